@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Gloss",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gloss", targets: ["gloss"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "GlossModel"),
+        .target(
+            name: "GlossContent",
+            dependencies: ["GlossModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "GlossMarkdown", dependencies: ["GlossModel", "CCmark"]),
+        .target(name: "GlossSite", dependencies: ["GlossModel", "GlossMarkdown"]),
+        .target(
+            name: "GlossRender",
+            dependencies: ["GlossModel", "GlossSite", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(
+            name: "GlossBuild",
+            dependencies: ["GlossModel", "GlossContent", "GlossMarkdown", "GlossSite", "GlossRender"]
+        ),
+        .executableTarget(
+            name: "gloss",
+            dependencies: ["GlossBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "GlossContentTests", dependencies: ["GlossContent"]),
+        .testTarget(name: "GlossMarkdownTests", dependencies: ["GlossMarkdown", "CCmark"]),
+        .testTarget(name: "GlossSiteTests", dependencies: ["GlossSite"]),
+        .testTarget(name: "GlossRenderTests", dependencies: ["GlossRender"]),
+        .testTarget(name: "GlossBuildTests", dependencies: ["GlossBuild"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

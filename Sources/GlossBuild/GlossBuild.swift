@@ -1,0 +1,1 @@
+// GlossBuild: see DESIGN.md's module table.

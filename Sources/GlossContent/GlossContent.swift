@@ -1,0 +1,1 @@
+// GlossContent: see DESIGN.md's module table.

@@ -1,0 +1,1 @@
+// GlossMarkdown: see DESIGN.md's module table.

@@ -1,0 +1,116 @@
+/// One Markdown file from `Content/`, split and decoded but not yet rendered.
+public struct Document: Hashable, Sendable {
+    /// Path relative to the content directory, with `/` separators (`2025/hegseth.md`).
+    public var path: String
+    /// Path for diagnostics, as the user would type it (`Content/2025/hegseth.md`).
+    public var displayPath: String
+    /// URL path segment(s) of the page: `2025/hegseth` is written to `2025/hegseth/index.html`.
+    public var slug: String
+    public var frontMatter: FrontMatter
+    /// The Markdown after the front matter, with line endings normalised to `\n`.
+    public var body: String
+    /// Line of the `.md` file on which `body` starts (1-based), so positions in
+    /// the body can be reported as positions in the file.
+    public var bodyStartLine: Int
+
+    public init(path: String, displayPath: String, slug: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int) {
+        self.path = path
+        self.displayPath = displayPath
+        self.slug = slug
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyStartLine = bodyStartLine
+    }
+}
+
+/// The typed front matter of a transcript. Unknown keys go to `params`.
+public struct FrontMatter: Hashable, Sendable {
+    public var title: String
+    public var date: CalendarDate?
+    /// speech, interview, press-conference, debate, hearing, article …
+    public var kind: String?
+    public var event: String?
+    public var place: String?
+    public var speakers: [SpeakerAppearance]
+    public var source: Source?
+    public var media: Media?
+    public var topics: [String]
+    public var summary: String?
+    public var draft: Bool
+    /// Set when the front matter names the slug instead of the file path.
+    public var slug: String?
+    public var params: [String: Value]
+
+    public init(
+        title: String,
+        date: CalendarDate? = nil,
+        kind: String? = nil,
+        event: String? = nil,
+        place: String? = nil,
+        speakers: [SpeakerAppearance] = [],
+        source: Source? = nil,
+        media: Media? = nil,
+        topics: [String] = [],
+        summary: String? = nil,
+        draft: Bool = false,
+        slug: String? = nil,
+        params: [String: Value] = [:]
+    ) {
+        self.title = title
+        self.date = date
+        self.kind = kind
+        self.event = event
+        self.place = place
+        self.speakers = speakers
+        self.source = source
+        self.media = media
+        self.topics = topics
+        self.summary = summary
+        self.draft = draft
+        self.slug = slug
+        self.params = params
+    }
+}
+
+/// A speaker taking part in one transcript, optionally in a role particular to that event.
+public struct SpeakerAppearance: Hashable, Sendable {
+    public var id: String
+    public var role: String?
+    public var location: SourceLocation?
+
+    public init(id: String, role: String? = nil, location: SourceLocation? = nil) {
+        self.id = id
+        self.role = role
+        self.location = location
+    }
+}
+
+/// Where the words were published: every transcript should say where it came from.
+public struct Source: Hashable, Sendable {
+    public var title: String?
+    public var publisher: String?
+    public var url: String?
+    public var retrieved: CalendarDate?
+
+    public init(title: String? = nil, publisher: String? = nil, url: String? = nil, retrieved: CalendarDate? = nil) {
+        self.title = title
+        self.publisher = publisher
+        self.url = url
+        self.retrieved = retrieved
+    }
+}
+
+/// A recording of the event that timestamps can point into.
+public struct Media: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable { case audio, video }
+    public var kind: Kind
+    public var url: String
+    /// Seconds into the recording at which the transcript's `00:00` falls.
+    public var offset: Double
+
+    public init(kind: Kind, url: String, offset: Double = 0) {
+        self.kind = kind
+        self.url = url
+        self.offset = offset
+    }
+}

@@ -1,0 +1,1 @@
+// GlossRender: see DESIGN.md's module table.

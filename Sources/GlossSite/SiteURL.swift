@@ -1,0 +1,48 @@
+/// The one place where links between output files are made.
+///
+/// Every link Gloss writes is relative to the page it appears on, so `Public/`
+/// works at a domain root, under a sub-path and from `file://`. Paths here are
+/// output paths with `/` separators and no leading slash: a page is named by its
+/// file (`2025/hegseth/index.html`), a target by a file (`assets/gloss.css`) or a
+/// directory ending in `/` (`2025/hegseth/`); the site root is the empty string.
+public enum SiteURL {
+    /// The relative URL to put in an `href` on the page `page` pointing at `target`.
+    ///
+    ///     relative(from: "a/b/index.html", to: "assets/gloss.css") == "../../assets/gloss.css"
+    ///     relative(from: "a/b/index.html", to: "a/c/")             == "../c/"
+    ///     relative(from: "index.html",     to: "")                 == "./"
+    public static func relative(from page: String, to target: String) -> String {
+        let fromDirectory = page.split(separator: "/", omittingEmptySubsequences: true).dropLast()
+        var targetParts = target.split(separator: "/", omittingEmptySubsequences: true)
+        let targetIsDirectory = target.isEmpty || target.hasSuffix("/")
+
+        var common = 0
+        while common < fromDirectory.count, common < targetParts.count,
+              fromDirectory[fromDirectory.startIndex + common] == targetParts[common],
+              // a file name is never a directory to share
+              targetIsDirectory || common < targetParts.count - 1 {
+            common += 1
+        }
+        targetParts.removeFirst(common)
+        let ups = String(repeating: "../", count: fromDirectory.count - common)
+        var link = ups + targetParts.joined(separator: "/")
+        if targetIsDirectory, !targetParts.isEmpty { link += "/" }
+        if link.isEmpty { link = "./" }
+        return link
+    }
+
+    /// The output file of the page for `slug`: `2025/hegseth` → `2025/hegseth/index.html`.
+    public static func pageFile(forSlug slug: String) -> String {
+        slug.isEmpty ? "index.html" : slug + "/index.html"
+    }
+
+    /// The directory URL path of the page for `slug`: `2025/hegseth` → `2025/hegseth/`.
+    public static func pageDirectory(forSlug slug: String) -> String {
+        slug.isEmpty ? "" : slug + "/"
+    }
+
+    /// `base` joined with a site path, for the few places that need an absolute URL.
+    public static func absolute(base: String, path: String) -> String {
+        (base.hasSuffix("/") ? base : base + "/") + path
+    }
+}
