@@ -18,6 +18,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Linux's atomic exchange of two paths, which Glibc's Swift overlay does not export.
+        .target(name: "CFileExchange"),
         .target(name: "GlossModel"),
         .target(
             name: "GlossContent",
@@ -31,7 +33,7 @@ let package = Package(
         ),
         .target(
             name: "GlossBuild",
-            dependencies: ["GlossModel", "GlossContent", "GlossMarkdown", "GlossSite", "GlossRender"]
+            dependencies: ["GlossModel", "GlossContent", "GlossMarkdown", "GlossSite", "GlossRender", "CFileExchange"]
         ),
         .executableTarget(
             name: "gloss",

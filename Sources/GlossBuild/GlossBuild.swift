@@ -1,1 +1,0 @@
-// GlossBuild: see DESIGN.md's module table.
