@@ -37,7 +37,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "gloss",
-            dependencies: ["GlossBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GlossBuild", "GlossModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "GlossContentTests", dependencies: ["GlossContent"]),
         .testTarget(name: "GlossMarkdownTests", dependencies: ["GlossMarkdown", "CCmark"]),

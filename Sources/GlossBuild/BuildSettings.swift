@@ -1,0 +1,32 @@
+import GlossModel
+
+/// What a build reads and where it writes, as given on the command line.
+public struct BuildSettings: Sendable {
+    public var contentDirectory: String
+    public var templatesDirectory: String
+    public var outputDirectory: String
+    /// Overrides `base_url` from site.yaml.
+    public var baseURL: String?
+    public var includeDrafts: Bool
+
+    public init(
+        contentDirectory: String = "Content",
+        templatesDirectory: String = "Templates",
+        outputDirectory: String = "Public",
+        baseURL: String? = nil,
+        includeDrafts: Bool = false
+    ) {
+        self.contentDirectory = contentDirectory
+        self.templatesDirectory = templatesDirectory
+        self.outputDirectory = outputDirectory
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+    }
+}
+
+/// What a build or check found and did.
+public struct BuildOutcome: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// HTML pages rendered (and written, for a build that succeeded).
+    public var pageCount: Int
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import GlossBuild
+import GlossModel
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder.",
+        discussion: """
+            Every problem in the content and templates is reported, compiler-style \
+            (file:line:column: error: …), and the build exits with status 1 if \
+            there was an error. The site is written beside the output folder and \
+            swapped into place only when complete, so a failed or interrupted \
+            build leaves the previous output as it was.
+
+            Examples:
+              gloss build
+              gloss build --output dist --base-url https://example.org/archive/
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The folder to write the site to. It is replaced as a whole.")
+    var output = "Public"
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let outcome = SiteBuilder(settings: site.settings(output: output)).build()
+        let console = Console()
+        console.report(outcome.diagnostics)
+        guard !outcome.diagnostics.hasErrors else {
+            console.status("Build failed: \(console.tally(outcome.diagnostics)); \(output)/ was left as it was.")
+            throw ExitCode.failure
+        }
+        let elapsed = start.duration(to: clock.now)
+        console.status("Built \(outcome.pageCount) pages into \(output)/ in \(Console.seconds(elapsed)).")
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+@main
+struct Gloss: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A static site generator for annotated transcripts.",
+        discussion: """
+            Gloss reads Markdown transcripts with YAML front matter from Content/, \
+            renders them through the Mustache templates of Templates/ (or the \
+            built-in theme) and writes a static site to Public/.
+
+            Start a new site with `gloss init my-site`, then run `gloss build` in it.
+            """,
+        version: "0.1.0",
+        subcommands: [BuildCommand.self, CheckCommand.self, InitCommand.self]
+    )
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import GlossBuild
+
+/// The options every command that reads a site shares.
+struct SiteOptions: ParsableArguments {
+    @Option(help: "The folder of Markdown transcripts, site.yaml and speakers.yaml.")
+    var content = "Content"
+
+    @Option(help: "The folder of the site's own templates and assets; files in it replace the built-in theme's files of the same name.")
+    var templates = "Templates"
+
+    @Option(name: .customLong("base-url"), help: "The absolute URL the site is published at, overriding base_url in site.yaml.")
+    var baseURL: String?
+
+    @Flag(help: "Include transcripts marked `draft: true`.")
+    var drafts = false
+
+    func settings(output: String) -> BuildSettings {
+        BuildSettings(
+            contentDirectory: content,
+            templatesDirectory: templates,
+            outputDirectory: output,
+            baseURL: baseURL,
+            includeDrafts: drafts
+        )
+    }
+}
