@@ -44,6 +44,8 @@ let package = Package(
         .testTarget(name: "GlossSiteTests", dependencies: ["GlossSite"]),
         .testTarget(name: "GlossRenderTests", dependencies: ["GlossRender"]),
         .testTarget(name: "GlossBuildTests", dependencies: ["GlossBuild"]),
+        // Runs the built `gloss` binary as a user would; depends on it so it is built first.
+        .testTarget(name: "GlossCommandTests", dependencies: ["gloss"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,134 @@
+import Foundation
+import GlossModel
+import Testing
+@testable import GlossBuild
+
+/// End-to-end: a site in a temp directory, built through the whole pipeline.
+@Suite struct SiteBuilderTests {
+    static let siteYAML = "title: Test Archive\nbase_url: https://example.org/archive/\n"
+    static let speakersYAML = "hegseth:\n  name: Pete Hegseth\n  role: U.S. Secretary of Defense\n"
+
+    static func transcript(title: String, date: String, extra: String = "", body: String = "We are at a critical moment.\n") -> String {
+        "---\ntitle: \(title)\ndate: \(date)\nspeakers: [hegseth]\n\(extra)---\n\n\(body)"
+    }
+
+    func makeSite() throws -> TemporaryDirectory {
+        let temp = try TemporaryDirectory()
+        try temp.write(Self.siteYAML, to: "Content/site.yaml")
+        try temp.write(Self.speakersYAML, to: "Content/speakers.yaml")
+        try temp.write(Self.transcript(title: "Remarks in Brussels", date: "2025-02-12"), to: "Content/2025/brussels.md")
+        try temp.write(Self.transcript(title: "Earlier Remarks", date: "2024-06-01"), to: "Content/earlier.md")
+        return temp
+    }
+
+    func builder(_ temp: TemporaryDirectory, output: String = "Public", drafts: Bool = false) -> SiteBuilder {
+        SiteBuilder(settings: BuildSettings(
+            contentDirectory: temp.path + "/Content",
+            templatesDirectory: temp.path + "/Templates",
+            outputDirectory: temp.path + "/" + output,
+            includeDrafts: drafts
+        ))
+    }
+
+    @Test func buildWritesPrettyURLsTheHomeAnd404PagesAndAssets() throws {
+        let temp = try makeSite()
+        let outcome = builder(temp).build()
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
+        let files = Set(temp.snapshot("Public").keys)
+        #expect(files.isSuperset(of: ["index.html", "404.html", "2025/brussels/index.html", "earlier/index.html"]))
+        #expect(files.contains { $0.hasPrefix("assets/") && $0.hasSuffix(".css") })
+    }
+
+    @Test func pageLinksAreRelativeToThePage() throws {
+        let temp = try makeSite()
+        _ = builder(temp).build()
+        let page = try #require(temp.read("Public/2025/brussels/index.html"))
+        #expect(page.contains("href=\"../../assets/"))
+        #expect(!page.contains("href=\"/"), "no root-relative links: the site must work under a sub-path")
+        let home = try #require(temp.read("Public/index.html"))
+        #expect(home.contains("href=\"2025/brussels/\""))
+    }
+
+    @Test func homeListsTranscriptsNewestFirst() throws {
+        let temp = try makeSite()
+        _ = builder(temp).build()
+        let home = try #require(temp.read("Public/index.html"))
+        let newer = try #require(home.range(of: "Remarks in Brussels"))
+        let older = try #require(home.range(of: "Earlier Remarks"))
+        #expect(newer.lowerBound < older.lowerBound)
+    }
+
+    @Test func aFrontMatterErrorIsReportedAtItsPositionAndLeavesTheOutputByteIdentical() throws {
+        let temp = try makeSite()
+        #expect(!builder(temp).build().diagnostics.hasErrors)
+        let before = temp.snapshot("Public")
+        #expect(!before.isEmpty)
+
+        try temp.write(Self.transcript(title: "Remarks in Brussels", date: "Feb 12"), to: "Content/2025/brussels.md")
+        let outcome = builder(temp).build()
+
+        let rendered = outcome.diagnostics.map(\.description)
+        #expect(rendered.contains { $0.hasSuffix("Content/2025/brussels.md:3:7: error: front matter: \"date\" must be a date like 2025-02-12, found \"Feb 12\"") }, "\(rendered)")
+        #expect(temp.snapshot("Public") == before)
+        #expect(temp.entries() == ["Content", "Public"], "no staging directory left behind")
+    }
+
+    @Test func everyBrokenFileIsReportedInOneRun() throws {
+        let temp = try makeSite()
+        try temp.write("---\ntitle: [unclosed\n---\n", to: "Content/a.md")
+        try temp.write("---\ndate: 2025-01-01\n---\nNo title.\n", to: "Content/b.md")
+        try temp.write("---\ntitle: Never closed\n", to: "Content/c.md")
+        let outcome = builder(temp).build()
+        let files = Set(outcome.diagnostics.filter { $0.severity == .error }.compactMap { $0.location?.file })
+        #expect(files.count == 3, "\(outcome.diagnostics)")
+        #expect(files.allSatisfy { $0.hasSuffix("/a.md") || $0.hasSuffix("/b.md") || $0.hasSuffix("/c.md") })
+    }
+
+    @Test func checkReportsLikeBuildButWritesNothing() throws {
+        let temp = try makeSite()
+        let outcome = builder(temp).check()
+        #expect(!outcome.diagnostics.hasErrors)
+        #expect(outcome.pageCount >= 4)
+        #expect(temp.entries() == ["Content"])
+    }
+
+    @Test func draftsAreLeftOutUnlessAsked() throws {
+        let temp = try makeSite()
+        try temp.write(Self.transcript(title: "Unfinished", date: "2025-03-01", extra: "draft: true\n"), to: "Content/unfinished.md")
+        _ = builder(temp).build()
+        #expect(temp.read("Public/unfinished/index.html") == nil)
+        #expect(temp.read("Public/index.html")?.contains("Unfinished") == false)
+        _ = builder(temp, drafts: true).build()
+        #expect(temp.read("Public/unfinished/index.html") != nil)
+    }
+
+    @Test func aSiteTemplateReplacesTheBuiltInOneOfTheSameName() throws {
+        let temp = try makeSite()
+        try temp.write("<!doctype html><title>x</title><p>Not found, custom.</p>\n", to: "Templates/404.mustache")
+        let outcome = builder(temp).build()
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
+        #expect(temp.read("Public/404.html")?.contains("Not found, custom.") == true)
+        #expect(temp.read("Public/index.html")?.contains("Test Archive") == true, "other templates stay built in")
+    }
+
+    @Test func rawHTMLIsLeftOutByDefaultWithAWarningAtItsLine() throws {
+        let temp = try makeSite()
+        try temp.write(Self.transcript(title: "Raw", date: "2025-01-01", body: "Text.\n\n<script>alert(1)</script>\n"), to: "Content/raw.md")
+        let outcome = builder(temp).build()
+        #expect(!outcome.diagnostics.hasErrors)
+        #expect(temp.read("Public/raw/index.html")?.contains("<script>alert") == false)
+        let warning = outcome.diagnostics.first { $0.severity == .warning && $0.location?.file.hasSuffix("raw.md") == true }
+        #expect(warning?.location?.line == 9)
+    }
+
+    @Test func anOutputDirectoryThatContainsTheContentIsRefused() throws {
+        let temp = try makeSite()
+        let outcome = SiteBuilder(settings: BuildSettings(
+            contentDirectory: temp.path + "/Content",
+            templatesDirectory: temp.path + "/Templates",
+            outputDirectory: temp.path
+        )).build()
+        #expect(outcome.diagnostics.hasErrors)
+        #expect(temp.entries() == ["Content"])
+    }
+}
