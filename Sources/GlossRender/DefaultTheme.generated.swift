@@ -36,7 +36,9 @@ enum DefaultTheme {
   --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   --serif: "Iowan Old Style", "Palatino Linotype", Palatino, "Book Antiqua", Charter, "Bitstream Charter", "Source Serif 4", "Source Serif Pro", Georgia, serif;
   --mono: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace;
-  --measure: 68ch;
+  /* The reading column: about 65-72 characters of the body serif at 19px.
+     In rem, not ch, so header, text and footer share one edge whatever their font. */
+  --measure: 37.5rem;
   --gutter: clamp(1rem, 4vw, 2.5rem);
   color-scheme: light dark;
 }
@@ -135,8 +137,7 @@ a:hover { text-decoration-thickness: 2px; }
 .site-footer a, .site-footer a:visited { color: var(--muted); }
 
 .page-title {
-  font-size: clamp(1.6rem, 4vw, 2.1rem);
-  line-height: 1.2;
+  font: 700 clamp(1.6rem, 4vw, 2.1rem)/1.2 var(--serif);
   margin: 0 0 1.5rem;
   letter-spacing: -.01em;
 }
@@ -165,6 +166,8 @@ a:hover { text-decoration-thickness: 2px; }
 .item-meta > * + *::before, .item-place::before {
   content: "·";
   margin: 0 .5em;
+  color: var(--muted);
+  font-weight: 400;
 }
 .item-kind { color: var(--accent); font-weight: 600; }
 .item-title {
@@ -229,7 +232,7 @@ a:hover { text-decoration-thickness: 2px; }
 .source-publisher, .source-retrieved { color: var(--muted); }
 
 .transcript-body {
-  font: 1.125rem/1.7 var(--serif);
+  font: 1.1875rem/1.65 var(--serif);
   font-variant-numeric: oldstyle-nums;
   hyphens: auto;
   overflow-wrap: break-word;
@@ -285,9 +288,11 @@ a.timestamp { text-decoration: none; }
 a.timestamp:hover { text-decoration: underline; }
 .event-note { font-style: italic; color: var(--muted); }
 
-/* Wide screens: the right margin is kept for sidenotes. */
+/* Wide screens: the right margin is kept for sidenotes; the chrome lines up with the text. */
 @media (min-width: 76rem) {
-  .page-transcript .site-main {
+  .page-transcript .site-main,
+  .page-transcript .site-header-inner,
+  .page-transcript .site-footer-inner {
     max-width: calc(var(--measure) + 20rem + 2 * var(--gutter));
     padding-right: calc(20rem + var(--gutter));
   }
@@ -303,8 +308,8 @@ a.timestamp:hover { text-decoration: underline; }
 
 /* Phones */
 @media (max-width: 30rem) {
-  .transcript-meta { grid-template-columns: 1fr; gap: .1rem; }
-  .transcript-meta dd + dt, .transcript-meta > div + div dt { margin-top: .6rem; }
+  .transcript-meta { gap: .5rem .9rem; }
+  .site-tagline { font-size: .8rem; }
   .transcript-body { font-size: 1.0625rem; line-height: 1.65; }
 }
 
@@ -477,15 +482,20 @@ a.timestamp:hover { text-decoration: underline; }
 {{#transcript.summary}}
 <meta name="description" content="{{transcript.summary}}">
 {{/transcript.summary}}
+{{^transcript.summary}}
+{{#site.description}}
+<meta name="description" content="{{site.description}}">
+{{/site.description}}
+{{/transcript.summary}}
 {{/head}}
 {{$content}}
 {{#transcript}}
 <article class="transcript" aria-labelledby="transcript-title">
   <header class="transcript-header">
     {{#kindLabel}}
-    <p class="kicker">{{kindLabel}}{{#isDraft}} <span class="badge">Draft</span>{{/isDraft}}</p>
+    <p class="kicker">{{kindLabel}}</p>
     {{/kindLabel}}
-    <h1 id="transcript-title">{{title}}</h1>
+    <h1 id="transcript-title">{{title}}{{#isDraft}} <span class="badge">Draft</span>{{/isDraft}}</h1>
     {{#summary}}
     <p class="summary">{{summary}}</p>
     {{/summary}}
