@@ -15,6 +15,6 @@ struct SiteViewModel: ViewModel {
         language = site.language.isEmpty ? "en" : site.language
         description = site.description.nonEmpty
         author = site.author.nonEmpty
-        params = site.params.mapValues { $0.templateValue as Any }
+        params = site.params.mapValues(\.mustacheValue)
     }
 }

@@ -47,7 +47,7 @@ struct TranscriptViewModel: ViewModel {
         hasTopics = !topics.isEmpty
         isDraft = front.draft
         self.body = body
-        params = front.params.mapValues { $0.templateValue as Any }
+        params = front.params.mapValues(\.mustacheValue)
     }
 
     /// `press-conference` → `Press conference`.
