@@ -1,1 +1,0 @@
-// GlossRender: see DESIGN.md's module table.

@@ -1,0 +1,58 @@
+import GlossModel
+import GlossSite
+
+/// `{{#transcript}}` on a transcript page, and each entry of `{{#home.transcripts}}`.
+struct TranscriptViewModel: ViewModel {
+    var title: String
+    /// Link to the transcript's page, relative to the page being rendered.
+    var url: String
+    var date: DateViewModel?
+    /// As written in front matter (`press-conference`), e.g. for a CSS class.
+    var kind: String?
+    /// For reading (`Press conference`).
+    var kindLabel: String?
+    var event: String?
+    var place: String?
+    var summary: String?
+    var speakers: [SpeakerViewModel]
+    var hasSpeakers: Bool
+    var source: SourceViewModel?
+    var topics: [String]
+    var hasTopics: Bool
+    /// True when the front matter says `draft: true` (shown only in draft builds).
+    var isDraft: Bool
+    /// The rendered transcript: HTML Gloss produced, so the one value read with `{{{…}}}`.
+    /// Absent on the home page.
+    var body: String?
+    /// Front matter keys Gloss does not know (`{{params.producer}}`).
+    var params: [String: Any]
+
+    /// - Parameters:
+    ///   - page: the output file being rendered, which links are relative to.
+    ///   - body: the rendered body, for the transcript's own page.
+    init(_ document: Document, page: String, speakers registry: [String: Speaker], body: String? = nil) {
+        let front = document.frontMatter
+        title = front.title
+        url = SiteURL.relative(from: page, to: SiteURL.pageDirectory(forSlug: document.slug))
+        date = front.date.map(DateViewModel.init)
+        kind = front.kind.nonEmpty
+        kindLabel = kind.map(Self.label(forKind:))
+        event = front.event.nonEmpty
+        place = front.place.nonEmpty
+        summary = front.summary.nonEmpty
+        speakers = front.speakers.map { SpeakerViewModel($0, registry: registry) }
+        hasSpeakers = !speakers.isEmpty
+        source = front.source.flatMap(SourceViewModel.init)
+        topics = front.topics
+        hasTopics = !topics.isEmpty
+        isDraft = front.draft
+        self.body = body
+        params = front.params.mapValues(\.mustacheValue)
+    }
+
+    /// `press-conference` → `Press conference`.
+    static func label(forKind kind: String) -> String {
+        let words = String(kind.map { $0 == "-" || $0 == "_" ? " " : $0 })
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}

@@ -1,0 +1,46 @@
+import GlossModel
+import GlossRender
+import Testing
+
+@Suite struct EscapingTests {
+    static let hostile = #"<script>alert(1)</script>" onmouseover="alert(2)' x='"#
+
+    @Test func hostileTitleSpeakerAndSourceComeOutInert() throws {
+        let document = Fixtures.document(
+            title: Self.hostile,
+            speakers: [SpeakerAppearance(id: "hegseth", role: Self.hostile)],
+            source: Source(title: Self.hostile, publisher: Self.hostile, url: "https://example.org/?q=\"><script>")
+        )
+        let html = try Fixtures.transcriptPage(document)
+
+        #expect(!html.contains("<script>alert"))
+        #expect(!html.contains(#"" onmouseover"#))
+        #expect(!html.contains("' x='"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;alert(2)&#39; x=&#39;"))
+        #expect(html.contains(#"href="https://example.org/?q=&quot;&gt;&lt;script&gt;""#))
+    }
+
+    @Test func javascriptSourceURLIsNotALink() throws {
+        let document = Fixtures.document(source: Source(title: "Read the speech", url: " JavaScript:alert(document.cookie)"))
+        let html = try Fixtures.transcriptPage(document)
+        #expect(html.contains("Read the speech"))
+        #expect(!html.lowercased().contains("javascript:"))
+    }
+
+    @Test(arguments: ["https://www.defense.gov/News/Speeches/", "http://example.org/a", "../files/remarks.pdf", "remarks.pdf#page=2"])
+    func httpAndRelativeSourceURLsBecomeLinks(url: String) throws {
+        let html = try Fixtures.transcriptPage(Fixtures.document(source: Source(title: "Remarks", url: url)))
+        #expect(html.contains(#"<a href="\#(url)" rel="external">Remarks</a>"#))
+    }
+
+    @Test(arguments: ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "java\tscript:alert(1)", "vbscript:msgbox"])
+    func otherSchemesAreShownAsText(url: String) throws {
+        let html = try Fixtures.transcriptPage(Fixtures.document(source: Source(title: "Remarks", url: url)))
+        #expect(html.contains("<dd>Remarks</dd>"))
+    }
+
+    @Test func bodyHTMLIsInsertedAsIs() throws {
+        let html = try Fixtures.transcriptPage(Fixtures.document(), body: "<p>The bloodshed <em>must</em> stop.</p>")
+        #expect(html.contains("<p>The bloodshed <em>must</em> stop.</p>"))
+    }
+}
