@@ -4,6 +4,9 @@ import GlossModel
 public struct BuildSettings: Sendable {
     public var contentDirectory: String
     public var templatesDirectory: String
+    /// True when the user named the templates directory, so its absence is an
+    /// error rather than "use the built-in theme".
+    public var templatesDirectoryRequired: Bool
     public var outputDirectory: String
     /// Overrides `base_url` from site.yaml.
     public var baseURL: String?
@@ -12,12 +15,14 @@ public struct BuildSettings: Sendable {
     public init(
         contentDirectory: String = "Content",
         templatesDirectory: String = "Templates",
+        templatesDirectoryRequired: Bool = false,
         outputDirectory: String = "Public",
         baseURL: String? = nil,
         includeDrafts: Bool = false
     ) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
+        self.templatesDirectoryRequired = templatesDirectoryRequired
         self.outputDirectory = outputDirectory
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts

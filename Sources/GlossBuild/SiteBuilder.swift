@@ -68,15 +68,17 @@ public struct SiteBuilder: Sendable {
         let documents = content.documents.filter { settings.includeDrafts || !$0.frontMatter.draft }
 
         // Templates
-        let templatesExist = fileSystem.isDirectory(settings.templatesDirectory)
-        let (theme, themeDiagnostics) = Theme.load(
-            overridesFrom: templatesExist ? settings.templatesDirectory : nil,
-            displayPath: settings.templatesDirectory
-        )
+        if settings.templatesDirectoryRequired, !fileSystem.isDirectory(settings.templatesDirectory) {
+            diagnostics.append(.error(at: nil, "templates directory \"\(settings.templatesDirectory)\" does not exist"))
+        }
+        let (theme, themeDiagnostics) = Theme.load(overridesFrom: settings.templatesDirectory, displayPath: settings.templatesDirectory)
         diagnostics += themeDiagnostics
-        let (renderer, rendererDiagnostics) = PageRenderer.make(theme: theme, site: content.config, speakers: content.speakers)
-        diagnostics += rendererDiagnostics
-        guard let renderer else { return BuildOutcome(diagnostics: diagnostics, pageCount: 0) }
+        let renderer: PageRenderer
+        do {
+            renderer = try PageRenderer(theme: theme, site: content.config, speakers: content.speakers)
+        } catch {
+            return BuildOutcome(diagnostics: diagnostics + error.diagnostics, pageCount: 0)
+        }
 
         // Parse, render and write each transcript; one document at a time per core
         // keeps memory flat however large the site.
@@ -101,8 +103,8 @@ public struct SiteBuilder: Sendable {
 
         // Site-wide pages and assets
         var sitePages: [(String, [UInt8])] = [
-            ("index.html", Array(renderer.homePage(transcripts: documents).utf8)),
-            ("404.html", Array(renderer.notFoundPage().utf8)),
+            ("index.html", Array(renderer.homePage(documents: documents).utf8)),
+            (PageRenderer.notFoundFile, Array(renderer.notFoundPage().utf8)),
         ]
         sitePages += renderer.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         if let staging {

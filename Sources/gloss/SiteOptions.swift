@@ -6,8 +6,8 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The folder of Markdown transcripts, site.yaml and speakers.yaml.")
     var content = "Content"
 
-    @Option(help: "The folder of the site's own templates and assets; files in it replace the built-in theme's files of the same name.")
-    var templates = "Templates"
+    @Option(help: ArgumentHelp("The folder of the site's own templates and assets; files in it replace the built-in theme's files of the same name.", valueName: "templates"))
+    var templates: String?
 
     @Option(name: .customLong("base-url"), help: "The absolute URL the site is published at, overriding base_url in site.yaml.")
     var baseURL: String?
@@ -18,7 +18,8 @@ struct SiteOptions: ParsableArguments {
     func settings(output: String) -> BuildSettings {
         BuildSettings(
             contentDirectory: content,
-            templatesDirectory: templates,
+            templatesDirectory: templates ?? "Templates",
+            templatesDirectoryRequired: templates != nil,
             outputDirectory: output,
             baseURL: baseURL,
             includeDrafts: drafts
