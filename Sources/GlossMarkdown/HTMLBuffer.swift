@@ -99,7 +99,7 @@ struct HTMLBuffer {
              UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"),
              UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"),
              UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "?"),
-             UInt8(ascii: "@"), UInt8(ascii: "_"):
+             UInt8(ascii: "@"), UInt8(ascii: "_"), UInt8(ascii: "~"):
             true
         default:
             false
