@@ -14,6 +14,10 @@ struct CmarkNode {
 
     var type: cmark_node_type { cmark_node_get_type(pointer) }
 
+    var isInline: Bool {
+        (CMARK_NODE_FIRST_INLINE.rawValue...CMARK_NODE_LAST_INLINE.rawValue).contains(type.rawValue)
+    }
+
     var parent: CmarkNode? { cmark_node_parent(pointer).map(CmarkNode.init) }
 
     /// Text of a text, code, code block or raw HTML node.

@@ -16,15 +16,18 @@ struct HTMLWriter {
     /// Added to cmark's line numbers to turn them into lines of the `.md` file.
     private let lineOffset: Int
     private var headingIDs = HeadingIDs()
+    private var sourceLines: SourceLines
     /// Where the open tag of the heading being written ends, for its id.
     private var headingTagEnd = 0
 
-    init(options: MarkdownOptions, file: String, firstLine: Int, expectedSize: Int) {
+    init(source: String, options: MarkdownOptions, file: String, firstLine: Int) {
         self.options = options
         self.file = file
         self.lineOffset = firstLine - 1
+        sourceLines = SourceLines(source)
         // HTML is usually a little longer than its Markdown.
-        html = HTMLBuffer(capacity: expectedSize + expectedSize / 4 + 64)
+        let size = source.utf8.count
+        html = HTMLBuffer(capacity: size + size / 4 + 64)
     }
 
     /// Walks the tree with cmark's iterator rather than by recursion, so any
@@ -243,21 +246,22 @@ struct HTMLWriter {
         ))
     }
 
-    /// The node's position in the `.md` file; nodes cmark gives no position
-    /// borrow the nearest enclosing one.
-    private func location(of node: CmarkNode) -> SourceLocation {
-        var current: CmarkNode? = node
-        while let candidate = current {
-            if candidate.startLine > 0 {
-                return SourceLocation(
-                    file: file,
-                    line: candidate.startLine + lineOffset,
-                    column: max(candidate.startColumn, 1)
-                )
-            }
-            current = candidate.parent
+    /// The node's position in the `.md` file. Nodes cmark gives no position
+    /// borrow the nearest enclosing one; raw HTML on a continuation line is
+    /// looked up in the source, where cmark's column can be wrong.
+    private mutating func location(of node: CmarkNode) -> SourceLocation {
+        var positioned = node
+        while positioned.startLine == 0, let parent = positioned.parent { positioned = parent }
+        let line = positioned.startLine
+        var column = max(positioned.startColumn, 1)
+        var block = node.parent
+        while let inline = block, inline.isInline { block = inline.parent }
+        if node.type == CMARK_NODE_HTML_INLINE, let block, line > block.startLine {
+            let literal = node.literal
+            let firstLine = UnsafeBufferPointer(rebasing: literal.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") })
+            column = sourceLines.column(of: firstLine, onLine: line, near: column) ?? column
         }
-        return SourceLocation(file: file, line: lineOffset + 1, column: 1)
+        return SourceLocation(file: file, line: max(line, 1) + lineOffset, column: column)
     }
 
     /// The first line of `text`, quoted, cut short so that a long HTML block

@@ -39,7 +39,7 @@ public enum MarkdownRenderer {
         }
         defer { cmark_node_free(root) }
 
-        var writer = HTMLWriter(options: options, file: file, firstLine: firstLine, expectedSize: markdown.utf8.count)
+        var writer = HTMLWriter(source: markdown, options: options, file: file, firstLine: firstLine)
         writer.write(CmarkNode(pointer: root))
         return RenderedMarkdown(
             html: String(decoding: writer.html.bytes, as: UTF8.self),

@@ -27,6 +27,13 @@ struct DiagnosticTests {
         ])
     }
 
+    @Test("raw HTML on an indented or quoted continuation line gets its real column")
+    func continuationColumns() {
+        let body = "para\n   x <b>y</b>\n\n- > a\n  >   b <u>\n\n- c\nlazy *<i>*\n"
+        let result = MarkdownRenderer.render(body, options: MarkdownOptions(), file: "a.md", firstLine: 1)
+        #expect(result.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" } == ["2:6", "2:10", "5:9", "8:7"])
+    }
+
     @Test("dangerous links and image sources are emptied and reported")
     func dangerousLinks() {
         let body = "[click](javascript:alert(1)) and ![i](data:text/html,x) but ![ok](data:image/png;base64,AA)\n"
