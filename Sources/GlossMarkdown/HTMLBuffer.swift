@@ -9,8 +9,6 @@ struct HTMLBuffer {
         bytes.reserveCapacity(capacity)
     }
 
-    var isEmpty: Bool { bytes.isEmpty }
-
     mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }

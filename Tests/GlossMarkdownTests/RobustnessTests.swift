@@ -40,4 +40,20 @@ struct RobustnessTests {
             #expect(ours == CmarkReference.html(markdown, options: MarkdownOptions()), "\(markdown.debugDescription)")
         }
     }
+
+    @Test("documents render in parallel with the same result as one at a time")
+    func parallel() async {
+        var generator = MarkdownGenerator(seed: 7)
+        let documents = (0..<200).map { _ in generator.document() }
+        let expected = documents.map { MarkdownRenderer.render($0, options: MarkdownOptions(), file: "a.md").html }
+        let rendered = await withTaskGroup(of: (Int, String).self) { group in
+            for (index, document) in documents.enumerated() {
+                group.addTask { (index, MarkdownRenderer.render(document, options: MarkdownOptions(), file: "a.md").html) }
+            }
+            var results = [String](repeating: "", count: documents.count)
+            for await (index, html) in group { results[index] = html }
+            return results
+        }
+        #expect(rendered == expected)
+    }
 }
