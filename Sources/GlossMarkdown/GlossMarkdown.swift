@@ -1,1 +1,0 @@
-// GlossMarkdown: see DESIGN.md's module table.

@@ -1,0 +1,291 @@
+import CCmark
+import GlossModel
+
+/// Turns a cmark tree into HTML, one method per kind of node.
+///
+/// Output matches `cmark_render_html` byte for byte (apart from heading ids),
+/// so CommonMark's own test suite checks it. Later dialects change rendering
+/// by transforming the tree first or by handling more node kinds in `enter`/`exit`.
+struct HTMLWriter {
+    private(set) var html: HTMLBuffer
+    private(set) var headings: [Heading] = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    private let options: MarkdownOptions
+    private let file: String
+    /// Added to cmark's line numbers to turn them into lines of the `.md` file.
+    private let lineOffset: Int
+    private var headingIDs = HeadingIDs()
+    private var sourceLines: SourceLines
+    /// Where the open tag of the heading being written ends, for its id.
+    private var headingTagEnd = 0
+
+    init(source: String, options: MarkdownOptions, file: String, firstLine: Int) {
+        self.options = options
+        self.file = file
+        self.lineOffset = firstLine - 1
+        sourceLines = SourceLines(source)
+        // HTML is usually a little longer than its Markdown.
+        let size = source.utf8.count
+        html = HTMLBuffer(capacity: size + size / 4 + 64)
+    }
+
+    /// Walks the tree with cmark's iterator rather than by recursion, so any
+    /// nesting depth the parser accepts renders without exhausting the stack.
+    mutating func write(_ root: CmarkNode) {
+        guard let iterator = cmark_iter_new(root.pointer) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let pointer = cmark_iter_get_node(iterator) else { continue }
+            let node = CmarkNode(pointer: pointer)
+            if event == CMARK_EVENT_EXIT {
+                exit(node)
+            } else if !enter(node) {
+                // Resetting consumes the exit event, so it is handled here.
+                cmark_iter_reset(iterator, pointer, CMARK_EVENT_EXIT)
+                exit(node)
+            }
+        }
+    }
+
+    /// Writes what comes before a node's children; false when the method has
+    /// already written the children itself and the walk should skip them.
+    private mutating func enter(_ node: CmarkNode) -> Bool {
+        switch node.type {
+        case CMARK_NODE_BLOCK_QUOTE: openBlock("<blockquote>\n")
+        case CMARK_NODE_LIST: openList(node)
+        case CMARK_NODE_ITEM: openBlock("<li>")
+        case CMARK_NODE_HEADING: openHeading(node)
+        case CMARK_NODE_CODE_BLOCK: codeBlock(node)
+        case CMARK_NODE_HTML_BLOCK: htmlBlock(node)
+        case CMARK_NODE_THEMATIC_BREAK: openBlock("<hr />\n")
+        case CMARK_NODE_PARAGRAPH: if !isInTightList(node) { openBlock("<p>") }
+        case CMARK_NODE_TEXT: html.append(escapingHTML: node.literal)
+        case CMARK_NODE_SOFTBREAK: html.append(UInt8(ascii: "\n"))
+        case CMARK_NODE_LINEBREAK: html.append("<br />\n")
+        case CMARK_NODE_CODE: code(node)
+        case CMARK_NODE_HTML_INLINE: htmlInline(node)
+        case CMARK_NODE_EMPH: html.append("<em>")
+        case CMARK_NODE_STRONG: html.append("<strong>")
+        case CMARK_NODE_LINK: openLink(node)
+        case CMARK_NODE_IMAGE:
+            openImage(node)
+            return false
+        default: break
+        }
+        return true
+    }
+
+    /// Writes what comes after a container node's children.
+    private mutating func exit(_ node: CmarkNode) {
+        switch node.type {
+        case CMARK_NODE_BLOCK_QUOTE:
+            html.ensureNewline()
+            html.append("</blockquote>\n")
+        case CMARK_NODE_LIST: html.append(node.isBulletList ? "</ul>\n" : "</ol>\n")
+        case CMARK_NODE_ITEM: html.append("</li>\n")
+        case CMARK_NODE_HEADING: closeHeading(node)
+        case CMARK_NODE_PARAGRAPH: if !isInTightList(node) { html.append("</p>\n") }
+        case CMARK_NODE_EMPH: html.append("</em>")
+        case CMARK_NODE_STRONG: html.append("</strong>")
+        case CMARK_NODE_LINK: html.append("</a>")
+        case CMARK_NODE_IMAGE: closeImage(node)
+        default: break
+        }
+    }
+
+    // MARK: Blocks
+
+    private mutating func openBlock(_ tag: StaticString) {
+        html.ensureNewline()
+        html.append(tag)
+    }
+
+    private mutating func openList(_ node: CmarkNode) {
+        html.ensureNewline()
+        if node.isBulletList {
+            html.append("<ul>\n")
+        } else if node.listStart == 1 {
+            html.append("<ol>\n")
+        } else {
+            html.append("<ol start=\"")
+            html.append(String(node.listStart))
+            html.append("\">\n")
+        }
+    }
+
+    /// The id depends on the heading's text, which is only known after its
+    /// children are written, so the tag is closed now and the id inserted on exit.
+    private mutating func openHeading(_ node: CmarkNode) {
+        html.ensureNewline()
+        html.append("<h")
+        html.append(Self.digit(node.headingLevel))
+        headingTagEnd = html.bytes.count
+        html.append(UInt8(ascii: ">"))
+    }
+
+    private mutating func closeHeading(_ node: CmarkNode) {
+        var bytes: [UInt8] = []
+        node.forEachPlainText(includingHTML: false) { bytes.append(contentsOf: $0) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let heading = Heading(
+            level: node.headingLevel,
+            text: text,
+            id: headingIDs.id(for: text),
+            line: node.startLine + lineOffset
+        )
+        headings.append(heading)
+        if options.headingIDs {
+            // Slugs hold only letters, digits and `-`, so they need no escaping.
+            html.insert(Array(" id=\"\(heading.id)\"".utf8), at: headingTagEnd)
+        }
+        html.append("</h")
+        html.append(Self.digit(node.headingLevel))
+        html.append(">\n")
+    }
+
+    private mutating func codeBlock(_ node: CmarkNode) {
+        html.ensureNewline()
+        let info = node.fenceInfo
+        // Only the info string's first word names the language.
+        let language = UnsafeBufferPointer(rebasing: info.prefix { !Self.isSpace($0) })
+        if info.isEmpty {
+            html.append("<pre><code>")
+        } else {
+            html.append("<pre><code class=\"language-")
+            html.append(escapingHTML: language)
+            html.append("\">")
+        }
+        html.append(escapingHTML: node.literal)
+        html.append("</code></pre>\n")
+    }
+
+    private mutating func htmlBlock(_ node: CmarkNode) {
+        html.ensureNewline()
+        if options.unsafeHTML {
+            html.append(raw: node.literal)
+        } else {
+            html.append("<!-- raw HTML omitted -->")
+            warnRawHTML(node)
+        }
+        html.ensureNewline()
+    }
+
+    /// cmark leaves out `<p>` in tight lists, where items read as single lines.
+    private func isInTightList(_ paragraph: CmarkNode) -> Bool {
+        guard let grandparent = paragraph.parent?.parent, grandparent.type == CMARK_NODE_LIST else { return false }
+        return grandparent.isTightList
+    }
+
+    // MARK: Inlines
+
+    private mutating func code(_ node: CmarkNode) {
+        html.append("<code>")
+        html.append(escapingHTML: node.literal)
+        html.append("</code>")
+    }
+
+    private mutating func htmlInline(_ node: CmarkNode) {
+        if options.unsafeHTML {
+            html.append(raw: node.literal)
+        } else {
+            html.append("<!-- raw HTML omitted -->")
+            warnRawHTML(node)
+        }
+    }
+
+    private mutating func openLink(_ node: CmarkNode) {
+        html.append("<a href=\"")
+        appendURL(of: node, what: "link")
+        let title = node.title
+        if !title.isEmpty {
+            html.append("\" title=\"")
+            html.append(escapingHTML: title)
+        }
+        html.append("\">")
+    }
+
+    /// Alt text is the plain text of the image's description, so the
+    /// description's children are written here rather than by the walk.
+    private mutating func openImage(_ node: CmarkNode) {
+        html.append("<img src=\"")
+        appendURL(of: node, what: "image source")
+        html.append("\" alt=\"")
+        node.forEachPlainText(includingHTML: true) { html.append(escapingHTML: $0) }
+    }
+
+    private mutating func closeImage(_ node: CmarkNode) {
+        let title = node.title
+        if !title.isEmpty {
+            html.append("\" title=\"")
+            html.append(escapingHTML: title)
+        }
+        html.append("\" />")
+    }
+
+    private mutating func appendURL(of node: CmarkNode, what: String) {
+        let url = node.url
+        if options.unsafeHTML || !DangerousURL.matches(url) {
+            html.append(escapingURL: url)
+        } else {
+            diagnostics.append(.warning(
+                at: location(of: node),
+                "unsafe \(what) omitted: \(Self.excerpt(url))",
+                note: "set \"options: {unsafe_html: true}\" in site.yaml to allow javascript:, vbscript:, file: and data: URLs"
+            ))
+        }
+    }
+
+    // MARK: Diagnostics
+
+    private mutating func warnRawHTML(_ node: CmarkNode) {
+        diagnostics.append(.warning(
+            at: location(of: node),
+            "raw HTML omitted: \(Self.excerpt(node.literal))",
+            note: "set \"options: {unsafe_html: true}\" in site.yaml to allow raw HTML"
+        ))
+    }
+
+    /// The node's position in the `.md` file. Nodes cmark gives no position
+    /// borrow the nearest enclosing one; raw HTML on a continuation line is
+    /// looked up in the source, where cmark's column can be wrong.
+    private mutating func location(of node: CmarkNode) -> SourceLocation {
+        var positioned = node
+        while positioned.startLine == 0, let parent = positioned.parent { positioned = parent }
+        let line = positioned.startLine
+        var column = max(positioned.startColumn, 1)
+        var block = node.parent
+        while let inline = block, inline.isInline { block = inline.parent }
+        if node.type == CMARK_NODE_HTML_INLINE, let block, line > block.startLine {
+            let literal = node.literal
+            let firstLine = UnsafeBufferPointer(rebasing: literal.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") })
+            column = sourceLines.column(of: firstLine, onLine: line, near: column) ?? column
+        }
+        return SourceLocation(file: file, line: max(line, 1) + lineOffset, column: column)
+    }
+
+    /// The first line of `text`, quoted, cut short so that a long HTML block
+    /// still gives a one-line warning.
+    private static func excerpt(_ text: UnsafeBufferPointer<UInt8>) -> String {
+        let limit = 60
+        let lineEnd = text.firstIndex { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") } ?? text.count
+        let line = String(decoding: UnsafeBufferPointer(rebasing: text[..<lineEnd]), as: UTF8.self)
+        let moreLines = text[lineEnd...].contains { !isSpace($0) }
+        if line.count > limit || moreLines {
+            return "\"\(line.prefix(limit))…\""
+        }
+        return "\"\(line)\""
+    }
+
+    private static func digit(_ value: Int) -> UInt8 {
+        UInt8(ascii: "0") + UInt8(clamping: value)
+    }
+
+    /// cmark's notion of space in an info string.
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), 0x0B, 0x0C, UInt8(ascii: "\r"): true
+        default: false
+        }
+    }
+}

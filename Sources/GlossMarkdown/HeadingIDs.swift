@@ -1,0 +1,60 @@
+/// Hands out heading ids that are unique within one document.
+struct HeadingIDs {
+    private var used: Set<String> = []
+    /// Next suffix to try per base slug, so a hundred "Questions" headings do
+    /// not rescan from `-1` each time.
+    private var nextSuffix: [String: Int] = [:]
+
+    /// The slug of `text`, or the slug with `-1`, `-2`… when it is taken,
+    /// whether by an earlier duplicate or by a heading whose slug ends in `-1`.
+    mutating func id(for text: String) -> String {
+        let base = Self.slug(text)
+        guard used.contains(base) else {
+            used.insert(base)
+            return base
+        }
+        var suffix = nextSuffix[base, default: 1]
+        while used.contains("\(base)-\(suffix)") { suffix += 1 }
+        nextSuffix[base] = suffix + 1
+        let id = "\(base)-\(suffix)"
+        used.insert(id)
+        return id
+    }
+
+    /// Lowercased letters and digits (any script, with their combining marks),
+    /// with every run of anything else turned into one `-`, none at either
+    /// end; `section` when nothing is left.
+    static func slug(_ text: String) -> String {
+        var slug = String.UnicodeScalarView()
+        var pendingSeparator = false
+        for scalar in text.unicodeScalars {
+            let lowered: Unicode.Scalar?
+            switch scalar.value {
+            case 0x41...0x5A: lowered = Unicode.Scalar(UInt8(scalar.value) | 0x20)
+            case 0x30...0x39, 0x61...0x7A: lowered = scalar
+            case 0...0x7F: lowered = nil
+            default: lowered = isWordPart(scalar) ? scalar : nil
+            }
+            guard let lowered else {
+                pendingSeparator = true
+                continue
+            }
+            if pendingSeparator && !slug.isEmpty { slug.append("-") }
+            pendingSeparator = false
+            if lowered.isASCII {
+                slug.append(lowered)
+            } else {
+                slug.append(contentsOf: lowered.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return slug.isEmpty ? "section" : String(slug)
+    }
+
+    private static func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber: return true
+        default: return properties.isAlphabetic
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import CCmark
+import GlossModel
+
+/// Renders CommonMark to HTML: cmark parses, Gloss writes the HTML.
+///
+/// Writing the HTML in Swift, from cmark's tree, is what lets Gloss add heading
+/// ids and diagnostics now and the transcript dialect later, while staying
+/// byte-for-byte identical to cmark's own HTML for plain CommonMark.
+public enum MarkdownRenderer {
+    /// Renders one Markdown body.
+    ///
+    /// - Parameters:
+    ///   - markdown: The body, without front matter.
+    ///   - options: Safety, punctuation and heading-id settings.
+    ///   - file: The path shown in diagnostics, as the user would type it.
+    ///   - firstLine: The line of the `.md` file on which `markdown` starts, so
+    ///     that diagnostics and heading lines point into the real file.
+    public static func render(
+        _ markdown: String,
+        options: MarkdownOptions = MarkdownOptions(),
+        file: String,
+        firstLine: Int = 1
+    ) -> RenderedMarkdown {
+        var parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+        if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
+
+        var source = markdown
+        // The explicit length keeps NUL characters, which cmark replaces with U+FFFD.
+        let parsed = source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { text in
+                guard let start = text.baseAddress else { return cmark_parse_document("", 0, parseOptions) }
+                return cmark_parse_document(start, text.count, parseOptions)
+            }
+        }
+        guard let root = parsed else {
+            return RenderedMarkdown(html: "", headings: [], diagnostics: [
+                .error(at: SourceLocation(file: file, line: firstLine), "the Markdown parser ran out of memory"),
+            ])
+        }
+        defer { cmark_node_free(root) }
+
+        var writer = HTMLWriter(source: markdown, options: options, file: file, firstLine: firstLine)
+        writer.write(CmarkNode(pointer: root))
+        return RenderedMarkdown(
+            html: String(decoding: writer.html.bytes, as: UTF8.self),
+            headings: writer.headings,
+            diagnostics: writer.diagnostics
+        )
+    }
+}

@@ -1,0 +1,56 @@
+/// The Markdown source split into lines on demand, to correct positions
+/// cmark gets wrong.
+///
+/// cmark 0.30 numbers the columns of inlines on a paragraph's continuation
+/// lines as if each line started at the paragraph's first column, ignoring
+/// indentation and block quote markers it stripped. Looking the text up in
+/// the real line gives the true column.
+struct SourceLines {
+    private let markdown: String
+    /// The source's bytes and the offset at which each line starts, built on
+    /// first use: most documents never need them.
+    private var index: (source: [UInt8], lineStarts: [Int])?
+
+    init(_ markdown: String) {
+        self.markdown = markdown
+    }
+
+    /// The 1-based byte column, on 1-based `line`, of the occurrence of
+    /// `text` nearest to `column`; nil when the line does not contain it.
+    mutating func column(of text: UnsafeBufferPointer<UInt8>, onLine line: Int, near column: Int) -> Int? {
+        if index == nil {
+            let bytes = Array(markdown.utf8)
+            index = (bytes, Self.lineStarts(of: bytes))
+        }
+        guard let (source, starts) = index else { return nil }
+        guard !text.isEmpty, line >= 1, line <= starts.count else { return nil }
+        let start: Int = starts[line - 1]
+        let end: Int = line < starts.count ? starts[line] : source.count
+        guard end - start >= text.count else { return nil }
+        var best: Int?
+        for offset in start...(end - text.count) where source[offset..<(offset + text.count)].elementsEqual(text) {
+            let candidate = offset - start + 1
+            if best.map({ abs($0 - column) > abs(candidate - column) }) ?? true { best = candidate }
+        }
+        return best
+    }
+
+    /// cmark ends lines at `\n`, `\r\n` and a lone `\r`.
+    private static func lineStarts(of source: [UInt8]) -> [Int] {
+        var starts = [0]
+        var index = 0
+        while index < source.count {
+            switch source[index] {
+            case UInt8(ascii: "\n"):
+                starts.append(index + 1)
+            case UInt8(ascii: "\r"):
+                if index + 1 < source.count, source[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                starts.append(index + 1)
+            default:
+                break
+            }
+            index += 1
+        }
+        return starts
+    }
+}
