@@ -1,0 +1,109 @@
+/// Turns a file's bytes into the text every later stage reads: UTF-8
+/// validated, byte order mark dropped, line endings normalised to `\n`.
+///
+/// Lines are counted the way editors count them (`\r\n`, `\r` and `\n` each
+/// end one line), so a position found in the normalised text is the position
+/// in the file as the user sees it.
+enum SourceText {
+    /// Why the bytes are not a text file Gloss can read, and where.
+    struct Problem: Error, Hashable {
+        var message: String
+        var line: Int
+        var column: Int
+    }
+
+    /// The text of `bytes`; an empty file (or one with only a byte order
+    /// mark) is empty text, for the caller to judge.
+    static func decode(_ bytes: [UInt8]) -> Result<String, Problem> {
+        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let text = hasBOM ? bytes[3...] : bytes[...]
+        // A NUL anywhere means a binary file; say so rather than report the
+        // first of its many invalid UTF-8 sequences.
+        if let nul = text.firstIndex(of: 0) {
+            let (line, column) = position(of: nul, in: text)
+            return .failure(Problem(message: "binary file: found a NUL byte; Gloss reads UTF-8 text", line: line, column: column))
+        }
+        if let bad = firstInvalidUTF8(in: text) {
+            let (line, column) = position(of: bad, in: text)
+            let hex = String(text[bad], radix: 16, uppercase: true)
+            return .failure(Problem(
+                message: "invalid UTF-8: byte 0x\(hex) is not valid here; save the file as UTF-8",
+                line: line, column: column))
+        }
+        guard text.contains(UInt8(ascii: "\r")) else { return .success(String(decoding: text, as: UTF8.self)) }
+        return .success(String(decoding: normalizingLineEnds(text), as: UTF8.self))
+    }
+
+    /// `\r\n` and a lone `\r` become `\n`.
+    private static func normalizingLineEnds(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var previousWasCR = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\r"):
+                result.append(UInt8(ascii: "\n"))
+                previousWasCR = true
+            case UInt8(ascii: "\n") where previousWasCR:
+                previousWasCR = false
+            default:
+                result.append(byte)
+                previousWasCR = false
+            }
+        }
+        return result
+    }
+
+    /// Line and column (in Unicode scalars, as Yams counts) of the byte at
+    /// `index`; everything before it is valid UTF-8.
+    private static func position(of index: Int, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = bytes.startIndex
+        var cursor = bytes.startIndex
+        while cursor < index {
+            let byte = bytes[cursor]
+            cursor += 1
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                if byte == UInt8(ascii: "\r"), cursor < index, bytes[cursor] == UInt8(ascii: "\n") { cursor += 1 }
+                line += 1
+                lineStart = cursor
+            }
+        }
+        let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
+        return (line, column)
+    }
+
+    /// Index of the first byte that does not start a well-formed UTF-8
+    /// sequence (RFC 3629: no overlongs, no surrogates, nothing past U+10FFFF).
+    private static func firstInvalidUTF8(in bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = 0
+            let count = buffer.count
+            while i < count {
+                let lead = buffer[i]
+                if lead < 0x80 {
+                    i += 1
+                    continue
+                }
+                var length = 0
+                var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+                switch lead {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; secondRange = 0xA0...0xBF
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: length = 3; secondRange = 0x80...0x9F
+                case 0xF0: length = 4; secondRange = 0x90...0xBF
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; secondRange = 0x80...0x8F
+                default: return bytes.startIndex + i
+                }
+                guard i + length <= count, secondRange.contains(buffer[i + 1]) else { return bytes.startIndex + i }
+                for k in 2..<length where !(0x80...0xBF).contains(buffer[i + k]) {
+                    return bytes.startIndex + i
+                }
+                i += length
+            }
+            return nil
+        }
+    }
+}
