@@ -13,12 +13,15 @@ enum FrontMatterDecoder {
     static func decode(_ root: Node, fence: SourceLocation, reader: inout NodeReader) -> FrontMatter? {
         guard let entries = reader.entries(of: root, path: "") else { return nil }
         var title: String?
+        var titleWasReported = false
         var frontMatter = FrontMatter(title: "")
         for entry in entries {
             let path = entry.key
             let value = entry.value
             switch entry.key {
-            case "title": title = reader.string(value, path: path)
+            case "title":
+                title = reader.string(value, path: path)
+                titleWasReported = title == nil && !YAMLScalar.isNull(value)
             case "date": frontMatter.date = reader.date(value, path: path)
             case "kind": frontMatter.kind = reader.string(value, path: path)
             case "event": frontMatter.event = reader.string(value, path: path)
@@ -39,7 +42,10 @@ enum FrontMatterDecoder {
             }
         }
         guard let title, !title.isEmpty else {
-            reader.error("front matter: \"title\" is required", at: fence, note: "add a line like `title: Remarks at the Pentagon`")
+            // A title of the wrong type has been reported already.
+            if !titleWasReported {
+                reader.error("front matter: \"title\" is required", at: fence, note: "add a line like `title: Remarks at the Pentagon`")
+            }
             return nil
         }
         frontMatter.title = title

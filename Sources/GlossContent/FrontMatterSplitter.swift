@@ -15,12 +15,23 @@ public enum FrontMatterSplitter {
         public var body: String
         /// File line on which `body` starts (1-based).
         public var bodyFirstLine: Int
+
+        public init(yaml: String?, yamlFirstLine: Int, body: String, bodyFirstLine: Int) {
+            self.yaml = yaml
+            self.yamlFirstLine = yamlFirstLine
+            self.body = body
+            self.bodyFirstLine = bodyFirstLine
+        }
     }
 
     /// The opening fence has no closing fence after it.
     public struct UnterminatedFrontMatter: Error, Hashable, Sendable {
         /// Line of the opening fence.
         public var line: Int
+
+        public init(line: Int) {
+            self.line = line
+        }
     }
 
     public static func split(_ text: String) -> Result<Split, UnterminatedFrontMatter> {

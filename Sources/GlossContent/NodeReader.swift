@@ -79,8 +79,10 @@ struct NodeReader {
     }
 
     /// `front matter: "source.url" must be a string, found a list`
+    /// With an empty path the whole document is meant: `front matter must be …`.
     mutating func mismatch(_ path: String, expected: String, found node: Node, note: String? = nil) {
-        error("\(subject): \"\(path)\" must be \(expected), found \(YAMLScalar.describe(node))", at: location(of: node), note: note)
+        let subject = path.isEmpty ? self.subject : "\(self.subject): \"\(path)\""
+        error("\(subject) must be \(expected), found \(YAMLScalar.describe(node))", at: location(of: node), note: note)
     }
 
     /// A key the schema does not have, inside a mapping whose keys it fixes.

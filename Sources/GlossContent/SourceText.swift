@@ -17,20 +17,21 @@ enum SourceText {
     static func decode(_ bytes: [UInt8]) -> Result<String, Problem> {
         let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         let text = hasBOM ? bytes[3...] : bytes[...]
+        let scan = scan(text)
         // A NUL anywhere means a binary file; say so rather than report the
         // first of its many invalid UTF-8 sequences.
-        if let nul = text.firstIndex(of: 0) {
+        if let nul = scan.firstNUL ?? scan.firstInvalid.flatMap({ text[$0...].firstIndex(of: 0) }) {
             let (line, column) = position(of: nul, in: text)
             return .failure(Problem(message: "binary file: found a NUL byte; Gloss reads UTF-8 text", line: line, column: column))
         }
-        if let bad = firstInvalidUTF8(in: text) {
+        if let bad = scan.firstInvalid {
             let (line, column) = position(of: bad, in: text)
             let hex = String(text[bad], radix: 16, uppercase: true)
             return .failure(Problem(
                 message: "invalid UTF-8: byte 0x\(hex) is not valid here; save the file as UTF-8",
                 line: line, column: column))
         }
-        guard text.contains(UInt8(ascii: "\r")) else { return .success(String(decoding: text, as: UTF8.self)) }
+        guard scan.hasCR else { return .success(String(decoding: text, as: UTF8.self)) }
         return .success(String(decoding: normalizingLineEnds(text), as: UTF8.self))
     }
 
@@ -73,15 +74,38 @@ enum SourceText {
         return (line, column)
     }
 
-    /// Index of the first byte that does not start a well-formed UTF-8
-    /// sequence (RFC 3629: no overlongs, no surrogates, nothing past U+10FFFF).
-    private static func firstInvalidUTF8(in bytes: ArraySlice<UInt8>) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            var i = 0
+    /// What one pass over the bytes finds: the first NUL, the first byte
+    /// that does not start a well-formed UTF-8 sequence (RFC 3629: no
+    /// overlongs, no surrogates, nothing past U+10FFFF), and whether any
+    /// `\r` needs normalising. The pass stops at the first NUL or bad byte.
+    private struct Scan {
+        var firstNUL: Int?
+        var firstInvalid: Int?
+        var hasCR = false
+    }
+
+    private static func scan(_ bytes: ArraySlice<UInt8>) -> Scan {
+        bytes.withUnsafeBytes { buffer in
+            var result = Scan()
             let count = buffer.count
+            var i = 0
             while i < count {
+                // Plain ASCII text without NUL or CR, the bulk of any
+                // transcript, is skipped eight bytes at a time.
+                if i + 8 <= count {
+                    let word = buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if word & highBits == 0 && !hasZeroByte(word) && !hasZeroByte(word ^ (lowBits &* 0x0D)) {
+                        i += 8
+                        continue
+                    }
+                }
                 let lead = buffer[i]
                 if lead < 0x80 {
+                    if lead == 0 {
+                        result.firstNUL = bytes.startIndex + i
+                        return result
+                    }
+                    if lead == UInt8(ascii: "\r") { result.hasCR = true }
                     i += 1
                     continue
                 }
@@ -95,15 +119,25 @@ enum SourceText {
                 case 0xF0: length = 4; secondRange = 0x90...0xBF
                 case 0xF1...0xF3: length = 4
                 case 0xF4: length = 4; secondRange = 0x80...0x8F
-                default: return bytes.startIndex + i
+                default: length = 0
                 }
-                guard i + length <= count, secondRange.contains(buffer[i + 1]) else { return bytes.startIndex + i }
-                for k in 2..<length where !(0x80...0xBF).contains(buffer[i + k]) {
-                    return bytes.startIndex + i
+                let isWellFormed = length > 0 && i + length <= count && secondRange.contains(buffer[i + 1])
+                    && (2..<max(length, 2)).allSatisfy { (0x80...0xBF).contains(buffer[i + $0]) }
+                guard isWellFormed else {
+                    result.firstInvalid = bytes.startIndex + i
+                    return result
                 }
                 i += length
             }
-            return nil
+            return result
         }
+    }
+
+    private static let lowBits: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether any of the eight bytes is zero (the classic bit trick).
+    private static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- lowBits) & ~word & highBits != 0
     }
 }
