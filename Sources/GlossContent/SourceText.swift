@@ -56,7 +56,8 @@ enum SourceText {
     }
 
     /// Line and column (in Unicode scalars, as Yams counts) of the byte at
-    /// `index`; everything before it is valid UTF-8.
+    /// `index`. Before a NUL there may be bytes that are not UTF-8; each
+    /// malformed run then counts as one replacement character.
     private static func position(of index: Int, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
         var line = 1
         var lineStart = bytes.startIndex

@@ -148,6 +148,19 @@ import Testing
         #expect(tab.diagnostics.map(\.place) == ["Content/x.md:4:1"])
     }
 
+    @Test func aControlCharacterIsAYAMLErrorAtItsPosition() throws {
+        let parsed = parse("---\ntitle: A\nevent: bell \u{7}\n---\n")
+        let error = try #require(parsed.diagnostics.first)
+        #expect(error.message == "front matter: invalid YAML: control characters are not allowed")
+        #expect(error.place == "Content/x.md:3:13")
+    }
+
+    @Test func aDuplicateKeyInANestedMappingIsAnError() {
+        let parsed = parse("---\ntitle: A\nsource:\n  url: https://a.org\n  url: https://b.org\n---\n")
+        #expect(parsed.diagnostics.map(\.message) == [#"front matter: duplicate key "url""#])
+        #expect(parsed.diagnostics.map(\.place) == ["Content/x.md:4:3"])
+    }
+
     @Test func aDuplicateKeyIsAnError() {
         let parsed = parse("---\ntitle: A\ndate: 2025-02-12\ntitle: B\n---\n")
         #expect(parsed.document == nil)
