@@ -1,0 +1,195 @@
+import GlossModel
+import Yams
+
+/// Reads the content directory: `site.yaml`, `speakers.yaml` and every
+/// transcript, into typed values and diagnostics.
+///
+/// Loading is three steps, each usable on its own so a build can spread the
+/// middle one over threads: walk and read the files (`load` does it in
+/// order), decode each transcript alone (`parseDocument`, pure), then check
+/// the transcripts against each other and the speaker registry
+/// (`checkDocuments`). Problems are collected, never thrown: a file with
+/// errors is left out and the others carry on.
+public struct ContentLoader: Sendable {
+    private let fileSystem: any ContentFileSystem
+
+    public init(fileSystem: some ContentFileSystem) {
+        self.fileSystem = fileSystem
+    }
+
+    /// - Parameters:
+    ///   - directory: the content directory as the file system names it.
+    ///   - displayPath: how diagnostics name it, e.g. `Content`.
+    public func load(directory: String, displayPath: String) -> LoadedContent {
+        let walker = ContentWalker(fileSystem: fileSystem, root: directory, displayRoot: displayPath)
+        let listing: ContentWalker.Listing
+        switch walker.walk() {
+        case .success(let found): listing = found
+        case .failure(let problem):
+            return LoadedContent(config: SiteConfig(title: ""), speakers: [], documents: [], diagnostics: [problem.diagnostic])
+        }
+        var diagnostics = listing.diagnostics
+
+        var config = SiteConfig(title: "")
+        if listing.hasSiteFile {
+            if let bytes = read("site.yaml", with: walker, into: &diagnostics) {
+                let (decoded, problems) = Self.parseSiteConfig(bytes, displayPath: walker.displayPath(of: "site.yaml"))
+                config = decoded
+                diagnostics += problems
+            }
+        } else {
+            diagnostics.append(.error(at: nil, "missing \(walker.displayPath(of: "site.yaml")): a site needs at least a title",
+                                      note: "create it with a line like `title: Transcripts`"))
+        }
+
+        var speakers: [Speaker] = []
+        if listing.hasSpeakersFile, let bytes = read("speakers.yaml", with: walker, into: &diagnostics) {
+            let (decoded, problems) = Self.parseSpeakers(bytes, displayPath: walker.displayPath(of: "speakers.yaml"))
+            speakers = decoded
+            diagnostics += problems
+        }
+
+        var documents: [Document] = []
+        for path in listing.markdownFiles {
+            guard let bytes = read(path, with: walker, into: &diagnostics) else { continue }
+            let parsed = Self.parseDocument(bytes, path: path, displayPath: walker.displayPath(of: path))
+            diagnostics += parsed.diagnostics
+            if let document = parsed.document { documents.append(document) }
+        }
+        let checked = Self.checkDocuments(documents, speakers: speakers)
+        return LoadedContent(config: config, speakers: speakers, documents: checked.documents,
+                             diagnostics: diagnostics + checked.diagnostics)
+    }
+
+    private func read(_ relative: String, with walker: ContentWalker, into diagnostics: inout [Diagnostic]) -> [UInt8]? {
+        do {
+            return try fileSystem.readFile(at: walker.diskPath(of: relative))
+        } catch {
+            diagnostics.append(.error(at: SourceLocation(file: walker.displayPath(of: relative)),
+                                      "cannot read file: \(error.reason)"))
+            return nil
+        }
+    }
+
+    // MARK: One file at a time
+
+    /// Decodes one transcript: text, front matter, slug. Pure and safe to
+    /// call from many threads at once.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's contents.
+    ///   - path: its path relative to the content directory (`2025/x.md`),
+    ///     from which the slug is made.
+    ///   - displayPath: its path in diagnostics (`Content/2025/x.md`).
+    public static func parseDocument(_ bytes: [UInt8], path: String, displayPath: String) -> ParsedDocument {
+        func failure(_ message: String, line: Int = 1, column: Int = 1, note: String? = nil) -> ParsedDocument {
+            ParsedDocument(document: nil, diagnostics: [
+                .error(at: SourceLocation(file: displayPath, line: line, column: column), message, note: note),
+            ])
+        }
+        let text: String
+        switch SourceText.decode(bytes) {
+        case .success(let decoded): text = decoded
+        case .failure(let problem): return failure(problem.message, line: problem.line, column: problem.column)
+        }
+        if text.isEmpty {
+            return failure("empty file: a transcript needs front matter with at least a title", note: Self.frontMatterExample)
+        }
+        let split: FrontMatterSplitter.Split
+        switch FrontMatterSplitter.split(text) {
+        case .success(let halves): split = halves
+        case .failure(let unterminated):
+            return failure("unterminated front matter: expected a closing \"---\" (or \"...\") on a line of its own",
+                           line: unterminated.line, note: "the front matter opened here never ends, so the whole file would be read as YAML")
+        }
+        guard let yaml = split.yaml else {
+            return failure("missing front matter: a transcript needs at least a title", note: Self.frontMatterExample)
+        }
+
+        var reader = NodeReader(subject: "front matter", file: displayPath, firstLine: split.yamlFirstLine)
+        let fence = SourceLocation(file: displayPath)
+        guard let root = reader.compose(yaml),
+              let frontMatter = FrontMatterDecoder.decode(root, fence: fence, reader: &reader)
+        else { return ParsedDocument(document: nil, diagnostics: reader.diagnostics) }
+
+        var diagnostics = reader.diagnostics
+        let slug = frontMatter.slug ?? Slug.derived(fromPath: path)
+        if frontMatter.slug == nil, let problem = Slug.problem(with: slug) {
+            diagnostics.append(.error(at: fence, "the slug \"\(slug)\" made from the file path \(problem)",
+                                      note: "rename the file or set `slug:` in the front matter"))
+        }
+        guard !diagnostics.hasErrors else { return ParsedDocument(document: nil, diagnostics: diagnostics) }
+        let document = Document(path: path, displayPath: displayPath, slug: slug, frontMatter: frontMatter,
+                                body: split.body, bodyStartLine: split.bodyFirstLine)
+        return ParsedDocument(document: document, diagnostics: diagnostics)
+    }
+
+    private static let frontMatterExample = "start the file with three lines:\n---\ntitle: Remarks at the Pentagon\n---"
+
+    static func parseSiteConfig(_ bytes: [UInt8], displayPath: String) -> (SiteConfig, [Diagnostic]) {
+        var reader = NodeReader(subject: "site.yaml", file: displayPath, firstLine: 1)
+        guard let root = composeFile(bytes, reader: &reader) else { return (SiteConfig(title: ""), reader.diagnostics) }
+        let config = SiteConfigDecoder.decode(root, reader: &reader)
+        return (config, reader.diagnostics)
+    }
+
+    static func parseSpeakers(_ bytes: [UInt8], displayPath: String) -> ([Speaker], [Diagnostic]) {
+        var reader = NodeReader(subject: "speakers.yaml", file: displayPath, firstLine: 1)
+        guard let root = composeFile(bytes, reader: &reader) else { return ([], reader.diagnostics) }
+        let speakers = SpeakerRegistryDecoder.decode(root, reader: &reader)
+        return (speakers, reader.diagnostics)
+    }
+
+    private static func composeFile(_ bytes: [UInt8], reader: inout NodeReader) -> Node? {
+        switch SourceText.decode(bytes) {
+        case .success(let text):
+            return reader.compose(text)
+        case .failure(let problem):
+            reader.error(problem.message, at: SourceLocation(file: reader.file, line: problem.line, column: problem.column))
+            return nil
+        }
+    }
+
+    // MARK: Across files
+
+    /// Checks what no single file can: that every speaker a transcript names
+    /// is in the registry, and that no two transcripts share a slug. The
+    /// documents returned are those without such errors, in the same order.
+    public static func checkDocuments(_ documents: [Document], speakers: [Speaker]) -> (documents: [Document], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var failed = Set<Int>()
+        let ids = Set(speakers.map(\.id))
+        for (index, document) in documents.enumerated() {
+            for appearance in document.frontMatter.speakers where !ids.contains(appearance.id) {
+                diagnostics.append(.error(
+                    at: appearance.location ?? SourceLocation(file: document.displayPath),
+                    "front matter: \"speakers\" names unknown speaker \"\(appearance.id)\"",
+                    note: speakerNote(for: appearance.id, speakers: speakers)))
+                failed.insert(index)
+            }
+        }
+        let bySlug = Dictionary(grouping: documents.indices, by: { documents[$0].slug })
+        for index in documents.indices {
+            guard let sharing = bySlug[documents[index].slug], sharing.count > 1 else { continue }
+            let others = sharing.filter { $0 != index }.map { documents[$0].displayPath }
+            diagnostics.append(.error(
+                at: SourceLocation(file: documents[index].displayPath),
+                "duplicate slug \"\(documents[index].slug)\": also used by \(others.joined(separator: ", "))",
+                note: "rename one of the files or set `slug:` in its front matter"))
+            failed.insert(index)
+        }
+        let kept = documents.indices.filter { !failed.contains($0) }.map { documents[$0] }
+        return (kept, diagnostics)
+    }
+
+    /// The likeliest fix for an unknown speaker id: a registered speaker
+    /// whose name or alias it is, else the closest id.
+    private static func speakerNote(for id: String, speakers: [Speaker]) -> String {
+        let lowered = id.lowercased()
+        if let named = speakers.first(where: { ([$0.name] + $0.aliases).contains { $0.lowercased() == lowered } }) {
+            return "\"\(id)\" is a name of speaker \"\(named.id)\"; list speakers by id"
+        }
+        return Suggestion.note(for: id, among: speakers.map(\.id))
+            ?? "add \"\(id)\" to speakers.yaml, or use one of its ids"
+    }
+}

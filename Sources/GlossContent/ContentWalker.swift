@@ -1,0 +1,109 @@
+import GlossModel
+
+/// Finds the files Gloss reads in the content directory: every `*.md` at any
+/// depth, and `site.yaml` and `speakers.yaml` at the top.
+///
+/// Entries whose names start with `.` are skipped (editor swap files, `.git`).
+/// Symbolic links are followed, but a folder that leads back into one of its
+/// own ancestors is reported instead of entered, so the walk always ends.
+struct ContentWalker {
+    struct Listing {
+        /// Paths relative to the content directory, in walk order: each
+        /// folder's entries sorted by name, so every run sees the same order.
+        var markdownFiles: [String] = []
+        var hasSiteFile = false
+        var hasSpeakersFile = false
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// There is no content directory to walk.
+    struct Unwalkable: Error {
+        var diagnostic: Diagnostic
+    }
+
+    let fileSystem: any ContentFileSystem
+    let root: String
+    let displayRoot: String
+
+    /// The listing, or the one error that there is no content directory to list.
+    func walk() -> Result<Listing, Unwalkable> {
+        let status: FileStatus?
+        do {
+            status = try fileSystem.status(of: root)
+        } catch {
+            return .failure(Unwalkable(diagnostic: .error(at: nil, "cannot read the content directory \"\(displayRoot)\": \(error.reason)")))
+        }
+        guard let status else {
+            return .failure(Unwalkable(diagnostic: .error(at: nil, "content directory \"\(displayRoot)\" not found",
+                                   note: "it holds site.yaml, speakers.yaml and the transcripts (*.md)")))
+        }
+        guard status.kind == .directory else {
+            return .failure(Unwalkable(diagnostic: .error(at: nil, "\"\(displayRoot)\" is not a directory; expected the content directory")))
+        }
+        var listing = Listing()
+        visit("", identity: status.identity, ancestors: [:], into: &listing)
+        return .success(listing)
+    }
+
+    /// `Content/2025/x.md` for `2025/x.md`.
+    func displayPath(of relative: String) -> String {
+        relative.isEmpty ? displayRoot : "\(displayRoot)/\(relative)"
+    }
+
+    func diskPath(of relative: String) -> String {
+        relative.isEmpty ? root : "\(root)/\(relative)"
+    }
+
+    private func visit(_ relative: String, identity: String, ancestors: [String: String], into listing: inout Listing) {
+        let names: [String]
+        do {
+            names = try fileSystem.contentsOfDirectory(at: diskPath(of: relative))
+        } catch {
+            listing.diagnostics.append(.error(at: location(relative), "cannot read directory: \(error.reason)"))
+            return
+        }
+        var ancestors = ancestors
+        ancestors[identity] = relative
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let child = relative.isEmpty ? name : "\(relative)/\(name)"
+            let isMarkdown = name.hasSuffix(".md")
+            let status: FileStatus?
+            do {
+                status = try fileSystem.status(of: diskPath(of: child))
+            } catch {
+                listing.diagnostics.append(.error(at: location(child), "cannot read: \(error.reason)"))
+                continue
+            }
+            guard let status else {
+                // Listed but not there: a symbolic link to nothing.
+                if isMarkdown {
+                    listing.diagnostics.append(.error(at: location(child), "broken symbolic link: its target does not exist"))
+                }
+                continue
+            }
+            switch status.kind {
+            case .directory:
+                if let loopStart = ancestors[status.identity] {
+                    listing.diagnostics.append(.error(
+                        at: location(child),
+                        "symbolic link loop: this folder leads back to \"\(displayPath(of: loopStart))\"",
+                        note: "Gloss skips it; remove the link or point it elsewhere"))
+                } else {
+                    visit(child, identity: status.identity, ancestors: ancestors, into: &listing)
+                }
+            case .file where isMarkdown:
+                listing.markdownFiles.append(child)
+            case .file where relative.isEmpty && name == "site.yaml":
+                listing.hasSiteFile = true
+            case .file where relative.isEmpty && name == "speakers.yaml":
+                listing.hasSpeakersFile = true
+            default:
+                continue
+            }
+        }
+    }
+
+    private func location(_ relative: String) -> SourceLocation {
+        SourceLocation(file: displayPath(of: relative))
+    }
+}

@@ -1,1 +1,0 @@
-// GlossContent: see DESIGN.md's module table.

@@ -1,0 +1,21 @@
+import GlossModel
+
+/// Everything read from the content directory, and every problem found on the way.
+public struct LoadedContent: Sendable {
+    /// The site configuration. When `site.yaml` is missing or broken this
+    /// holds what could be read (an empty title at worst) and `diagnostics`
+    /// says why, so a preview can still render its error page.
+    public var config: SiteConfig
+    /// The speaker registry in the order of `speakers.yaml`; empty without one.
+    public var speakers: [Speaker]
+    /// Transcripts without errors, in walk order (sorted by path within each folder).
+    public var documents: [Document]
+    public var diagnostics: [Diagnostic]
+
+    public init(config: SiteConfig, speakers: [Speaker], documents: [Document], diagnostics: [Diagnostic]) {
+        self.config = config
+        self.speakers = speakers
+        self.documents = documents
+        self.diagnostics = diagnostics
+    }
+}

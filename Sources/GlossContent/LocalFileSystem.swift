@@ -1,0 +1,73 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The real disk, through POSIX calls so that every failure keeps its
+/// system reason (`Permission denied`, `Too many levels of symbolic links`).
+public struct LocalFileSystem: ContentFileSystem {
+    public init() {}
+
+    public func status(of path: String) throws(FileSystemError) -> FileStatus? {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return nil }
+            throw Self.error(code)
+        }
+        let kind: FileStatus.Kind = switch info.st_mode & S_IFMT {
+        case S_IFREG: .file
+        case S_IFDIR: .directory
+        default: .other
+        }
+        return FileStatus(kind: kind, identity: "\(info.st_dev):\(info.st_ino)")
+    }
+
+    public func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] {
+        guard let directory = opendir(path) else { throw Self.error(errno) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else {
+                if errno != 0 { throw Self.error(errno) }
+                return names
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+    }
+
+    public func readFile(at path: String) throws(FileSystemError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw Self.error(errno) }
+        defer { close(descriptor) }
+        var info = stat()
+        var bytes: [UInt8] = []
+        if fstat(descriptor, &info) == 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        let chunkSize = 1 << 16
+        while true {
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: chunkSize))
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress.map { $0 + start }, chunkSize)
+            }
+            if count < 0 {
+                let code = errno
+                if code == EINTR { bytes.removeLast(chunkSize); continue }
+                throw Self.error(code)
+            }
+            bytes.removeLast(chunkSize - count)
+            if count == 0 { return bytes }
+        }
+    }
+
+    private static func error(_ code: Int32) -> FileSystemError {
+        FileSystemError(reason: String(cString: strerror(code)))
+    }
+}

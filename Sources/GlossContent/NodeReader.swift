@@ -1,0 +1,197 @@
+import GlossModel
+import Yams
+
+/// Reads typed values out of a YAML node tree, turning every mismatch into a
+/// diagnostic at the node's position in the file and carrying on, so one run
+/// reports every problem in the file.
+struct NodeReader {
+    /// Names the YAML in messages: `front matter`, `site.yaml`.
+    let subject: String
+    let file: String
+    /// File line of the YAML's first line: Yams counts from the start of the
+    /// text it was given, the user from the start of the file.
+    let firstLine: Int
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(subject: String, file: String, firstLine: Int) {
+        self.subject = subject
+        self.file = file
+        self.firstLine = firstLine
+    }
+
+    // MARK: Parsing
+
+    /// The root node of `yaml`, an empty mapping for an empty document, or
+    /// nil after a diagnostic when the YAML is malformed.
+    mutating func compose(_ yaml: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8) ?? Node([(Node, Node)]())
+        } catch let error as YamlError {
+            report(error, in: yaml)
+        } catch {
+            self.error("\(subject): invalid YAML: \(error)", at: SourceLocation(file: file, line: firstLine))
+        }
+        return nil
+    }
+
+    private mutating func report(_ error: YamlError, in yaml: String) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let note = context.map { context in
+                let at = location(of: context.mark)
+                return "\(context.text) that starts at line \(at.line), column \(at.column)"
+            }
+            self.error("\(subject): invalid YAML: \(problem)", at: location(of: mark), note: note)
+        case .reader(let problem, let offset, _, _):
+            var line = firstLine
+            var column = 1
+            for character in yaml.prefix(offset ?? 0) {
+                if character == "\n" { line += 1; column = 1 } else { column += character.unicodeScalars.count }
+            }
+            self.error("\(subject): invalid YAML: \(problem)", at: SourceLocation(file: file, line: line, column: column))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+            self.error("\(subject): duplicate key \(keys)", at: location(of: context.mark),
+                       note: "a key may appear only once in a mapping")
+        default:
+            self.error("\(subject): invalid YAML: \(error)", at: SourceLocation(file: file, line: firstLine))
+        }
+    }
+
+    // MARK: Positions and reports
+
+    func location(of mark: Mark) -> SourceLocation {
+        SourceLocation(file: file, line: firstLine + mark.line - 1, column: mark.column)
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        node.mark.map(location(of:)) ?? SourceLocation(file: file, line: firstLine)
+    }
+
+    mutating func error(_ message: String, at location: SourceLocation, note: String? = nil) {
+        diagnostics.append(.error(at: location, message, note: note))
+    }
+
+    mutating func warning(_ message: String, at location: SourceLocation, note: String? = nil) {
+        diagnostics.append(.warning(at: location, message, note: note))
+    }
+
+    /// `front matter: "source.url" must be a string, found a list`
+    /// With an empty path the whole document is meant: `front matter must be …`.
+    mutating func mismatch(_ path: String, expected: String, found node: Node, note: String? = nil) {
+        let subject = path.isEmpty ? self.subject : "\(self.subject): \"\(path)\""
+        error("\(subject) must be \(expected), found \(YAMLScalar.describe(node))", at: location(of: node), note: note)
+    }
+
+    /// A key the schema does not have, inside a mapping whose keys it fixes.
+    mutating func unknownKey(_ key: String, at node: Node, in path: String, known: [String]) {
+        let note = Suggestion.note(for: key, among: known)
+            ?? "known keys: \(known.joined(separator: ", "))"
+        warning("\(subject): unknown key \"\(Self.path(path, key))\" is ignored", at: location(of: node), note: note)
+    }
+
+    /// `source` + `url` → `source.url`.
+    static func path(_ parent: String, _ key: String) -> String {
+        parent.isEmpty ? key : "\(parent).\(key)"
+    }
+
+    /// `speakers` + 2 → `speakers[2]`.
+    static func path(_ parent: String, index: Int) -> String {
+        "\(parent)[\(index)]"
+    }
+
+    // MARK: Typed values
+
+    /// One entry of a mapping, its key as text.
+    struct Entry {
+        var key: String
+        var keyNode: Node
+        var value: Node
+    }
+
+    /// The entries of a mapping in the order written; nil after a diagnostic
+    /// when `node` is something else.
+    mutating func entries(of node: Node, path: String) -> [Entry]? {
+        guard case .mapping(let mapping) = node else {
+            mismatch(path, expected: "a mapping of keys to values", found: node)
+            return nil
+        }
+        var entries: [Entry] = []
+        entries.reserveCapacity(mapping.count)
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                error("\(subject): keys must be text, found \(YAMLScalar.describe(key))", at: location(of: key))
+                continue
+            }
+            entries.append(Entry(key: scalar.string, keyNode: key, value: value))
+        }
+        return entries
+    }
+
+    /// Text. Numbers and booleans count as text (`title: 1984`), since that
+    /// is what the user wrote; a null is absent.
+    mutating func string(_ node: Node, path: String) -> String? {
+        guard !YAMLScalar.isNull(node) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            mismatch(path, expected: "a string", found: node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func bool(_ node: Node, path: String) -> Bool? {
+        guard case .scalar(let scalar) = node, let value = YAMLScalar.bool(scalar) else {
+            mismatch(path, expected: "true or false", found: node)
+            return nil
+        }
+        return value
+    }
+
+    mutating func date(_ node: Node, path: String) -> CalendarDate? {
+        guard !YAMLScalar.isNull(node) else { return nil }
+        guard case .scalar(let scalar) = node, let date = CalendarDate(iso: scalar.string) else {
+            mismatch(path, expected: "a date like 2025-02-12", found: node)
+            return nil
+        }
+        return date
+    }
+
+    /// An absolute `http` or `https` URL with a host.
+    mutating func webURL(_ node: Node, path: String) -> String? {
+        guard let text = string(node, path: path) else { return nil }
+        guard Self.isWebURL(text) else {
+            mismatch(path, expected: "an absolute http(s) URL like https://example.org/", found: node)
+            return nil
+        }
+        return text
+    }
+
+    /// A list of strings, or one string standing for a list of one.
+    mutating func strings(_ node: Node, path: String) -> [String] {
+        switch node {
+        case .sequence(let sequence):
+            return sequence.enumerated().compactMap { index, element in
+                let elementPath = Self.path(path, index: index)
+                guard case .scalar = element, !YAMLScalar.isNull(element) else {
+                    mismatch(elementPath, expected: "a string", found: element)
+                    return nil
+                }
+                return string(element, path: elementPath)
+            }
+        case .scalar:
+            return string(node, path: path).map { [$0] } ?? []
+        default:
+            mismatch(path, expected: "a list of strings", found: node)
+            return []
+        }
+    }
+
+    static func isWebURL(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        guard let scheme = ["https://", "http://"].first(where: lowered.hasPrefix) else { return false }
+        let host = lowered.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return !host.isEmpty && !text.contains { $0.isWhitespace }
+    }
+}

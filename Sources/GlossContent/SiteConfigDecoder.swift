@@ -1,0 +1,58 @@
+import GlossModel
+import Yams
+
+/// Decodes `site.yaml` into `SiteConfig`.
+enum SiteConfigDecoder {
+    static let knownKeys = ["title", "base_url", "language", "description", "author", "options"]
+    static let knownOptions = ["unsafe_html", "smart_punctuation"]
+
+    /// The configuration, with an empty title when the title is missing (an
+    /// error in `reader`), so later stages can still show something.
+    static func decode(_ root: Node, reader: inout NodeReader) -> SiteConfig {
+        var config = SiteConfig(title: "")
+        guard let entries = reader.entries(of: root, path: "") else { return config }
+        var hasTitle = false
+        for entry in entries {
+            let path = entry.key
+            let value = entry.value
+            switch entry.key {
+            case "title":
+                if let title = reader.string(value, path: path), !title.isEmpty {
+                    config.title = title
+                    hasTitle = true
+                }
+            case "base_url": config.baseURL = reader.webURL(value, path: path)
+            case "language": config.language = reader.string(value, path: path) ?? config.language
+            case "description": config.description = reader.string(value, path: path)
+            case "author": config.author = reader.string(value, path: path)
+            case "options": config.options = options(value, reader: &reader)
+            default:
+                config.params[entry.key] = YAMLScalar.value(of: value)
+                if let note = Suggestion.note(for: entry.key, among: knownKeys) {
+                    reader.warning("site.yaml: unknown key \"\(entry.key)\" is passed to templates as a parameter",
+                                   at: reader.location(of: entry.keyNode), note: note)
+                }
+            }
+        }
+        if !hasTitle {
+            reader.error("site.yaml: \"title\" is required", at: SourceLocation(file: reader.file),
+                         note: "add a line like `title: Transcripts`")
+        }
+        return config
+    }
+
+    private static func options(_ node: Node, reader: inout NodeReader) -> SiteConfig.Options {
+        var options = SiteConfig.Options()
+        guard !YAMLScalar.isNull(node), let entries = reader.entries(of: node, path: "options") else { return options }
+        for entry in entries {
+            let path = NodeReader.path("options", entry.key)
+            switch entry.key {
+            case "unsafe_html": options.unsafeHTML = reader.bool(entry.value, path: path) ?? options.unsafeHTML
+            case "smart_punctuation":
+                options.smartPunctuation = reader.bool(entry.value, path: path) ?? options.smartPunctuation
+            default: reader.unknownKey(entry.key, at: entry.keyNode, in: "options", known: knownOptions)
+            }
+        }
+        return options
+    }
+}

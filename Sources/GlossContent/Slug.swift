@@ -1,0 +1,56 @@
+/// The rules for the URL path of a transcript page.
+enum Slug {
+    /// First segments under which Gloss writes its own pages and files.
+    static let reservedFirstSegments: Set<String> = ["assets", "speakers", "topics"]
+    /// Files Gloss writes at the top of the site.
+    static let reservedNames: Set<String> = ["feed.xml", "sitemap.xml", "404.html", "robots.txt"]
+
+    /// The slug for a file at `path` (relative to `Content/`, `/`-separated):
+    /// without `.md`, without a final `index`, lowercased, each run of
+    /// characters outside `a-z 0-9 - _` turned into one `-`, and no `-` at
+    /// either end of a segment. `2025/Hegseth Remarks.md` → `2025/hegseth-remarks`.
+    static func derived(fromPath path: String) -> String {
+        var segments = (path.hasSuffix(".md") ? String(path.dropLast(3)) : path)
+            .split(separator: "/", omittingEmptySubsequences: false)
+        if segments.last == "index" { segments.removeLast() }
+        return segments.map(derivedSegment).joined(separator: "/")
+    }
+
+    private static func derivedSegment(_ segment: Substring) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in segment.lowercased().unicodeScalars {
+            if isAllowed(scalar) && scalar != "-" {
+                result.append(scalar)
+            } else if let last = result.last, last != "-" {
+                result.append("-")
+            }
+        }
+        while result.last == "-" { result.removeLast() }
+        return String(result)
+    }
+
+    /// Why `slug` cannot be used, as a phrase that follows the word "slug"
+    /// (`must not contain ".."`), or nil when it is fine.
+    static func problem(with slug: String) -> String? {
+        let segments = slug.split(separator: "/", omittingEmptySubsequences: false)
+        if reservedNames.contains(slug) {
+            return "is reserved: Gloss writes /\(slug) itself"
+        }
+        if let first = segments.first, reservedFirstSegments.contains(String(first)) {
+            return "may not start with \"\(first)/\": Gloss writes its own pages there"
+        }
+        if slug.isEmpty { return "must not be empty (it would replace the home page)" }
+        if slug.hasPrefix("/") { return "must not start with \"/\"" }
+        if slug.contains("\\") { return "must not contain \"\\\"" }
+        if slug.contains("..") { return "must not contain \"..\"" }
+        if segments.contains(where: \.isEmpty) { return "must not have empty segments (\"//\" or a trailing \"/\")" }
+        if !segments.allSatisfy({ $0.unicodeScalars.allSatisfy(isAllowed) }) {
+            return "must use only a-z, 0-9, \"-\" and \"_\" between its \"/\"s"
+        }
+        return nil
+    }
+
+    private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+    }
+}

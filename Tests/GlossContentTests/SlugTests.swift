@@ -1,0 +1,57 @@
+import GlossContent
+import GlossModel
+import Testing
+
+@Suite struct SlugTests {
+    @Test(arguments: [
+        ("2025/hegseth-remarks.md", "2025/hegseth-remarks"),
+        ("x/index.md", "x"),
+        ("2025/Hegseth Remarks, Feb. 12!.md", "2025/hegseth-remarks-feb-12"),
+        ("a--b__c.md", "a-b__c"),
+    ])
+    func theSlugComesFromThePath(path: String, slug: String) throws {
+        let document = try #require(parse("---\ntitle: A\n---\n", path: path).document)
+        #expect(document.slug == slug)
+    }
+
+    @Test(arguments: ["../up", "/root", "a\\b", "a//b", "a/", "Caps", "feed.xml", "assets/x", "speakers", "topics/nato", ""])
+    func anUnusableSlugInFrontMatterIsAnErrorAtItsPosition(slug: String) throws {
+        let parsed = parse("---\ntitle: A\nslug: '\(slug)'\n---\n")
+        #expect(parsed.document == nil)
+        let error = try #require(parsed.diagnostics.first)
+        #expect(error.message.hasPrefix("front matter: \"slug\" "))
+        #expect(error.place == "Content/x.md:3:7")
+    }
+
+    @Test func aReservedSlugFromThePathIsAnError() {
+        let parsed = parse("---\ntitle: A\n---\n", path: "speakers/hegseth.md")
+        #expect(parsed.document == nil)
+        #expect(parsed.diagnostics.map(\.message)
+            == [#"the slug "speakers/hegseth" made from the file path may not start with "speakers/": Gloss writes its own pages there"#])
+    }
+
+    @Test func anIndexFileAtTheTopWouldReplaceTheHomePage() {
+        let parsed = parse("---\ntitle: A\n---\n", path: "index.md")
+        #expect(parsed.document == nil)
+    }
+
+    // The walk visits the folder `a` before the file `a.md`: names sort by
+    // folder, and "a" < "a.md".
+    @Test func twoDocumentsWithOneSlugAreBothErrorsNamingEachOther() {
+        let loaded = load(content([
+            "a.md": "---\ntitle: A\n---\n",
+            "a/index.md": "---\ntitle: B\n---\n",
+            "b.md": "---\ntitle: C\nslug: a\n---\n",
+            "c.md": "---\ntitle: D\n---\n",
+        ]))
+        #expect(loaded.documents.map(\.path) == ["c.md"])
+        #expect(loaded.diagnostics.map(\.description) == [
+            "Content/a/index.md:1:1: error: duplicate slug \"a\": also used by Content/a.md, Content/b.md"
+                + "\n    note: rename one of the files or set `slug:` in its front matter",
+            "Content/a.md:1:1: error: duplicate slug \"a\": also used by Content/a/index.md, Content/b.md"
+                + "\n    note: rename one of the files or set `slug:` in its front matter",
+            "Content/b.md:1:1: error: duplicate slug \"a\": also used by Content/a/index.md, Content/a.md"
+                + "\n    note: rename one of the files or set `slug:` in its front matter",
+        ])
+    }
+}
