@@ -68,7 +68,7 @@ public struct SiteBuilder: Sendable {
         let documents = content.documents.filter { settings.includeDrafts || !$0.frontMatter.draft }
 
         // Templates
-        if settings.templatesDirectoryRequired, !fileSystem.isDirectory(settings.templatesDirectory) {
+        if settings.templatesDirectoryRequired, (try? fileSystem.status(of: settings.templatesDirectory))??.kind != .directory {
             diagnostics.append(.error(at: nil, "templates directory \"\(settings.templatesDirectory)\" does not exist"))
         }
         let (theme, themeDiagnostics) = Theme.load(overridesFrom: settings.templatesDirectory, displayPath: settings.templatesDirectory)

@@ -24,7 +24,7 @@ struct InitCommand: ParsableCommand {
         do {
             let written = try SiteInitializer().create(at: directory)
             console.status("Created a new site in \(directory)/ (\(written) files). Next: cd \(directory) && gloss build")
-        } catch let error as SiteInitializer.Failure {
+        } catch {
             console.report([error.diagnostic])
             throw ExitCode.failure
         }
