@@ -12,3 +12,13 @@ struct DateViewModel: ViewModel {
         long = date.long
     }
 }
+
+extension DateViewModel {
+    func field(named key: String) -> Any?? {
+        switch key {
+        case "iso": iso
+        case "long": long
+        default: nil
+        }
+    }
+}

@@ -9,3 +9,13 @@ struct HomeViewModel: ViewModel {
         hasTranscripts = !transcripts.isEmpty
     }
 }
+
+extension HomeViewModel {
+    func field(named key: String) -> Any?? {
+        switch key {
+        case "transcripts": transcripts
+        case "hasTranscripts": hasTranscripts
+        default: nil
+        }
+    }
+}

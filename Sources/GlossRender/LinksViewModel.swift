@@ -26,3 +26,14 @@ struct LinksViewModel: ViewModel {
         script = link(Theme.scriptPath)
     }
 }
+
+extension LinksViewModel {
+    func field(named key: String) -> Any?? {
+        switch key {
+        case "home": home
+        case "stylesheet": stylesheet
+        case "script": script
+        default: nil
+        }
+    }
+}

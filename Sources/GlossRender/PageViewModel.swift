@@ -10,3 +10,16 @@ struct PageViewModel: ViewModel {
     var transcript: TranscriptViewModel?
     var home: HomeViewModel?
 }
+
+extension PageViewModel {
+    func field(named key: String) -> Any?? {
+        switch key {
+        case "site": site
+        case "links": links
+        case "canonicalURL": .some(canonicalURL)
+        case "transcript": .some(transcript)
+        case "home": .some(home)
+        default: nil
+        }
+    }
+}

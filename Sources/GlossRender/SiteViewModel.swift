@@ -18,3 +18,16 @@ struct SiteViewModel: ViewModel {
         params = site.params.mapValues(\.mustacheValue)
     }
 }
+
+extension SiteViewModel {
+    func field(named key: String) -> Any?? {
+        switch key {
+        case "title": title
+        case "language": language
+        case "description": .some(description)
+        case "author": .some(author)
+        case "params": params
+        default: nil
+        }
+    }
+}

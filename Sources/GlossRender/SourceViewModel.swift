@@ -22,3 +22,15 @@ struct SourceViewModel: ViewModel {
         retrieved = source.retrieved.map(DateViewModel.init)
     }
 }
+
+extension SourceViewModel {
+    func field(named key: String) -> Any?? {
+        switch key {
+        case "text": text
+        case "publisher": .some(publisher)
+        case "url": .some(url)
+        case "retrieved": .some(retrieved)
+        default: nil
+        }
+    }
+}

@@ -16,3 +16,14 @@ struct SpeakerViewModel: ViewModel {
         role = appearance.role.nonEmpty ?? speaker?.role.nonEmpty
     }
 }
+
+extension SpeakerViewModel {
+    func field(named key: String) -> Any?? {
+        switch key {
+        case "id": id
+        case "name": name
+        case "role": .some(role)
+        default: nil
+        }
+    }
+}

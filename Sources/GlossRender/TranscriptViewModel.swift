@@ -56,3 +56,27 @@ struct TranscriptViewModel: ViewModel {
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 }
+
+extension TranscriptViewModel {
+    func field(named key: String) -> Any?? {
+        switch key {
+        case "title": title
+        case "url": url
+        case "date": .some(date)
+        case "kind": .some(kind)
+        case "kindLabel": .some(kindLabel)
+        case "event": .some(event)
+        case "place": .some(place)
+        case "summary": .some(summary)
+        case "speakers": speakers
+        case "hasSpeakers": hasSpeakers
+        case "source": .some(source)
+        case "topics": topics
+        case "hasTopics": hasTopics
+        case "isDraft": isDraft
+        case "body": .some(body)
+        case "params": params
+        default: nil
+        }
+    }
+}

@@ -8,17 +8,22 @@ import Mustache
 /// *transcript's* title. Declaring a field on a view model is a promise that
 /// the name belongs to it: a `nil` field answers ``Absent`` (empty text, false
 /// in a section) instead of falling through to an outer object.
-protocol ViewModel: MustacheParent {}
+///
+/// Fields are looked up by an explicit `switch` rather than by reflection:
+/// `Mirror` made template rendering the most expensive step of a build.
+protocol ViewModel: MustacheParent {
+    /// The field called `name`: `nil` when the view model has no such field,
+    /// `.some(nil)` when it has one that is empty.
+    func field(named name: String) -> Any??
+}
 
 extension ViewModel {
     func child(named name: String) -> Any? {
-        guard let field = Mirror(reflecting: self).children.first(where: { $0.label == name }) else {
-            return nil
+        switch field(named: name) {
+        case .none: nil
+        case .some(.none): Absent()
+        case .some(.some(let value)): value
         }
-        if let optional = field.value as? OptionalField {
-            return optional.wrappedField ?? Absent()
-        }
-        return field.value
     }
 }
 
@@ -26,13 +31,4 @@ extension ViewModel {
 struct Absent: MustacheCustomRenderable {
     var renderText: String { "" }
     var isNull: Bool { true }
-}
-
-/// Lets ``ViewModel`` see through an `Optional` held as `Any`.
-private protocol OptionalField {
-    var wrappedField: Any? { get }
-}
-
-extension Optional: OptionalField {
-    fileprivate var wrappedField: Any? { self.map { $0 as Any } }
 }
