@@ -21,7 +21,8 @@ public struct PageRenderer: Sendable {
     ///
     /// - Throws: ``ThemeError`` listing every template syntax error and every
     ///   `{{> partial}}` or `{{< parent}}` naming a template that does not exist,
-    ///   each at its file, line and column.
+    ///   every cycle of such references and every nesting too deep to render
+    ///   safely, each at its file, line and column.
     public init(theme: Theme, site: SiteConfig, speakers: [Speaker]) throws(ThemeError) {
         let compiled = TemplateLibrary(theme: theme)
         var diagnostics = compiled.diagnostics
@@ -94,6 +95,7 @@ public struct PageRenderer: Sendable {
     static let transcriptTemplateName = "transcript"
     static let homeTemplateName = "home"
     static let notFoundTemplateName = "404"
+    static let pageTemplateNames = [transcriptTemplateName, homeTemplateName, notFoundTemplateName]
 
     private func pageModel(links: LinksViewModel) -> PageViewModel {
         PageViewModel(site: SiteViewModel(site), links: links)

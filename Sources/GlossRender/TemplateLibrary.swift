@@ -2,7 +2,8 @@ import GlossModel
 import Mustache
 
 /// Compiles a theme's `.mustache` files into a Mustache library, collecting
-/// every syntax error and every reference to a template that does not exist.
+/// every syntax error, every reference to a template that does not exist and
+/// every template that would make swift-mustache recurse without limit.
 struct TemplateLibrary {
     var library: MustacheLibrary
     var diagnostics: [Diagnostic]
@@ -10,34 +11,60 @@ struct TemplateLibrary {
     init(theme: Theme) {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
-        var sources: [(name: String, text: String, displayPath: String)] = []
+        var sources: [TemplateSource] = []
 
         for path in theme.files.keys.sorted() where path.hasSuffix(Theme.templateExtension) {
             let name = String(path.dropLast(Theme.templateExtension.count))
             let text = String(decoding: theme.files[path] ?? [], as: UTF8.self)
-            let displayPath = theme.displayPaths[path] ?? path
-            sources.append((name, text, displayPath))
+            let source = TemplateSource(name: name, displayPath: theme.displayPaths[path] ?? path, outline: .scan(text))
+            sources.append(source)
+            // swift-mustache parses each nested section with one more level of
+            // recursion: a template nested thousands deep would overflow the stack.
+            if let tag = source.outline.firstTooDeep {
+                diagnostics.append(.error(
+                    at: source.location(tag.line, tag.column),
+                    "sections nest more than \(TemplateOutline.depthLimit) levels deep",
+                    note: "Gloss refuses deeper nesting, which could exhaust the stack while parsing or rendering"
+                ))
+                continue
+            }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(file: displayPath, line: error.context.lineNumber, column: error.context.columnNumber)
-                diagnostics.append(.error(at: location, Self.message(for: error.error)))
+                if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error, let tag = source.outline.unclosed.last {
+                    // swift-mustache reports the end of the file; the opening tag is more use.
+                    diagnostics.append(.error(
+                        at: source.location(tag.line, tag.column),
+                        "{{\(tag.sigil)\(tag.name)}} is never closed (missing {{/\(tag.name)}})"
+                    ))
+                } else {
+                    let location = source.location(error.context.lineNumber, error.context.columnNumber)
+                    diagnostics.append(.error(at: location, Self.message(for: error.error)))
+                }
             } catch {
-                diagnostics.append(.error(at: SourceLocation(file: displayPath), "cannot parse template: \(error)"))
+                diagnostics.append(.error(at: SourceLocation(file: source.displayPath), "cannot parse template: \(error)"))
             }
         }
 
         let names = Set(sources.map(\.name))
         for source in sources {
-            for reference in PartialReference.scan(source.text) where !names.contains(reference.name) {
-                let location = SourceLocation(file: source.displayPath, line: reference.line, column: reference.column)
+            for reference in source.outline.references.map(\.partial) where !names.contains(reference.name) {
                 let what = reference.isParent ? "parent template" : "partial"
                 diagnostics.append(.error(
-                    at: location,
+                    at: source.location(reference.line, reference.column),
                     "\(what) \"\(reference.name)\" not found",
                     note: "templates are named by their path without \(Theme.templateExtension), e.g. \"partials/header\""
                 ))
             }
+        }
+
+        let graph = TemplateGraph(sources: sources, roots: PageRenderer.pageTemplateNames)
+        let cycles = graph.cycleDiagnostics()
+        diagnostics += cycles
+        // Depth through partials is only defined without cycles, and is no news
+        // when one template is too deep on its own.
+        if cycles.isEmpty, !sources.contains(where: { $0.outline.firstTooDeep != nil }) {
+            diagnostics += graph.depthDiagnostics()
         }
         self.library = library
         self.diagnostics = diagnostics
@@ -56,5 +83,16 @@ struct TemplateLibrary {
         case .invalidConfigVariableSyntax: return "malformed pragma tag {{% … }}"
         case .unrecognisedConfigVariable: return "unknown pragma in {{% … }}"
         }
+    }
+}
+
+/// One template of the theme as the checks see it.
+struct TemplateSource {
+    var name: String
+    var displayPath: String
+    var outline: TemplateOutline
+
+    func location(_ line: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(file: displayPath, line: line, column: column)
     }
 }

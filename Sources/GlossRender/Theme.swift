@@ -30,7 +30,8 @@ public struct Theme: Sendable {
     ///
     /// A missing directory is not a problem (most sites keep the default theme).
     /// Hidden files are skipped. A file that cannot be read, or a template that
-    /// is not UTF-8, is an error and the default stays in its place.
+    /// is not UTF-8, is an error and the default stays in its place. An empty
+    /// template is a warning: it may be meant, to remove a partial.
     /// - Parameters:
     ///   - directory: The site's templates directory, or nil for the default theme.
     ///   - displayPath: How diagnostics name that directory (`Templates`).
@@ -58,9 +59,19 @@ public struct Theme: Sendable {
                 continue
             }
             let bytes = [UInt8](data)
-            if path.hasSuffix(templateExtension), String(validating: bytes, as: UTF8.self) == nil {
-                diagnostics.append(.error(at: location, "template is not valid UTF-8"))
-                continue
+            if path.hasSuffix(templateExtension) {
+                if let invalid = firstInvalidUTF8(in: bytes) {
+                    let at = SourceLocation(file: location.file, line: invalid.line, column: invalid.column)
+                    diagnostics.append(.error(at: at, "template is not valid UTF-8"))
+                    continue
+                }
+                if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+                    diagnostics.append(.warning(
+                        at: location,
+                        "template is empty; what it renders will be empty",
+                        note: "if that is meant (say, to remove a partial), put a comment in it: {{! left empty }}"
+                    ))
+                }
             }
             theme.files[path] = bytes
             theme.displayPaths[path] = prefix + path
@@ -77,6 +88,29 @@ public struct Theme: Sendable {
     static let assetsDirectory = "assets/"
     static let stylesheetPath = "assets/gloss.css"
     static let scriptPath = "assets/gloss.js"
+
+    /// The line and column (counting Unicode scalars) of the first byte that is not UTF-8, or nil if all are.
+    private static func firstInvalidUTF8(in bytes: [UInt8]) -> (line: Int, column: Int)? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var line = 1
+        var column = 1
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                if scalar.count == 1, scalar.first == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .emptyInput:
+                return nil
+            case .error:
+                return (line, column)
+            }
+        }
+    }
 
     /// Editors and operating systems leave dot files (`.DS_Store`, swap files) in theme folders.
     private static func isHidden(_ path: String) -> Bool {

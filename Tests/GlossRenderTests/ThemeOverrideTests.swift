@@ -41,6 +41,6 @@ import Testing
         try Data([0x3C, 0xFF, 0xFE]).write(to: directory.appendingPathComponent("home.mustache"))
 
         let (_, diagnostics) = Theme.load(overridesFrom: directory.path, displayPath: "Templates")
-        #expect(diagnostics.map(\.description) == ["Templates/home.mustache:1:1: error: template is not valid UTF-8"])
+        #expect(diagnostics.map(\.description) == ["Templates/home.mustache:1:2: error: template is not valid UTF-8"])
     }
 }
