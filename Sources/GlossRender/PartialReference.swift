@@ -54,6 +54,9 @@ struct TemplateOutline {
     var firstTooDeep: Tag?
     /// Sections still open at the end of the text, outermost first.
     var unclosed: [Tag] = []
+    /// `{{>*name}}` and `{{<*name}}` tags, whose template is chosen by data at
+    /// render time and so cannot be checked for cycles beforehand.
+    var dynamicReferences: [Tag] = []
 
     static func scan(_ text: String, depthLimit: Int = depthLimit) -> TemplateOutline {
         let characters = Array(text)
@@ -143,7 +146,9 @@ struct TemplateOutline {
             case ">", "<":
                 skipWhitespace(&cursor)
                 let name = read(&cursor, while: partialNameCharacters)
-                if !name.isEmpty, !name.hasPrefix("*") {
+                if name.hasPrefix("*") {
+                    outline.dynamicReferences.append(Tag(sigil: sigil, name: name, line: tagLine, column: tagColumn))
+                } else if !name.isEmpty {
                     outline.references.append(Reference(
                         partial: PartialReference(name: name, isParent: sigil == "<", line: tagLine, column: tagColumn),
                         depth: sections.count

@@ -28,6 +28,13 @@ struct TemplateLibrary {
                 ))
                 continue
             }
+            for tag in source.outline.dynamicReferences {
+                diagnostics.append(.error(
+                    at: source.location(tag.line, tag.column),
+                    "dynamic \(tag.sigil == "<" ? "parent template" : "partial") {{\(tag.sigil)\(tag.name)}} is not supported",
+                    note: "name the template directly, e.g. {{\(tag.sigil)partials/header}}: a name taken from data could include itself without end"
+                ))
+            }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {

@@ -137,3 +137,16 @@ import Testing
         #expect(theme.files["base.mustache"] == Theme.builtIn.files["base.mustache"], "the default stays")
     }
 }
+
+@Suite struct DynamicPartialTests {
+    @Test func aDynamicPartialIsAnErrorAtItsTag() throws {
+        let diagnostics = try Fixtures.themeDiagnostics(["partials/footer.mustache": "<footer>\n  {{>*site.params.layout}}</footer>\n"])
+        let error = try #require(diagnostics.first { $0.message.contains("dynamic partial") })
+        #expect(error.location == SourceLocation(file: "Templates/partials/footer.mustache", line: 2, column: 3))
+    }
+
+    @Test func aDynamicParentIsAnErrorToo() throws {
+        let diagnostics = try Fixtures.themeDiagnostics(["404.mustache": "{{<*site.params.base}}{{/*site.params.base}}\n"])
+        #expect(diagnostics.contains { $0.severity == .error && $0.message.contains("dynamic parent template") })
+    }
+}
