@@ -261,6 +261,7 @@ struct HTMLWriter {
             let firstLine = UnsafeBufferPointer(rebasing: literal.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") })
             column = sourceLines.column(of: firstLine, onLine: line, near: column) ?? column
         }
+        column = sourceLines.characterColumn(forByteColumn: column, onLine: line)
         return SourceLocation(file: file, line: max(line, 1) + lineOffset, column: column)
     }
 

@@ -18,11 +18,7 @@ struct SourceLines {
     /// The 1-based byte column, on 1-based `line`, of the occurrence of
     /// `text` nearest to `column`; nil when the line does not contain it.
     mutating func column(of text: UnsafeBufferPointer<UInt8>, onLine line: Int, near column: Int) -> Int? {
-        if index == nil {
-            let bytes = Array(markdown.utf8)
-            index = (bytes, Self.lineStarts(of: bytes))
-        }
-        guard let (source, starts) = index else { return nil }
+        let (source, starts) = indexed()
         guard !text.isEmpty, line >= 1, line <= starts.count else { return nil }
         let start: Int = starts[line - 1]
         let end: Int = line < starts.count ? starts[line] : source.count
@@ -33,6 +29,26 @@ struct SourceLines {
             if best.map({ abs($0 - column) > abs(candidate - column) }) ?? true { best = candidate }
         }
         return best
+    }
+
+    /// The 1-based column counted in Unicode characters (code points) for a
+    /// 1-based byte column on 1-based `line`: cmark counts bytes, while the
+    /// front matter's diagnostics, like most editors, count characters.
+    mutating func characterColumn(forByteColumn column: Int, onLine line: Int) -> Int {
+        let (source, starts) = indexed()
+        guard line >= 1, line <= starts.count, column > 1 else { return column }
+        let start = starts[line - 1]
+        let end = min(start + column - 1, source.count)
+        // Every UTF-8 byte but a continuation byte (10xxxxxx) starts a character.
+        return source[start..<end].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
+    private mutating func indexed() -> (source: [UInt8], lineStarts: [Int]) {
+        if let index { return index }
+        let bytes = Array(markdown.utf8)
+        let built = (source: bytes, lineStarts: Self.lineStarts(of: bytes))
+        index = built
+        return built
     }
 
     /// cmark ends lines at `\n`, `\r\n` and a lone `\r`.

@@ -34,6 +34,13 @@ struct DiagnosticTests {
         #expect(result.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" } == ["2:6", "2:10", "5:9", "8:7"])
     }
 
+    @Test("columns count characters, not bytes, like the front matter's diagnostics")
+    func columnsCountCharacters() {
+        let result = MarkdownRenderer.render("Ukraine’s café — <b>x</b>\n", options: MarkdownOptions(), file: "a.md", firstLine: 1)
+        // "Ukraine’s café — " is 17 characters but 23 bytes.
+        #expect(result.diagnostics.first?.location?.column == 18)
+    }
+
     @Test("dangerous links and image sources are emptied and reported")
     func dangerousLinks() {
         let body = "[click](javascript:alert(1)) and ![i](data:text/html,x) but ![ok](data:image/png;base64,AA)\n"
