@@ -49,10 +49,16 @@ public struct ContentLoader: Sendable {
             diagnostics += problems
         }
 
+        // Reading and decoding are independent per file: spread them over the cores.
+        let parsedFiles = listing.markdownFiles.parallelMap { path in
+            var problems: [Diagnostic] = []
+            guard let bytes = read(path, with: walker, into: &problems) else {
+                return ParsedDocument(document: nil, diagnostics: problems)
+            }
+            return Self.parseDocument(bytes, path: path, displayPath: walker.displayPath(of: path))
+        }
         var documents: [Document] = []
-        for path in listing.markdownFiles {
-            guard let bytes = read(path, with: walker, into: &diagnostics) else { continue }
-            let parsed = Self.parseDocument(bytes, path: path, displayPath: walker.displayPath(of: path))
+        for parsed in parsedFiles {
             diagnostics += parsed.diagnostics
             if let document = parsed.document { documents.append(document) }
         }

@@ -44,7 +44,22 @@ public enum MarkdownRenderer {
         return RenderedMarkdown(
             html: String(decoding: writer.html.bytes, as: UTF8.self),
             headings: writer.headings,
-            diagnostics: writer.diagnostics
+            diagnostics: Self.capped(writer.diagnostics, file: file)
         )
+    }
+
+    /// Warnings shown per document before the rest are summed up in one line:
+    /// an imported page full of markup should not bury every other message.
+    static let warningLimit = 20
+
+    private static func capped(_ diagnostics: [Diagnostic], file: String) -> [Diagnostic] {
+        guard diagnostics.count > warningLimit else { return diagnostics }
+        let hidden = diagnostics.count - warningLimit
+        let last = diagnostics[warningLimit - 1].location
+        return Array(diagnostics.prefix(warningLimit)) + [.warning(
+            at: last ?? SourceLocation(file: file),
+            "\(hidden) more places in this file where raw HTML or an unsafe link was omitted",
+            note: "only the first \(warningLimit) are listed"
+        )]
     }
 }

@@ -10,26 +10,38 @@ struct SourceLines {
     /// The source's bytes and the offset at which each line starts, built on
     /// first use: most documents never need them.
     private var index: (source: [UInt8], lineStarts: [Int])?
+    /// Where the last character count stopped: line, byte offset, characters so far.
+    private var characterCursor: (line: Int, offset: Int, characters: Int)?
 
     init(_ markdown: String) {
         self.markdown = markdown
     }
 
     /// The 1-based byte column, on 1-based `line`, of the occurrence of
-    /// `text` nearest to `column`; nil when the line does not contain it.
+    /// `text` nearest to `column`; nil when there is none near it.
+    ///
+    /// cmark's column is off by no more than the width of the container
+    /// markers it stripped, so only a window around it is searched: a long
+    /// line with many tags must not cost a scan of the whole line per tag.
     mutating func column(of text: UnsafeBufferPointer<UInt8>, onLine line: Int, near column: Int) -> Int? {
         let (source, starts) = indexed()
         guard !text.isEmpty, line >= 1, line <= starts.count else { return nil }
         let start: Int = starts[line - 1]
         let end: Int = line < starts.count ? starts[line] : source.count
-        guard end - start >= text.count else { return nil }
+        let low = max(start, start + column - 1 - Self.searchWindow)
+        let high = min(end - text.count, start + column - 1 + Self.searchWindow)
+        guard low <= high else { return nil }
         var best: Int?
-        for offset in start...(end - text.count) where source[offset..<(offset + text.count)].elementsEqual(text) {
+        for offset in low...high where source[offset..<(offset + text.count)].elementsEqual(text) {
             let candidate = offset - start + 1
             if best.map({ abs($0 - column) > abs(candidate - column) }) ?? true { best = candidate }
         }
         return best
     }
+
+    /// How far from cmark's column a tag is looked for, in bytes: deeper than
+    /// any realistic nesting of list items and block quotes.
+    private static let searchWindow = 512
 
     /// The 1-based column counted in Unicode characters (code points) for a
     /// 1-based byte column on 1-based `line`: cmark counts bytes, while the
@@ -37,10 +49,21 @@ struct SourceLines {
     mutating func characterColumn(forByteColumn column: Int, onLine line: Int) -> Int {
         let (source, starts) = indexed()
         guard line >= 1, line <= starts.count, column > 1 else { return column }
-        let start = starts[line - 1]
-        let end = min(start + column - 1, source.count)
-        // Every UTF-8 byte but a continuation byte (10xxxxxx) starts a character.
-        return source[start..<end].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        let lineStart = starts[line - 1]
+        let end = min(lineStart + column - 1, source.count)
+        // Warnings arrive in reading order, so continue counting from the last
+        // one on the same line: a long line with many warnings stays linear.
+        var (offset, characters) = (lineStart, 1)
+        if let cursor = characterCursor, cursor.line == line, cursor.offset <= end {
+            (offset, characters) = (cursor.offset, cursor.characters)
+        }
+        while offset < end {
+            // Every UTF-8 byte but a continuation byte (10xxxxxx) starts a character.
+            if source[offset] & 0xC0 != 0x80 { characters += 1 }
+            offset += 1
+        }
+        characterCursor = (line, offset, characters)
+        return characters
     }
 
     private mutating func indexed() -> (source: [UInt8], lineStarts: [Int]) {
