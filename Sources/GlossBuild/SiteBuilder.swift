@@ -84,7 +84,8 @@ public struct SiteBuilder: Sendable {
         // keeps memory flat however large the site.
         let options = MarkdownOptions(
             unsafeHTML: content.config.options.unsafeHTML,
-            smartPunctuation: content.config.options.smartPunctuation
+            smartPunctuation: content.config.options.smartPunctuation,
+            reservedIDs: renderer.templateIDs
         )
         let perDocument: [[Diagnostic]] = documents.parallelMap { document in
             let markdown = MarkdownRenderer.render(document.body, options: options, file: document.displayPath, firstLine: document.bodyStartLine)

@@ -12,6 +12,8 @@ struct NodeReader {
     /// text it was given, the user from the start of the file.
     let firstLine: Int
     private(set) var diagnostics: [Diagnostic] = []
+    /// Values this file's parameters may still hold; see ``YAMLScalar/parameterValueLimit``.
+    private var parameterBudget = YAMLScalar.parameterValueLimit
 
     init(subject: String, file: String, firstLine: Int) {
         self.subject = subject
@@ -52,12 +54,34 @@ struct NodeReader {
             }
             self.error("\(subject): invalid YAML: \(problem)", at: SourceLocation(file: file, line: line, column: column))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
-            self.error("\(subject): duplicate key \(keys)", at: location(of: context.mark),
-                       note: "a key may appear only once in a mapping")
+            // Yams gives the mapping's position; the repeated key is more use.
+            for key in duplicates {
+                let repeated = Self.repeatedKeyLine(key, inMappingAt: context.mark, of: yaml)
+                let at = repeated.map { SourceLocation(file: file, line: firstLine + $0 - 1, column: context.mark.column) }
+                self.error("\(subject): duplicate key \"\(key)\"", at: at ?? location(of: context.mark),
+                           note: "a key may appear only once in a mapping")
+            }
         default:
             self.error("\(subject): invalid YAML: \(error)", at: SourceLocation(file: file, line: firstLine))
         }
+    }
+
+    /// The 1-based line where `key` appears a second time in the block mapping that starts at
+    /// `mark`: the first later line that begins, at the mapping's column, with
+    /// the key (plain or quoted) and a colon. Nil for flow mappings (`{a: 1, a: 2}`).
+    static func repeatedKeyLine(_ key: String, inMappingAt mark: Mark, of yaml: String) -> Int? {
+        let forms = [key + ":", "\"" + key + "\":", "'" + key + "':"]
+        var seen = false
+        for (offset, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst(mark.line - 1) {
+            let indent = line.prefix { $0 == " " }.count
+            if offset + 1 > mark.line, indent < mark.column - 1, !line.allSatisfy({ $0 == " " }) { break }
+            guard indent == mark.column - 1 else { continue }
+            let rest = line.dropFirst(indent)
+            guard forms.contains(where: { rest.hasPrefix($0) }) else { continue }
+            if seen { return offset + 1 }
+            seen = true
+        }
+        return nil
     }
 
     // MARK: Positions and reports
@@ -103,6 +127,18 @@ struct NodeReader {
     }
 
     // MARK: Typed values
+
+    /// A key Gloss does not know, kept as a template parameter; nil after a
+    /// diagnostic when the file's parameters would hold too many values.
+    mutating func parameter(_ node: Node, path: String) -> Value? {
+        guard parameterBudget > 0 else { return nil }  // reported once already
+        if let value = YAMLScalar.value(of: node, budget: &parameterBudget) { return value }
+        error("\(subject): \"\(path)\" holds more than \(YAMLScalar.parameterValueLimit) values",
+              at: location(of: node),
+              note: "YAML aliases that repeat other aliases are the usual cause; Gloss stops there rather than expand them all")
+        parameterBudget = 0
+        return nil
+    }
 
     /// One entry of a mapping, its key as text.
     struct Entry {

@@ -14,7 +14,11 @@ enum Suggestion {
                 best = (candidate, distance)
             }
         }
-        return best?.candidate
+        if let best { return best.candidate }
+        // An abbreviation (`lang`, `desc`) is no typo but just as likely meant.
+        let lowered = word.lowercased()
+        guard lowered.count >= 3 else { return nil }
+        return candidates.first { $0.lowercased().hasPrefix(lowered) }
     }
 
     /// `did you mean "x"?`, or nil when nothing is close.

@@ -60,9 +60,17 @@ enum YAMLScalar {
         return Double(text)
     }
 
+    /// The most values one file's parameters may hold. YAML aliases let a few
+    /// lines name millions of values (each level a list of the one before),
+    /// which must not stall a build.
+    static let parameterValueLimit = 100_000
+
     /// The node as a template value: numbers, booleans and null resolved,
-    /// mappings with non-text keys keyed by the key's text.
-    static func value(of node: Node) -> Value {
+    /// mappings with non-text keys keyed by the key's text. Nil once more
+    /// than `budget` values have been made.
+    static func value(of node: Node, budget: inout Int) -> Value? {
+        budget -= 1
+        guard budget >= 0 else { return nil }
         switch node {
         case .scalar(let scalar):
             if isNull(node) { return .null }
@@ -71,10 +79,19 @@ enum YAMLScalar {
             if let double = double(scalar) { return .double(double) }
             return .string(scalar.string)
         case .sequence(let sequence):
-            return .array(sequence.map(value(of:)))
+            var items: [Value] = []
+            items.reserveCapacity(sequence.count)
+            for element in sequence {
+                guard let item = value(of: element, budget: &budget) else { return nil }
+                items.append(item)
+            }
+            return .array(items)
         case .mapping(let mapping):
             var dictionary: [String: Value] = [:]
-            for (key, element) in mapping { dictionary[text(of: key)] = value(of: element) }
+            for (key, element) in mapping {
+                guard let item = value(of: element, budget: &budget) else { return nil }
+                dictionary[text(of: key)] = item
+            }
             return .dictionary(dictionary)
         case .alias(let alias):
             return .string(alias.anchor.rawValue)

@@ -15,7 +15,7 @@ struct HTMLWriter {
     private let file: String
     /// Added to cmark's line numbers to turn them into lines of the `.md` file.
     private let lineOffset: Int
-    private var headingIDs = HeadingIDs()
+    private var headingIDs: HeadingIDs
     private var sourceLines: SourceLines
     /// Where the open tag of the heading being written ends, for its id.
     private var headingTagEnd = 0
@@ -23,6 +23,7 @@ struct HTMLWriter {
     init(source: String, options: MarkdownOptions, file: String, firstLine: Int) {
         self.options = options
         self.file = file
+        headingIDs = HeadingIDs(reserved: options.reservedIDs)
         self.lineOffset = firstLine - 1
         sourceLines = SourceLines(source)
         // HTML is usually a little longer than its Markdown.

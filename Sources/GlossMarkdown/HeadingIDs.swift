@@ -1,9 +1,14 @@
 /// Hands out heading ids that are unique within one document.
 struct HeadingIDs {
-    private var used: Set<String> = []
+    private var used: Set<String>
     /// Next suffix to try per base slug, so a hundred "Questions" headings do
     /// not rescan from `-1` each time.
     private var nextSuffix: [String: Int] = [:]
+
+    /// - Parameter reserved: ids already taken on the page around the document.
+    init(reserved: Set<String> = []) {
+        used = reserved
+    }
 
     /// The slug of `text`, or the slug with `-1`, `-2`… when it is taken,
     /// whether by an earlier duplicate or by a heading whose slug ends in `-1`.

@@ -11,10 +11,15 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var smartPunctuation: Bool
     /// Give every `h1`–`h6` an `id` made from its text, so headings can be linked to.
     public var headingIDs: Bool
+    /// Ids the page around the body already uses (the theme's `main`, say):
+    /// a heading that would get one gets the next free suffix instead, so a
+    /// page never has two elements with one id.
+    public var reservedIDs: Set<String>
 
-    public init(unsafeHTML: Bool = false, smartPunctuation: Bool = false, headingIDs: Bool = true) {
+    public init(unsafeHTML: Bool = false, smartPunctuation: Bool = false, headingIDs: Bool = true, reservedIDs: Set<String> = []) {
         self.unsafeHTML = unsafeHTML
         self.smartPunctuation = smartPunctuation
         self.headingIDs = headingIDs
+        self.reservedIDs = reservedIDs
     }
 }

@@ -40,8 +40,14 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         var text = ""
         if let location { text += "\(location): " }
         text += "\(severity.rawValue): \(message)"
-        if let note { text += "\n    note: \(note)" }
+        if let note { text += "\n    note: " + Self.indentingFollowingLines(of: note) }
         return text
+    }
+
+    /// A note of several lines (an example to copy, say) stays visibly part of
+    /// its diagnostic: later lines are indented under the first.
+    public static func indentingFollowingLines(of note: String) -> String {
+        note.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n          ")
     }
 }
 

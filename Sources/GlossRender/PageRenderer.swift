@@ -9,6 +9,9 @@ import Mustache
 public struct PageRenderer: Sendable {
     /// Theme assets by output path (`assets/gloss.css`), to copy into the output directory.
     public let assets: [String: [UInt8]]
+    /// The `id`s the theme's templates write literally (`main`, `transcript-title`):
+    /// ids in a transcript's body must avoid them.
+    public let templateIDs: Set<String>
 
     private let library: MustacheLibrary
     private let transcriptTemplate: MustacheTemplate
@@ -45,9 +48,27 @@ public struct PageRenderer: Sendable {
         homeTemplate = home
         notFoundTemplate = notFound
         assets = theme.assets
+        templateIDs = Self.literalIDs(in: theme)
         self.site = site
         // The registry is checked for duplicate ids where it is loaded; here the first one wins.
         self.speakers = Dictionary(speakers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Values of `id="…"` attributes written without a Mustache tag in them.
+    static func literalIDs(in theme: Theme) -> Set<String> {
+        var ids: Set<String> = []
+        for (path, bytes) in theme.files where path.hasSuffix(Theme.templateExtension) {
+            let text = String(decoding: bytes, as: UTF8.self)
+            var rest = text[...]
+            while let start = rest.range(of: "id=\"") {
+                rest = rest[start.upperBound...]
+                guard let end = rest.firstIndex(of: "\"") else { break }
+                let value = rest[..<end]
+                if !value.isEmpty, !value.contains("{{") { ids.insert(String(value)) }
+                rest = rest[end...]
+            }
+        }
+        return ids
     }
 
     /// The page of one transcript, to be written to `SiteURL.pageFile(forSlug: document.slug)`.

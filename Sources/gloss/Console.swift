@@ -39,7 +39,7 @@ struct Console {
         var text = ""
         if let location = diagnostic.location { text += "\u{1B}[1m\(location):\u{1B}[0m " }
         text += "\(label) \u{1B}[1m\(diagnostic.message)\u{1B}[0m"
-        if let note = diagnostic.note { text += "\n    \u{1B}[1;36mnote:\u{1B}[0m \(note)" }
+        if let note = diagnostic.note { text += "\n    \u{1B}[1;36mnote:\u{1B}[0m \(Diagnostic.indentingFollowingLines(of: note))" }
         return text
     }
 }

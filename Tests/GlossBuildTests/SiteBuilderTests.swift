@@ -131,4 +131,13 @@ import Testing
         #expect(outcome.diagnostics.hasErrors)
         #expect(temp.entries() == ["Content"])
     }
+
+    @Test func bodyHeadingsNeverTakeAnIDTheThemeUses() throws {
+        let temp = try makeSite()
+        try temp.write(Self.transcript(title: "Ids", date: "2025-01-01", body: "## Main\n\nText.\n"), to: "Content/ids.md")
+        _ = builder(temp).build()
+        let page = try #require(temp.read("Public/ids/index.html"))
+        #expect(page.components(separatedBy: "id=\"main\"").count == 2, "exactly one element with id main")
+        #expect(page.contains("<h2 id=\"main-1\">Main</h2>"))
+    }
 }

@@ -158,14 +158,29 @@ import Testing
     @Test func aDuplicateKeyInANestedMappingIsAnError() {
         let parsed = parse("---\ntitle: A\nsource:\n  url: https://a.org\n  url: https://b.org\n---\n")
         #expect(parsed.diagnostics.map(\.message) == [#"front matter: duplicate key "url""#])
-        #expect(parsed.diagnostics.map(\.place) == ["Content/x.md:4:3"])
+        #expect(parsed.diagnostics.map(\.place) == ["Content/x.md:5:3"], "at the repeated key")
     }
 
     @Test func aDuplicateKeyIsAnError() {
         let parsed = parse("---\ntitle: A\ndate: 2025-02-12\ntitle: B\n---\n")
         #expect(parsed.document == nil)
         #expect(parsed.diagnostics.map(\.message) == [#"front matter: duplicate key "title""#])
-        #expect(parsed.diagnostics.map(\.place) == ["Content/x.md:2:1"])
+        #expect(parsed.diagnostics.map(\.place) == ["Content/x.md:4:1"], "at the repeated key")
+    }
+
+    @Test func aDuplicateKeyInAFlowMappingIsReportedAtTheMapping() {
+        let parsed = parse("---\ntitle: A\nsource: {url: a, url: b}\n---\n")
+        #expect(parsed.diagnostics.map(\.message) == [#"front matter: duplicate key "url""#])
+        #expect(parsed.diagnostics.map(\.place) == ["Content/x.md:3:10"], "inside the braces")
+    }
+
+    @Test func parametersThatExpandToMillionsOfValuesAreRefused() {
+        var yaml = "---\ntitle: A\nextra:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...8 {
+            yaml += "  a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let parsed = parse(yaml + "---\n")
+        #expect(parsed.diagnostics.map(\.message) == [#"front matter: "extra" holds more than 100000 values"#])
     }
 
     @Test func frontMatterThatIsNotAMappingIsAnError() {

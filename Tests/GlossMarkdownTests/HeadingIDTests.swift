@@ -56,4 +56,11 @@ struct HeadingIDTests {
         #expect(result.html == "<h1>Title</h1>\n")
         #expect(result.headings == [Heading(level: 1, text: "Title", id: "title", line: 1)])
     }
+
+    @Test("ids the page around the body uses are left to it")
+    func reservedIDs() {
+        let options = MarkdownOptions(reservedIDs: ["main", "transcript-title"])
+        let html = MarkdownRenderer.render("# Main\n\n## Transcript title\n", options: options, file: "a.md").html
+        #expect(html == "<h1 id=\"main-1\">Main</h1>\n<h2 id=\"transcript-title-1\">Transcript title</h2>\n")
+    }
 }
