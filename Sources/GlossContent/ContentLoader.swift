@@ -121,8 +121,12 @@ public struct ContentLoader: Sendable {
         var diagnostics = reader.diagnostics
         let slug = frontMatter.slug ?? Slug.derived(fromPath: path)
         if frontMatter.slug == nil, let problem = Slug.problem(with: slug) {
-            diagnostics.append(.error(at: fence, "the slug \"\(slug)\" made from the file path \(problem)",
-                                      note: "rename the file or set `slug:` in the front matter"))
+            let unusable = slug.split(separator: "/", omittingEmptySubsequences: false).contains(where: \.isEmpty)
+                && path != "index.md"
+            let message = unusable
+                ? "the path \"\(path)\" has a folder or file name with no letters or digits a URL can use (a-z, 0-9)"
+                : "the slug \"\(slug)\" made from the file path \(problem)"
+            diagnostics.append(.error(at: fence, message, note: "rename the file or set `slug:` in the front matter"))
         }
         guard !diagnostics.hasErrors else { return ParsedDocument(document: nil, diagnostics: diagnostics) }
         let document = Document(path: path, displayPath: displayPath, slug: slug, frontMatter: frontMatter,

@@ -87,7 +87,7 @@ struct ContentWalker {
                     listing.diagnostics.append(.error(
                         at: location(child),
                         "symbolic link loop: this folder leads back to \"\(displayPath(of: loopStart))\"",
-                        note: "Gloss skips it; remove the link or point it elsewhere"))
+                        note: "remove the link or point it somewhere that does not lead back"))
                 } else {
                     visit(child, identity: status.identity, ancestors: ancestors, into: &listing)
                 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rules for the URL path of a transcript page.
 enum Slug {
     /// First segments under which Gloss writes its own pages and files.
@@ -9,6 +11,7 @@ enum Slug {
     /// without `.md`, without a final `index`, lowercased, each run of
     /// characters outside `a-z 0-9 - _` turned into one `-`, and no `-` at
     /// either end of a segment. `2025/Hegseth Remarks.md` → `2025/hegseth-remarks`.
+    /// Accents are dropped first, so `Café.md` gives `cafe`, not `caf`.
     static func derived(fromPath path: String) -> String {
         var segments = (path.hasSuffix(".md") ? String(path.dropLast(3)) : path)
             .split(separator: "/", omittingEmptySubsequences: false)
@@ -18,7 +21,8 @@ enum Slug {
 
     private static func derivedSegment(_ segment: Substring) -> String {
         var result = String.UnicodeScalarView()
-        for scalar in segment.lowercased().unicodeScalars {
+        let folded = segment.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        for scalar in folded.unicodeScalars {
             if isAllowed(scalar) && scalar != "-" {
                 result.append(scalar)
             } else if let last = result.last, last != "-" {
@@ -37,7 +41,9 @@ enum Slug {
             return "is reserved: Gloss writes /\(slug) itself"
         }
         if let first = segments.first, reservedFirstSegments.contains(String(first)) {
-            return "may not start with \"\(first)/\": Gloss writes its own pages there"
+            return segments.count == 1
+                ? "is reserved: Gloss writes its own pages under /\(first)/"
+                : "may not start with \"\(first)/\": Gloss writes its own pages there"
         }
         if slug.isEmpty { return "must not be empty (it would replace the home page)" }
         if slug.hasPrefix("/") { return "must not start with \"/\"" }

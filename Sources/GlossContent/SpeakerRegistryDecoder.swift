@@ -9,7 +9,7 @@ enum SpeakerRegistryDecoder {
     static func decode(_ root: Node, reader: inout NodeReader) -> [Speaker] {
         guard !YAMLScalar.isNull(root) else { return [] }
         guard case .mapping = root else {
-            reader.error("speakers.yaml: must be a mapping from speaker id to details, found \(YAMLScalar.describe(root))",
+            reader.error("speakers.yaml must be a mapping from speaker id to details, found \(YAMLScalar.describe(root))",
                          at: reader.location(of: root), note: "for example:\nhegseth:\n  name: Pete Hegseth")
             return []
         }

@@ -45,7 +45,7 @@ import Testing
             #expect(loaded.documents.map(\.path) == ["a/b.md"])
             #expect(loaded.diagnostics.map(\.description) == [
                 "Content/a/back:1:1: error: symbolic link loop: this folder leads back to \"Content\""
-                    + "\n    note: Gloss skips it; remove the link or point it elsewhere",
+                    + "\n    note: remove the link or point it somewhere that does not lead back",
             ])
         }
     }

@@ -54,4 +54,20 @@ import Testing
                 + "\n    note: rename one of the files or set `slug:` in its front matter",
         ])
     }
+
+    @Test func accentsAreDroppedRatherThanTheLetters() {
+        #expect(parse("---\ntitle: A\n---\n", path: "2025/Café Brûlé.md").document?.slug == "2025/cafe-brule")
+    }
+
+    @Test func aFileNameWithNothingAURLCanUseIsExplainedAsSuch() {
+        let parsed = parse("---\ntitle: A\n---\n", path: "日本.md")
+        #expect(parsed.diagnostics.map(\.message) == [
+            "the path \"日本.md\" has a folder or file name with no letters or digits a URL can use (a-z, 0-9)",
+        ])
+    }
+
+    @Test func theReservedFolderNameAloneIsReservedAsSuch() {
+        let parsed = parse("---\ntitle: A\nslug: assets\n---\n")
+        #expect(parsed.diagnostics.first?.message.contains("is reserved: Gloss writes its own pages under /assets/") == true)
+    }
 }
