@@ -20,6 +20,19 @@ struct GlossProcess {
         return nil
     }
 
+    /// Starts `gloss` with its output discarded, for a test that stops it itself.
+    static func start(_ arguments: [String], in directory: String) throws -> Process {
+        guard let executable else { throw MissingBinary() }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     static func run(_ arguments: [String], in directory: String) throws -> Result {
         guard let executable else { throw MissingBinary() }
         let process = Process()
