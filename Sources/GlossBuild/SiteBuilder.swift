@@ -5,7 +5,9 @@ import GlossModel
 import GlossRender
 import GlossSite
 
-/// Turns a content folder into a site: load → parse → link → render → write.
+/// Turns a content folder into a site: load the content, compile the theme,
+/// render each transcript (Markdown, page, file), render the site-wide pages,
+/// then swap the finished site into place.
 ///
 /// Every step collects diagnostics instead of stopping, so one run reports every
 /// problem. Nothing is written to the output unless the whole run is free of
@@ -23,7 +25,7 @@ public struct SiteBuilder: Sendable {
 
     /// Everything `build()` does except writing.
     public func check() -> BuildOutcome {
-        run(staging: nil, diagnostics: [])
+        run(staging: nil)
     }
 
     /// Builds the site and, if there were no errors, replaces the output directory with it.
@@ -44,7 +46,7 @@ public struct SiteBuilder: Sendable {
         } catch {
             return BuildOutcome(diagnostics: [.error(at: nil, "cannot prepare the output: \(error)")], pageCount: 0)
         }
-        var outcome = run(staging: staging, diagnostics: [])
+        var outcome = run(staging: staging)
         guard !outcome.diagnostics.hasErrors else {
             staging.discard()
             return outcome
@@ -58,65 +60,79 @@ public struct SiteBuilder: Sendable {
         return outcome
     }
 
-    private func run(staging: StagingDirectory?, diagnostics initial: [Diagnostic]) -> BuildOutcome {
-        var diagnostics = initial
+    /// The pipeline, read top to bottom. `staging` is nil for a check.
+    private func run(staging: StagingDirectory?) -> BuildOutcome {
+        var diagnostics: [Diagnostic] = []
+        let content = load(into: &diagnostics)
+        guard let renderer = compileTheme(for: content, into: &diagnostics) else {
+            return BuildOutcome(diagnostics: diagnostics, pageCount: 0)
+        }
+        let transcripts = content.documents.filter { settings.includeDrafts || !$0.frontMatter.draft }
+        diagnostics += renderTranscripts(transcripts, of: content, with: renderer, into: staging)
+        diagnostics += renderSitePages(listing: transcripts, with: renderer, into: staging)
+        return BuildOutcome(diagnostics: diagnostics, pageCount: transcripts.count + 2)
+    }
 
-        // Load
-        var content = ContentLoader(fileSystem: fileSystem).load(directory: settings.contentDirectory, displayPath: settings.contentDirectory)
+    /// Content/: site.yaml, speakers.yaml and every transcript, decoded.
+    private func load(into diagnostics: inout [Diagnostic]) -> LoadedContent {
+        var content = ContentLoader(fileSystem: fileSystem)
+            .load(directory: settings.contentDirectory, displayPath: settings.contentDirectory)
         diagnostics += content.diagnostics
         if let baseURL = settings.baseURL { content.config.baseURL = baseURL }
-        let documents = content.documents.filter { settings.includeDrafts || !$0.frontMatter.draft }
+        return content
+    }
 
-        // Templates
+    /// The built-in theme with the site's own templates laid over it, compiled.
+    private func compileTheme(for content: LoadedContent, into diagnostics: inout [Diagnostic]) -> PageRenderer? {
         if settings.templatesDirectoryRequired, (try? fileSystem.status(of: settings.templatesDirectory))??.kind != .directory {
             diagnostics.append(.error(at: nil, "templates directory \"\(settings.templatesDirectory)\" does not exist"))
         }
         let (theme, themeDiagnostics) = Theme.load(overridesFrom: settings.templatesDirectory, displayPath: settings.templatesDirectory)
         diagnostics += themeDiagnostics
-        let renderer: PageRenderer
         do {
-            renderer = try PageRenderer(theme: theme, site: content.config, speakers: content.speakers)
+            return try PageRenderer(theme: theme, site: content.config, speakers: content.speakers)
         } catch {
-            return BuildOutcome(diagnostics: diagnostics + error.diagnostics, pageCount: 0)
+            diagnostics += error.diagnostics
+            return nil
         }
+    }
 
-        // Parse, render and write each transcript; one document at a time per core
-        // keeps memory flat however large the site.
+    /// Markdown to HTML to a finished page to a file, one transcript at a time
+    /// per core, which keeps memory flat however large the site.
+    private func renderTranscripts(_ transcripts: [Document], of content: LoadedContent, with renderer: PageRenderer, into staging: StagingDirectory?) -> [Diagnostic] {
         let options = MarkdownOptions(
             unsafeHTML: content.config.options.unsafeHTML,
             smartPunctuation: content.config.options.smartPunctuation,
             reservedIDs: renderer.templateIDs
         )
-        let perDocument: [[Diagnostic]] = documents.parallelMap { document in
+        return transcripts.parallelMap { document in
             let markdown = MarkdownRenderer.render(document.body, options: options, file: document.displayPath, firstLine: document.bodyStartLine)
             let page = renderer.transcriptPage(TranscriptPageInput(document: document, bodyHTML: markdown.html))
             var found = markdown.diagnostics
-            if let staging {
-                do {
-                    try staging.write(Array(page.utf8), to: SiteURL.pageFile(forSlug: document.slug))
-                } catch {
-                    found.append(.error(at: SourceLocation(file: document.displayPath), "cannot write its page: \(error)"))
-                }
+            do {
+                try staging?.write(Array(page.utf8), to: SiteURL.pageFile(forSlug: document.slug))
+            } catch {
+                found.append(.error(at: SourceLocation(file: document.displayPath), "cannot write its page: \(error)"))
             }
             return found
-        }
-        diagnostics += perDocument.joined()
+        }.flatMap { $0 }
+    }
 
-        // Site-wide pages and assets
-        var sitePages: [(String, [UInt8])] = [
-            ("index.html", Array(renderer.homePage(documents: documents).utf8)),
+    /// The home page, the 404 page and the theme's assets.
+    private func renderSitePages(listing transcripts: [Document], with renderer: PageRenderer, into staging: StagingDirectory?) -> [Diagnostic] {
+        var files: [(path: String, bytes: [UInt8])] = [
+            ("index.html", Array(renderer.homePage(documents: transcripts).utf8)),
             (PageRenderer.notFoundFile, Array(renderer.notFoundPage().utf8)),
         ]
-        sitePages += renderer.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        if let staging {
-            for (path, bytes) in sitePages {
-                do {
-                    try staging.write(bytes, to: path)
-                } catch {
-                    diagnostics.append(.error(at: nil, "cannot write \(path): \(error)"))
-                }
+        files += renderer.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            do {
+                try staging?.write(file.bytes, to: file.path)
+            } catch {
+                diagnostics.append(.error(at: nil, "cannot write \(file.path): \(error)"))
             }
         }
-        return BuildOutcome(diagnostics: diagnostics, pageCount: documents.count + 2)
+        return diagnostics
     }
 }

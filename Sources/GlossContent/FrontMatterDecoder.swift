@@ -34,11 +34,7 @@ enum FrontMatterDecoder {
             case "draft": frontMatter.draft = YAMLScalar.isNull(value) ? false : reader.bool(value, path: path) ?? false
             case "slug": frontMatter.slug = slug(value, reader: &reader)
             default:
-                frontMatter.params[entry.key] = reader.parameter(value, path: entry.key)
-                if let note = Suggestion.note(for: entry.key, among: knownKeys) {
-                    reader.warning("front matter: unknown key \"\(entry.key)\" is passed to templates as a parameter",
-                                   at: reader.location(of: entry.keyNode), note: note)
-                }
+                frontMatter.params[entry.key] = reader.parameter(entry, knownKeys: knownKeys)
             }
         }
         guard let title, !title.isEmpty else {

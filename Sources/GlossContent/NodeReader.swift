@@ -128,8 +128,18 @@ struct NodeReader {
 
     // MARK: Typed values
 
-    /// A key Gloss does not know, kept as a template parameter; nil after a
-    /// diagnostic when the file's parameters would hold too many values.
+    /// A top-level key Gloss does not know, kept as a template parameter,
+    /// with a warning when it looks like a misspelt known key.
+    mutating func parameter(_ entry: Entry, knownKeys: [String]) -> Value? {
+        if let note = Suggestion.note(for: entry.key, among: knownKeys) {
+            warning("\(subject): unknown key \"\(entry.key)\" is passed to templates as a parameter",
+                    at: location(of: entry.keyNode), note: note)
+        }
+        return parameter(entry.value, path: entry.key)
+    }
+
+    /// A value kept as a template parameter; nil after a diagnostic when the
+    /// file's parameters would hold too many values.
     mutating func parameter(_ node: Node, path: String) -> Value? {
         guard parameterBudget > 0 else { return nil }  // reported once already
         if let value = YAMLScalar.value(of: node, budget: &parameterBudget) { return value }

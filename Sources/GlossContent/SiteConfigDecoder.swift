@@ -27,11 +27,7 @@ enum SiteConfigDecoder {
             case "author": config.author = reader.string(value, path: path)
             case "options": config.options = options(value, reader: &reader)
             default:
-                config.params[entry.key] = reader.parameter(value, path: entry.key)
-                if let note = Suggestion.note(for: entry.key, among: knownKeys) {
-                    reader.warning("site.yaml: unknown key \"\(entry.key)\" is passed to templates as a parameter",
-                                   at: reader.location(of: entry.keyNode), note: note)
-                }
+                config.params[entry.key] = reader.parameter(entry, knownKeys: knownKeys)
             }
         }
         if !hasTitle {

@@ -20,20 +20,8 @@ struct GlossProcess {
         return nil
     }
 
-    /// Starts `gloss` with its output discarded, for a test that stops it itself.
-    static func start(_ arguments: [String], in directory: String) throws -> Process {
-        guard let executable else { throw MissingBinary() }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
-    static func run(_ arguments: [String], in directory: String) throws -> Result {
+    /// `gloss` with `arguments`, to run in `directory` without colour.
+    static func process(_ arguments: [String], in directory: String) throws -> Process {
         guard let executable else { throw MissingBinary() }
         let process = Process()
         process.executableURL = executable
@@ -42,6 +30,20 @@ struct GlossProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         process.environment = environment
+        return process
+    }
+
+    /// Starts `gloss` with its output discarded, for a test that stops it itself.
+    static func start(_ arguments: [String], in directory: String) throws -> Process {
+        let process = try process(arguments, in: directory)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    static func run(_ arguments: [String], in directory: String) throws -> Result {
+        let process = try process(arguments, in: directory)
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
