@@ -12,14 +12,18 @@ public struct Document: Hashable, Sendable {
     /// Line of the `.md` file on which `body` starts (1-based), so positions in
     /// the body can be reported as positions in the file.
     public var bodyStartLine: Int
+    /// Range notes from the front matter's `annotations:` and from a sidecar
+    /// `NAME.annotations.yaml`, in that order.
+    public var annotations: [Annotation]
 
-    public init(path: String, displayPath: String, slug: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int) {
+    public init(path: String, displayPath: String, slug: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int, annotations: [Annotation] = []) {
         self.path = path
         self.displayPath = displayPath
         self.slug = slug
         self.frontMatter = frontMatter
         self.body = body
         self.bodyStartLine = bodyStartLine
+        self.annotations = annotations
     }
 }
 
