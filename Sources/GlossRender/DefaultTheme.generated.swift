@@ -32,7 +32,16 @@ enum DefaultTheme {
   --link-visited: #5a3a86;
   --accent: #a23a1d;
   --mark: #fbe7a1;
+  --mark-line: #b07d00;
   --focus: #1c6ed6;
+  --target: #f3ead0;
+  --bad: #a4262c;
+  --mixed: #8a5300;
+  --good: #2b6a3a;
+  --k-context: #1c4f8c;
+  --k-fact-check: #a23a1d;
+  --k-correction: #8a5300;
+  --k-translation: #5a3a86;
   --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   --serif: "Iowan Old Style", "Palatino Linotype", Palatino, "Book Antiqua", Charter, "Bitstream Charter", "Source Serif 4", "Source Serif Pro", Georgia, serif;
   --mono: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace;
@@ -53,8 +62,17 @@ enum DefaultTheme {
     --link: #8fb8f2;
     --link-visited: #c3a6ec;
     --accent: #f0a07c;
-    --mark: #5c4a12;
+    --mark: #4d3f14;
+    --mark-line: #e2b53e;
     --focus: #8fb8f2;
+    --target: #2a2820;
+    --bad: #ff9a94;
+    --mixed: #f2c26b;
+    --good: #8fd39d;
+    --k-context: #8fb8f2;
+    --k-fact-check: #f0a07c;
+    --k-correction: #f2c26b;
+    --k-translation: #c3a6ec;
   }
 }
 
@@ -225,7 +243,7 @@ a:hover { text-decoration-thickness: 2px; }
 .speaker-list, .topic-list { list-style: none; margin: 0; padding: 0; }
 .speaker-list li + li { margin-top: .2rem; }
 .speaker-name { font-weight: 600; }
-.speaker-role::before { content: ", "; }
+.speaker-list .speaker-role::before { content: ", "; }
 .speaker-role { color: var(--muted); }
 .topic-list li { display: inline; }
 .topic-list li + li::before { content: ", "; }
@@ -252,58 +270,185 @@ a:hover { text-decoration-thickness: 2px; }
   border-left: 3px solid var(--rule);
   color: var(--muted);
 }
-.transcript-body figure { margin: 1.5em 0; }
-.transcript-body figure blockquote { margin: 0; }
-.transcript-body figcaption {
-  margin-top: .4em;
-  padding-left: 1.4em;
-  font: .875rem/1.45 var(--sans);
-  color: var(--muted);
-}
 .transcript-body code { font: .88em var(--mono); }
 .transcript-body hr { border: 0; border-top: 1px solid var(--rule); margin: 2.5em auto; width: 30%; }
-.transcript-body mark { background: var(--mark); color: inherit; padding: 0 .1em; }
 .transcript-body sup { line-height: 0; }
 
-/* Speaker turns: a label, an optional timestamp, then the words. */
-.turn { margin: 0 0 1.5em; }
-.turn > p { margin-bottom: .7em; }
-.turn .speaker {
-  display: inline;
-  font: 700 .78rem/1 var(--sans);
-  letter-spacing: .07em;
-  text-transform: uppercase;
-  margin-right: .4em;
-}
-.turn .speaker a { color: inherit; text-decoration: none; }
-.turn .speaker a:hover { text-decoration: underline; }
-.timestamp {
-  font: .78rem/1 var(--sans);
-  font-variant-numeric: tabular-nums;
-  color: var(--muted);
-  margin-right: .5em;
-  white-space: nowrap;
-}
-a.timestamp { text-decoration: none; }
-a.timestamp:hover { text-decoration: underline; }
-.event-note { font-style: italic; color: var(--muted); }
+/* The recording. Audio stays in reach while reading; video sits above the text. */
+.media { margin: 0 0 2.25rem; }
+.media video { display: block; width: 100%; max-height: 70vh; background: #000; border-radius: 4px; }
+.media audio { display: block; width: 100%; }
+.media-audio { position: sticky; top: 0; z-index: 5; padding: .5rem 0; background: var(--bg); }
 
-/* Wide screens: the right margin is kept for sidenotes; the chrome lines up with the text. */
-@media (min-width: 76rem) {
+/* Speaker turns: a compact head (name, role, time, permalink), then the words. */
+.turn { margin: 0 0 1.6em; }
+.turn > p { margin-bottom: .75em; }
+.transcript-body .turn-head {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: baseline;
+  gap: 0 .6em;
+  margin: 0 0 .3em;
+  font: .8rem/1.5 var(--sans);
+  font-variant-numeric: tabular-nums;
+  hyphens: manual;
+}
+.turn-head .speaker { font-weight: 700; letter-spacing: .07em; text-transform: uppercase; }
+.turn-head .speaker a, .turn-head .speaker a:visited { color: inherit; text-decoration: none; }
+.turn-head .speaker a:hover { text-decoration: underline; }
+.turn-head .speaker-role { color: var(--muted); }
+.timestamp { color: var(--muted); white-space: nowrap; font: .8rem var(--sans); font-variant-numeric: tabular-nums; }
+a.timestamp, a.timestamp:visited { color: var(--muted); text-decoration: none; }
+a.timestamp::before { content: "▶\FE0E"; font-size: .7em; margin-right: .35em; vertical-align: .1em; }
+a.timestamp:hover { color: var(--link); text-decoration: underline; }
+
+.permalink, .permalink:visited {
+  font: 600 .8rem var(--sans);
+  color: var(--muted);
+  text-decoration: none;
+  padding: 0 .25em;
+  opacity: 0;
+}
+p > .permalink { margin-left: .2em; }
+.turn:hover .permalink, p:hover > .permalink, .permalink:focus-visible { opacity: 1; }
+.permalink:hover { color: var(--link); }
+@media (hover: none) { .permalink { opacity: 1; } }
+
+/* A passage or note reached by its link. */
+.transcript-body :target {
+  scroll-margin-top: 5rem;
+  background: var(--target);
+  box-shadow: 0 0 0 .5rem var(--target);
+  border-radius: 1px;
+}
+
+/* Non-speech events: part of the record, not of the speech. */
+.event { font: italic .85em var(--sans); color: var(--muted); letter-spacing: .01em; }
+.transcript-body .event-line { margin: -.4em 0 1.4em; }
+
+/* Attributed quotes and copied social-media posts. */
+.transcript-body .quote { margin: 1.8em 0; }
+.quote blockquote, .transcript-body .quote blockquote { margin: 0; padding: .1em 0 .1em 1.1em; border-left: 3px solid var(--accent); color: var(--text); font-style: italic; }
+.quote blockquote p:last-child { margin-bottom: 0; }
+.quote figcaption { margin-top: .5em; padding-left: 1.3em; font: .85rem/1.45 var(--sans); color: var(--muted); }
+.quote cite { font-style: normal; font-weight: 600; }
+.transcript-body .social-post { padding: 1em 1.2em; border: 1px solid var(--rule); border-radius: 10px; background: var(--surface); }
+.social-post blockquote, .transcript-body .social-post blockquote { padding: 0; border: 0; font: 1rem/1.55 var(--sans); }
+.social-post figcaption { padding-left: 0; }
+
+/* Notes: the marker in the text, the highlighted range. */
+a.note-ref, a.note-ref:visited {
+  font: 700 .68em/0 var(--sans);
+  vertical-align: super;
+  padding: 0 .1em;
+  color: var(--link);
+  text-decoration: none;
+}
+a.note-ref:hover { text-decoration: underline; }
+mark.annotation {
+  background: var(--mark);
+  color: inherit;
+  padding: .05em 0;
+  text-decoration: underline 2px var(--mark-line);
+  text-underline-offset: .22em;
+  text-decoration-skip-ink: none;
+}
+
+/* A note: a disclosure under its block on narrow screens. */
+.note { --kind: var(--muted); margin: -.4em 0 1.3em; font: .875rem/1.5 var(--sans); hyphens: manual; }
+.note-context { --kind: var(--k-context); }
+.note-fact-check { --kind: var(--k-fact-check); }
+.note-correction { --kind: var(--k-correction); }
+.note-translation { --kind: var(--k-translation); }
+.note summary {
+  display: inline-flex;
+  align-items: baseline;
+  gap: .5em;
+  padding: .2em .75em;
+  border: 1px solid var(--rule);
+  border-radius: 999px;
+  color: var(--muted);
+  cursor: pointer;
+  list-style: none;
+}
+.note summary::-webkit-details-marker { display: none; }
+.note summary::after {
+  content: "";
+  align-self: center;
+  width: .4em;
+  height: .4em;
+  margin: -.2em 0 0 .1em;
+  border: solid currentColor;
+  border-width: 0 1.5px 1.5px 0;
+  transform: rotate(45deg);
+}
+.note details[open] > summary::after { transform: rotate(-135deg); margin-top: .25em; }
+.note summary:hover { border-color: var(--kind); color: var(--text); }
+.note-number { font-weight: 700; color: var(--kind); font-variant-numeric: tabular-nums; }
+.note-kind { font-size: .78em; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; color: var(--kind); }
+.note-rating {
+  padding: 0 .45em;
+  border: 1px solid currentColor;
+  border-radius: 3px;
+  font-size: .8em;
+  font-weight: 600;
+  color: var(--mixed);
+}
+.rating-false, .rating-misleading, .rating-pants-on-fire, .rating-incorrect { color: var(--bad); }
+.rating-true, .rating-correct, .rating-accurate { color: var(--good); }
+.note details[open] > summary { margin-bottom: .5em; }
+.note details > :not(summary) { margin-left: .15em; padding-left: .9em; border-left: 3px solid var(--kind); }
+.note-text p { margin: 0 0 .5em; }
+.note-sources { margin: 0; padding-left: 2em; list-style: square; }
+.note-sources li { margin: .15em 0; }
+.note-byline { margin: .4em 0 0; color: var(--muted); font-size: .9em; }
+.note details > .note-byline { padding-top: .1em; }
+
+/* The endnotes repeat the notes for print. */
+.endnotes { display: none; }
+
+/* Wide screens: notes become sidenotes in the right margin, beside their block,
+   open whatever the state of their <details>. */
+@media screen and (min-width: 68rem) {
+  .page-transcript { --note: 15rem; --note-gap: 3rem; }
   .page-transcript .site-main,
   .page-transcript .site-header-inner,
   .page-transcript .site-footer-inner {
-    max-width: calc(var(--measure) + 20rem + 2 * var(--gutter));
-    padding-right: calc(20rem + var(--gutter));
+    max-width: calc(var(--measure) + var(--note) + var(--note-gap) + 2 * var(--gutter));
+    padding-right: calc(var(--note) + var(--note-gap) + var(--gutter));
   }
-  .sidenote {
-    float: right;
-    clear: right;
-    width: 16rem;
-    margin: .3em -20rem 1em 0;
-    font: .85rem/1.45 var(--sans);
-    color: var(--muted);
+  .transcript-body {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) var(--note);
+    column-gap: var(--note-gap);
+    align-items: start;
+    margin-right: calc(-1 * (var(--note) + var(--note-gap)));
   }
+  .transcript-body > *, .turn > * { grid-column: 1; min-width: 0; }
+  .transcript-body > h2, .transcript-body > h3 { margin-top: 1.3em; }
+  .transcript-body > .turn { margin-bottom: .85em; grid-column: 1 / -1; display: grid; grid-template-columns: subgrid; align-items: start; }
+  .transcript-body > .note, .turn > .note { grid-column: 2; margin: .45rem 0 1rem; font-size: .8rem; }
+  /* A note may reach down beside the next block when that one has no note of its own. */
+  .transcript-body > .note:has(+ :not(.turn)):not(:has(+ * + .note)),
+  .turn > .note:has(+ *):not(:has(+ * + .note)) { grid-row: span 2; }
+  .note details > :not(summary) { margin: 0; padding: 0; border: 0; }
+  .note-details::details-content { content-visibility: visible; display: block; }
+  .note summary {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 .5em;
+    margin: 0 0 .3em;
+    padding: 0 0 .2em;
+    border: 0;
+    border-bottom: 2px solid var(--kind);
+    border-radius: 0;
+    cursor: default;
+  }
+  .note summary:hover { color: var(--muted); }
+  .note summary::after { display: none; }
+  .note details[open] > summary { margin-bottom: .3em; }
+  .note-sources { padding-left: 1.2em; }
+  .transcript-body .note:target { box-shadow: 0 0 0 .4rem var(--target); }
 }
 
 /* Phones */
@@ -320,22 +465,30 @@ a.timestamp:hover { text-decoration: underline; }
 @media print {
   :root {
     --bg: #fff; --text: #000; --muted: #444; --rule: #bbb; --link: #000; --link-visited: #000; --accent: #000;
+    --kind: #000; --bad: #000; --good: #000; --mixed: #000; --target: transparent;
   }
   @page { margin: 2cm 2.2cm; }
   body { display: block; font-size: 10.5pt; }
-  .skip-link, .site-tagline, .colophon, script { display: none; }
+  .skip-link, .site-tagline, .colophon, script, .media, .note, .permalink { display: none; }
   .site-header { border: 0; }
   .site-header-inner, .site-main, .site-footer-inner { max-width: none; padding: 0; }
   .site-main { padding: 1rem 0; }
   .site-title { font-weight: 400; color: var(--muted); }
   a { text-decoration: none; }
-  .transcript-meta a[href]::after { content: " <" attr(href) ">"; font-size: .85em; word-break: break-all; }
+  a.timestamp::before { content: none; }
+  .transcript-meta a[href]::after, .endnotes .note-sources a[href]::after { content: " <" attr(href) ">"; font-size: .85em; word-break: break-all; }
   .transcript-body { font-size: 11pt; line-height: 1.5; hyphens: auto; }
   .transcript-body p { orphans: 3; widows: 3; }
-  .transcript-header h1, .transcript-body h2, .transcript-body h3, .turn .speaker { break-after: avoid; }
+  .transcript-header h1, .transcript-body h2, .transcript-body h3, .turn-head { break-after: avoid; }
   blockquote, figure { break-inside: avoid-page; }
-  .page-transcript .site-main { max-width: none; padding-right: 0; }
-  .sidenote { float: none; width: auto; margin: .5em 0; }
+  mark.annotation { background: none; text-decoration: underline 1.5pt; }
+  .transcript-body .social-post { background: none; }
+  .endnotes { display: block; margin-top: 2.5em; padding-top: .5em; border-top: 1px solid var(--rule); font: 9pt/1.45 var(--sans); }
+  .endnotes h2 { margin-top: .5em; }
+  .endnotes li { margin: 0 0 .7em; break-inside: avoid; }
+  .endnotes .note-text p { margin: .15em 0; }
+  .endnotes .note-kind, .endnotes .note-rating { margin-right: .4em; }
+  .endnotes .note-sources { padding-left: 1.2em; }
 }
 
 """##,
@@ -358,6 +511,34 @@ a.timestamp:hover { text-decoration: underline; }
       }
     }
   }
+
+  // Opens the note an id names, so a note reached by its link shows its text
+  // on narrow screens, where notes are collapsed disclosures.
+  function openNote(hash) {
+    var id;
+    try { id = decodeURIComponent(hash.slice(1)); } catch (e) { return; }
+    var note = id && document.getElementById(id);
+    var details = note && note.querySelector("details");
+    if (details) details.open = true;
+  }
+  openNote(location.hash);
+  window.addEventListener("hashchange", function () { openNote(location.hash); });
+
+  var media = document.getElementById("media");
+  document.addEventListener("click", function (event) {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    var link = event.target.closest && event.target.closest("a");
+    if (!link) return;
+    if (link.classList.contains("note-ref")) openNote(link.hash);
+    // A timestamp seeks the page's player instead of leaving the page.
+    var seconds = parseFloat(link.getAttribute("data-seconds"));
+    if (media && link.classList.contains("timestamp") && isFinite(seconds)) {
+      event.preventDefault();
+      media.currentTime = Math.max(0, seconds + (parseFloat(media.getAttribute("data-offset")) || 0));
+      var playing = media.play();
+      if (playing && playing.catch) playing.catch(function () {});
+    }
+  });
 })();
 
 """##,
@@ -501,6 +682,16 @@ a.timestamp:hover { text-decoration: underline; }
     {{/summary}}
     {{> partials/transcript-meta}}
   </header>
+  {{#media}}
+  <div class="media media-{{kind}}">
+    {{#isVideo}}
+    <video controls preload="metadata" id="media" src="{{url}}" data-offset="{{offset}}"><a href="{{url}}">Watch the recording</a></video>
+    {{/isVideo}}
+    {{#isAudio}}
+    <audio controls preload="metadata" id="media" src="{{url}}" data-offset="{{offset}}"><a href="{{url}}">Listen to the recording</a></audio>
+    {{/isAudio}}
+  </div>
+  {{/media}}
   <div class="transcript-body">
 {{{body}}}
   </div>

@@ -17,6 +17,8 @@ struct TranscriptViewModel: ViewModel {
     var speakers: [SpeakerViewModel]
     var hasSpeakers: Bool
     var source: SourceViewModel?
+    /// The recording, when the front matter has a `media:` with a safe URL.
+    var media: MediaViewModel?
     var topics: [String]
     var hasTopics: Bool
     /// True when the front matter says `draft: true` (shown only in draft builds).
@@ -43,6 +45,7 @@ struct TranscriptViewModel: ViewModel {
         speakers = front.speakers.map { SpeakerViewModel($0, registry: registry) }
         hasSpeakers = !speakers.isEmpty
         source = front.source.flatMap(SourceViewModel.init)
+        media = front.media.flatMap(MediaViewModel.init)
         topics = front.topics
         hasTopics = !topics.isEmpty
         isDraft = front.draft
@@ -71,6 +74,7 @@ extension TranscriptViewModel {
         case "speakers": speakers
         case "hasSpeakers": hasSpeakers
         case "source": .some(source)
+        case "media": .some(media)
         case "topics": topics
         case "hasTopics": hasTopics
         case "isDraft": isDraft

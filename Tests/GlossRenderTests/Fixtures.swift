@@ -17,6 +17,7 @@ enum Fixtures {
         date: String? = "2025-02-12",
         speakers: [SpeakerAppearance] = [SpeakerAppearance(id: "hegseth")],
         source: Source? = nil,
+        media: Media? = nil,
         summary: String? = nil
     ) -> Document {
         Document(
@@ -31,6 +32,7 @@ enum Fixtures {
                 place: "NATO Headquarters, Brussels",
                 speakers: speakers,
                 source: source,
+                media: media,
                 summary: summary
             ),
             body: "",

@@ -18,6 +18,7 @@ import Testing
             PageViewModel(site: SiteViewModel(Fixtures.site), links: LinksViewModel(page: "index.html")),
             SiteViewModel(Fixtures.site),
             SourceViewModel(Source(title: "t"))!,
+            MediaViewModel(Media(kind: .video, url: "https://example.org/v.mp4", offset: 2))!,
             SpeakerViewModel(SpeakerAppearance(id: "hegseth"), registry: registry),
         ]
     }
