@@ -1,7 +1,7 @@
 /// Levenshtein distance, for "did you mean" suggestions.
 enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased()), b = Array(b.lowercased())
+    static func between(_ a: String, _ b: String, ignoringCase: Bool = true) -> Int {
+        let a = Array(ignoringCase ? a.lowercased() : a), b = Array(ignoringCase ? b.lowercased() : b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

@@ -43,7 +43,7 @@ public enum MarkdownRenderer {
         var parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
         if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
 
-        var source = markdown
+        var source = options.transcript == nil ? markdown : TranscriptDialect.protectingDefinitions(markdown)
         // The explicit length keeps NUL characters, which cmark replaces with U+FFFD.
         let parsed = source.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { text in

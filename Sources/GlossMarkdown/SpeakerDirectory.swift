@@ -44,11 +44,14 @@ struct SpeakerDirectory {
     /// "did you mean" text for an unknown label: the nearest name, id or alias
     /// when one is close, else the list of declared speakers.
     func suggestion(for label: String) -> String {
-        var best: (label: String, distance: Int)?
+        var best: (label: String, distance: Int, exact: Int)?
         for speaker in speakers {
             for candidate in [speaker.name, speaker.id] + speaker.aliases {
                 let distance = EditDistance.between(label, candidate)
-                if distance < best?.distance ?? Int.max { best = (candidate, distance) }
+                // Between equally near candidates, prefer the one written alike (`HEGSETH` for `HEGSET`).
+                let exact = EditDistance.between(label, candidate, ignoringCase: false)
+                if let best, (best.distance, best.exact) <= (distance, exact) { continue }
+                best = (candidate, distance, exact)
             }
         }
         if let best, best.distance <= max(2, label.count / 3) {

@@ -111,6 +111,33 @@ struct TranscriptDialect {
         return result
     }
 
+    /// Stands in for the colon of `[^key]:` at the start of a line, so that
+    /// cmark does not take a one-word definition for a link reference
+    /// definition; one byte for one byte, so columns stay right.
+    static let definitionColon = "\u{1F}"
+
+    /// The body with each note definition's colon replaced by `definitionColon`.
+    static func protectingDefinitions(_ markdown: String) -> String {
+        var bytes = Array(markdown.utf8)
+        var lineStart = 0
+        var changed = false
+        while lineStart < bytes.count {
+            var index = lineStart
+            while index < bytes.count, index - lineStart < 3, bytes[index] == UInt8(ascii: " ") { index += 1 }
+            if index + 2 < bytes.count, bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "^") {
+                var end = index + 2
+                while end < bytes.count, ![UInt8(ascii: "]"), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains(bytes[end]) { end += 1 }
+                if end > index + 2, end + 1 < bytes.count, bytes[end] == UInt8(ascii: "]"), bytes[end + 1] == UInt8(ascii: ":") {
+                    bytes[end + 1] = 0x1F
+                    changed = true
+                }
+            }
+            guard let newline = bytes[lineStart...].firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { break }
+            lineStart = newline + 1
+        }
+        return changed ? String(decoding: bytes, as: UTF8.self) : markdown
+    }
+
     // MARK: Attributed quotes
 
     private static let dashes = ["\u{2014}", "\u{2013}", "--", "\u{2015}"]
@@ -219,7 +246,8 @@ struct TranscriptDialect {
         guard text.hasPrefix("[^"), let close = text.firstIndex(of: "]") else { return false }
         let key = text[text.index(text.startIndex, offsetBy: 2)..<close]
         let afterClose = text[text.index(after: close)...]
-        guard !key.isEmpty, !key.contains(where: { $0.isWhitespace }), afterClose.hasPrefix(":") else { return false }
+        guard !key.isEmpty, !key.contains(where: { $0.isWhitespace }),
+              afterClose.hasPrefix(":") || afterClose.hasPrefix(Self.definitionColon) else { return false }
         let location = locator.location(of: CmarkNode(pointer: paragraph))
         plan.skip.insert(paragraph)
         if let earlier = definitions[String(key)] {
