@@ -21,6 +21,27 @@ struct HTMLBuffer {
         bytes.append(contentsOf: text.utf8)
     }
 
+    /// Copies bytes as they are.
+    mutating func append(raw: [UInt8]) {
+        bytes.append(contentsOf: raw)
+    }
+
+    /// `text` escaped for HTML text or a quoted attribute value.
+    static func escaped(_ text: String) -> String {
+        var buffer = HTMLBuffer(capacity: text.utf8.count + 8)
+        var copy = text
+        copy.withUTF8 { buffer.append(escapingHTML: $0) }
+        return String(decoding: buffer.bytes, as: UTF8.self)
+    }
+
+    /// `url` escaped for an `href` or `cite` attribute, the way links are.
+    static func escapedURL(_ url: String) -> String {
+        var buffer = HTMLBuffer(capacity: url.utf8.count + 8)
+        var copy = url
+        copy.withUTF8 { buffer.append(escapingURL: $0) }
+        return String(decoding: buffer.bytes, as: UTF8.self)
+    }
+
     /// Copies bytes as they are: raw HTML the user allowed.
     mutating func append(raw: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: raw)

@@ -12,20 +12,19 @@ struct HTMLWriter {
     private(set) var diagnostics: [Diagnostic] = []
 
     private let options: MarkdownOptions
-    private let file: String
-    /// Added to cmark's line numbers to turn them into lines of the `.md` file.
     private let lineOffset: Int
     private var headingIDs: HeadingIDs
-    private var sourceLines: SourceLines
+    private var locator: NodeLocator
+    /// The transcript dialect's changes to the output; nil for plain CommonMark.
+    var plan: DialectPlan?
     /// Where the open tag of the heading being written ends, for its id.
     private var headingTagEnd = 0
 
     init(source: String, options: MarkdownOptions, file: String, firstLine: Int) {
         self.options = options
-        self.file = file
         headingIDs = HeadingIDs(reserved: options.reservedIDs)
         self.lineOffset = firstLine - 1
-        sourceLines = SourceLines(source)
+        locator = NodeLocator(source: source, file: file, firstLine: firstLine)
         // HTML is usually a little longer than its Markdown.
         let size = source.utf8.count
         html = HTMLBuffer(capacity: size + size / 4 + 64)
@@ -39,13 +38,50 @@ struct HTMLWriter {
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard let pointer = cmark_iter_get_node(iterator) else { continue }
             let node = CmarkNode(pointer: pointer)
-            if event == CMARK_EVENT_EXIT {
+            if plan != nil {
+                writeDialect(node, event: event, iterator: iterator)
+            } else if event == CMARK_EVENT_EXIT {
                 exit(node)
             } else if !enter(node) {
                 // Resetting consumes the exit event, so it is handled here.
                 cmark_iter_reset(iterator, pointer, CMARK_EVENT_EXIT)
                 exit(node)
             }
+        }
+    }
+
+    /// One step of the walk with the dialect's plan: its extra HTML before and
+    /// after nodes, replaced tags and text, and nodes left out.
+    private mutating func writeDialect(_ node: CmarkNode, event: cmark_event_type, iterator: OpaquePointer) {
+        guard let plan else { return }
+        let pointer = node.pointer
+        if event == CMARK_EVENT_EXIT {
+            if let close = plan.closeTag[pointer] { html.append(close) } else { exit(node) }
+            if let after = plan.after[pointer] { html.append(after) }
+            return
+        }
+        if let before = plan.before[pointer] {
+            if !node.isInline { html.ensureNewline() }
+            html.append(before)
+        }
+        if plan.skip.contains(pointer) {
+            cmark_iter_reset(iterator, pointer, CMARK_EVENT_EXIT)
+            if let after = plan.after[pointer] { html.append(after) }
+            return
+        }
+        var descend = true
+        if let open = plan.openTag[pointer] {
+            html.ensureNewline()
+            html.append(open)
+        } else if node.type == CMARK_NODE_TEXT, let text = plan.text[pointer] {
+            html.append(raw: text)
+        } else {
+            descend = enter(node)
+        }
+        if !descend {
+            cmark_iter_reset(iterator, pointer, CMARK_EVENT_EXIT)
+            if let close = plan.closeTag[pointer] { html.append(close) } else { exit(node) }
+            if let after = plan.after[pointer] { html.append(after) }
         }
     }
 
@@ -247,23 +283,8 @@ struct HTMLWriter {
         ))
     }
 
-    /// The node's position in the `.md` file. Nodes cmark gives no position
-    /// borrow the nearest enclosing one; raw HTML on a continuation line is
-    /// looked up in the source, where cmark's column can be wrong.
     private mutating func location(of node: CmarkNode) -> SourceLocation {
-        var positioned = node
-        while positioned.startLine == 0, let parent = positioned.parent { positioned = parent }
-        let line = positioned.startLine
-        var column = max(positioned.startColumn, 1)
-        var block = node.parent
-        while let inline = block, inline.isInline { block = inline.parent }
-        if node.type == CMARK_NODE_HTML_INLINE, let block, line > block.startLine {
-            let literal = node.literal
-            let firstLine = UnsafeBufferPointer(rebasing: literal.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") })
-            column = sourceLines.column(of: firstLine, onLine: line, near: column) ?? column
-        }
-        column = sourceLines.characterColumn(forByteColumn: column, onLine: line)
-        return SourceLocation(file: file, line: max(line, 1) + lineOffset, column: column)
+        locator.location(of: node)
     }
 
     /// The first line of `text`, quoted, cut short so that a long HTML block

@@ -15,8 +15,15 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// a heading that would get one gets the next free suffix instead, so a
     /// page never has two elements with one id.
     public var reservedIDs: Set<String>
+    /// The transcript dialect's context; `nil` renders plain CommonMark,
+    /// byte for byte as cmark does.
+    public var transcript: TranscriptContext?
 
-    public init(unsafeHTML: Bool = false, smartPunctuation: Bool = false, headingIDs: Bool = true, reservedIDs: Set<String> = []) {
+    public init(
+        unsafeHTML: Bool = false, smartPunctuation: Bool = false, headingIDs: Bool = true,
+        reservedIDs: Set<String> = [], transcript: TranscriptContext? = nil
+    ) {
+        self.transcript = transcript
         self.unsafeHTML = unsafeHTML
         self.smartPunctuation = smartPunctuation
         self.headingIDs = headingIDs

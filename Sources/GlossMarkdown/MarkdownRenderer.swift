@@ -21,10 +21,29 @@ public enum MarkdownRenderer {
         file: String,
         firstLine: Int = 1
     ) -> RenderedMarkdown {
+        render(markdown, options: options, file: file, firstLine: firstLine, anchor: unanchored)
+    }
+
+    /// The matcher that anchors range notes in the rendered text: given the
+    /// text and the annotations, where each one lands (`AnchoredRange.annotation`
+    /// indexes the array) and the problems found. Runs only for transcripts.
+    typealias Anchoring = @Sendable (RenderedText, [Annotation]) -> ([AnchoredRange], [Diagnostic])
+
+    /// Stand-in until the quote matcher is plugged in: anchors nothing.
+    static let unanchored: Anchoring = { _, _ in ([], []) }
+
+    /// Renders one Markdown body, anchoring range notes with `anchor`.
+    static func render(
+        _ markdown: String,
+        options: MarkdownOptions,
+        file: String,
+        firstLine: Int,
+        anchor: Anchoring
+    ) -> RenderedMarkdown {
         var parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
         if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
 
-        var source = markdown
+        var source = options.transcript == nil ? markdown : TranscriptDialect.protectingDefinitions(markdown)
         // The explicit length keeps NUL characters, which cmark replaces with U+FFFD.
         let parsed = source.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { text in
@@ -40,6 +59,22 @@ public enum MarkdownRenderer {
         defer { cmark_node_free(root) }
 
         var writer = HTMLWriter(source: markdown, options: options, file: file, firstLine: firstLine)
+        if let transcript = options.transcript {
+            var dialect = TranscriptDialect(context: transcript, options: options, source: markdown, file: file, firstLine: firstLine)
+            let text = dialect.analyse(CmarkNode(pointer: root))
+            let (ranges, anchorDiagnostics) = transcript.annotations.isEmpty ? ([], []) : anchor(text, transcript.annotations)
+            let plan = dialect.makePlan(anchored: ranges)
+            writer.plan = plan
+            writer.write(CmarkNode(pointer: root))
+            var html = writer.html
+            html.append(plan.end)
+            return RenderedMarkdown(
+                html: String(decoding: html.bytes, as: UTF8.self),
+                headings: writer.headings,
+                diagnostics: (dialect.diagnostics + anchorDiagnostics + Self.capped(writer.diagnostics, file: file)).sortedForDisplay(),
+                passages: dialect.passages
+            )
+        }
         writer.write(CmarkNode(pointer: root))
         return RenderedMarkdown(
             html: String(decoding: writer.html.bytes, as: UTF8.self),

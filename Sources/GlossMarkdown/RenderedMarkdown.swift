@@ -8,8 +8,12 @@ public struct RenderedMarkdown: Sendable {
     public var headings: [Heading]
     /// Warnings about content left out of `html`, in document order.
     public var diagnostics: [Diagnostic]
+    /// Every top-level paragraph of a transcript, in document order; empty
+    /// for plain Markdown.
+    public var passages: [Passage]
 
-    public init(html: String, headings: [Heading], diagnostics: [Diagnostic]) {
+    public init(html: String, headings: [Heading], diagnostics: [Diagnostic], passages: [Passage] = []) {
+        self.passages = passages
         self.html = html
         self.headings = headings
         self.diagnostics = diagnostics

@@ -1,0 +1,21 @@
+/// How the transcript dialect changes the HTML of a parsed tree, keyed by
+/// node: what the writer adds, replaces or leaves out as it walks.
+///
+/// The plan is made after analysing the tree, so the writer stays one walk
+/// that knows nothing of speakers or notes; an empty plan changes nothing.
+struct DialectPlan {
+    /// Nodes written not at all, children included (a turn's bold label).
+    var skip: Set<OpaquePointer> = []
+    /// HTML written just before a node (a turn's opening `div` and head).
+    var before: [OpaquePointer: String] = [:]
+    /// HTML written instead of a block's opening tag (`<p id="p-3f2a1c">`).
+    var openTag: [OpaquePointer: String] = [:]
+    /// HTML written instead of a block's closing tag (a permalink, then `</p>`).
+    var closeTag: [OpaquePointer: String] = [:]
+    /// HTML written just after a node (notes, a turn's closing `div`).
+    var after: [OpaquePointer: String] = [:]
+    /// The complete HTML of a text node (events, note markers, marks).
+    var text: [OpaquePointer: [UInt8]] = [:]
+    /// HTML written after the whole body (the endnotes).
+    var end = ""
+}

@@ -1,0 +1,20 @@
+/// The bracketed non-speech events the dialect recognises inline.
+enum EventVocabulary {
+    static let words: Set<String> = [
+        "applause", "laughter", "laughs", "crosstalk", "inaudible", "unintelligible",
+        "pause", "music", "cheers", "booing",
+    ]
+
+    /// Whether `inner` (text between brackets) names an event:
+    /// a word of the vocabulary, or `inaudible` with a time.
+    static func isEvent(_ inner: Substring) -> Bool {
+        let lowered = inner.lowercased()
+        if words.contains(lowered) { return true }
+        let parts = lowered.split(separator: " ", maxSplits: 1)
+        if parts.count == 2, parts[0] == "inaudible" || parts[0] == "unintelligible" || parts[0] == "crosstalk",
+           case .success = Timestamp.parse(parts[1]) {
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,20 @@
+import GlossModel
+
+/// What the transcript dialect needs to know about one transcript: who may
+/// speak in it, the recording its timestamps point into, and the range notes
+/// to anchor in its text. `nil` in `MarkdownOptions` means plain CommonMark.
+public struct TranscriptContext: Sendable, Hashable {
+    /// The transcript's `speakers:`, resolved against the registry. Empty:
+    /// the body is plain Markdown, with no turns and no label errors.
+    public var speakers: [DeclaredSpeaker]
+    /// The recording that timestamps link into, if any.
+    public var media: Media?
+    /// Range notes, anchored by quote in the rendered text.
+    public var annotations: [Annotation]
+
+    public init(speakers: [DeclaredSpeaker] = [], media: Media? = nil, annotations: [Annotation] = []) {
+        self.speakers = speakers
+        self.media = media
+        self.annotations = annotations
+    }
+}

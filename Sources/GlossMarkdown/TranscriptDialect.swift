@@ -1,0 +1,710 @@
+import CCmark
+import GlossModel
+
+/// The transcript dialect, worked out on cmark's tree in two passes.
+///
+/// `analyse` finds turns, labels, timestamps, notes and attributed quotes,
+/// trims labels out of the text and returns the rendered text for anchoring
+/// range notes; `plan` then turns everything, anchored ranges included, into
+/// the `DialectPlan` the HTML writer follows.
+struct TranscriptDialect {
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var passages: [Passage] = []
+
+    let context: TranscriptContext
+    private let directory: SpeakerDirectory
+    let options: MarkdownOptions
+    let source: String
+    let firstLine: Int
+    var locator: NodeLocator
+    var plan = DialectPlan()
+
+    var turns: [Turn] = []
+    /// Point-note definitions by key: the paragraph and where it is.
+    var definitions: [String: (paragraph: OpaquePointer, location: SourceLocation)] = [:]
+    var definitionOrder: [String] = []
+    /// Bytes removed from the front of a text node's literal, for columns.
+    private var trimmed: [OpaquePointer: Int] = [:]
+    /// Paragraphs that close an attributed quote.
+    var figcaptions: Set<OpaquePointer> = []
+    /// Text nodes in document order, with their segments and top-level block.
+    var texts: [(node: OpaquePointer, segments: [TextSegment], block: OpaquePointer)] = []
+    private var rendered = RenderedText()
+    /// Top-level paragraphs and the range of their text in `rendered`.
+    private var paragraphText: [OpaquePointer: Range<Int>] = [:]
+    private var usedIDs: Set<String>
+
+    init(context: TranscriptContext, options: MarkdownOptions, source: String, file: String, firstLine: Int) {
+        self.context = context
+        self.options = options
+        self.source = source
+        self.firstLine = firstLine
+        directory = SpeakerDirectory(context.speakers)
+        locator = NodeLocator(source: source, file: file, firstLine: firstLine)
+        usedIDs = options.reservedIDs
+    }
+
+    // MARK: First pass
+
+    /// Reads the tree, trimming labels and attribution dashes from it, and
+    /// returns the text a reader sees, for anchoring range notes.
+    mutating func analyse(_ root: CmarkNode) -> RenderedText {
+        Self.mergeTexts(under: root.pointer)
+        findQuotes(root.pointer)
+        findTurnsAndDefinitions(root.pointer)
+        collectText(root.pointer)
+        assignIDs(root.pointer)
+        return rendered
+    }
+
+    /// cmark splits text at brackets and other punctuation; joining adjacent
+    /// text nodes lets `[applause]` and `[^id]` be read as one piece.
+    private static func mergeTexts(under root: OpaquePointer) {
+        var containers: [OpaquePointer] = []
+        if let iterator = cmark_iter_new(root) {
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                if cmark_node_first_child(node) != nil { containers.append(node) }
+            }
+            cmark_iter_free(iterator)
+        }
+        for container in containers {
+            var child = cmark_node_first_child(container)
+            while let node = child {
+                guard cmark_node_get_type(node) == CMARK_NODE_TEXT else {
+                    child = cmark_node_next(node)
+                    continue
+                }
+                var bytes = Array(CmarkNode(pointer: node).literal)
+                var merged = false
+                while let next = cmark_node_next(node), cmark_node_get_type(next) == CMARK_NODE_TEXT {
+                    bytes.append(contentsOf: CmarkNode(pointer: next).literal)
+                    cmark_node_unlink(next)
+                    cmark_node_free(next)
+                    merged = true
+                }
+                if merged { setLiteral(node, bytes) }
+                child = cmark_node_next(node)
+            }
+        }
+    }
+
+    private static func setLiteral(_ node: OpaquePointer, _ bytes: [UInt8]) {
+        var terminated = bytes
+        terminated.append(0)
+        terminated.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_literal(node, $0.baseAddress) }
+        }
+    }
+
+    private static func literal(_ node: OpaquePointer) -> String {
+        String(decoding: CmarkNode(pointer: node).literal, as: UTF8.self)
+    }
+
+    static func children(of node: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.append(current)
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    /// Stands in for the colon of `[^key]:` at the start of a line, so that
+    /// cmark does not take a one-word definition for a link reference
+    /// definition; one byte for one byte, so columns stay right.
+    static let definitionColon = "\u{1F}"
+
+    /// The body with each note definition's colon replaced by `definitionColon`.
+    static func protectingDefinitions(_ markdown: String) -> String {
+        var bytes = Array(markdown.utf8)
+        var lineStart = 0
+        var changed = false
+        while lineStart < bytes.count {
+            var index = lineStart
+            while index < bytes.count, index - lineStart < 3, bytes[index] == UInt8(ascii: " ") { index += 1 }
+            if index + 2 < bytes.count, bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "^") {
+                var end = index + 2
+                while end < bytes.count, ![UInt8(ascii: "]"), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains(bytes[end]) { end += 1 }
+                if end > index + 2, end + 1 < bytes.count, bytes[end] == UInt8(ascii: "]"), bytes[end + 1] == UInt8(ascii: ":") {
+                    bytes[end + 1] = 0x1F
+                    changed = true
+                }
+            }
+            guard let newline = bytes[lineStart...].firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { break }
+            lineStart = newline + 1
+        }
+        return changed ? String(decoding: bytes, as: UTF8.self) : markdown
+    }
+
+    // MARK: Attributed quotes
+
+    private static let dashes = ["\u{2014}", "\u{2013}", "--", "\u{2015}"]
+    private static let socialHosts = ["x.com", "twitter.com", "bsky.app", "mastodon", "facebook.com", "instagram.com", "threads.net", "threads.com", "truthsocial.com"]
+
+    private mutating func findQuotes(_ root: OpaquePointer) {
+        var quotes: [OpaquePointer] = []
+        if let iterator = cmark_iter_new(root) {
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                if cmark_node_get_type(node) == CMARK_NODE_BLOCK_QUOTE { quotes.append(node) }
+            }
+            cmark_iter_free(iterator)
+        }
+        for quote in quotes { attribute(quote) }
+    }
+
+    private mutating func attribute(_ quote: OpaquePointer) {
+        let blocks = Self.children(of: quote)
+        guard blocks.count >= 2, let last = blocks.last, cmark_node_get_type(last) == CMARK_NODE_PARAGRAPH,
+              let first = cmark_node_first_child(last), cmark_node_get_type(first) == CMARK_NODE_TEXT
+        else { return }
+        let text = Self.literal(first)
+        guard let dash = Self.dashes.first(where: { text.hasPrefix($0) }) else { return }
+        let rest = text.dropFirst(dash.count).drop { $0 == " " }
+        trimmed[first] = text.utf8.count - rest.utf8.count
+        Self.setLiteral(first, Array(rest.utf8))
+        cmark_node_unlink(last)
+        cmark_node_insert_after(quote, last)
+        figcaptions.insert(last)
+
+        var link: OpaquePointer?
+        var social = false
+        if let iterator = cmark_iter_new(last) {
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                if cmark_node_get_type(node) == CMARK_NODE_LINK {
+                    let url = String(decoding: CmarkNode(pointer: node).url, as: UTF8.self)
+                    if Self.isSocial(url) { social = true }
+                    if link == nil { link = node }
+                } else if cmark_node_get_type(node) == CMARK_NODE_TEXT, Self.literal(node).contains("pic.twitter.com") {
+                    social = true
+                }
+            }
+            cmark_iter_free(iterator)
+        }
+        var open = "<figure class=\"quote\(social ? " social-post" : "")\">\n<blockquote"
+        if let link {
+            let url = String(decoding: CmarkNode(pointer: link).url, as: UTF8.self)
+            if options.unsafeHTML || !Self.isDangerous(url) { open += " cite=\"\(HTMLBuffer.escapedURL(url))\"" }
+            plan.before[link] = "<cite>"
+            plan.after[link] = "</cite>"
+        }
+        plan.openTag[quote] = open + ">\n"
+        plan.openTag[last] = "<figcaption>\u{2014} "
+        plan.closeTag[last] = "</figcaption>\n</figure>\n"
+    }
+
+    private static func isSocial(_ url: String) -> Bool {
+        let lowered = url.lowercased()
+        guard let schemeEnd = lowered.firstRange(of: "://") else { return false }
+        let host = lowered[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return socialHosts.contains { host == $0 || host.hasSuffix("." + $0) || ($0 == "mastodon" && host.contains($0)) }
+    }
+
+    private static func isDangerous(_ url: String) -> Bool {
+        var copy = url
+        return copy.withUTF8 { DangerousURL.matches($0) }
+    }
+
+    // MARK: Turns and definitions
+
+    private mutating func findTurnsAndDefinitions(_ root: OpaquePointer) {
+        var current: Turn?
+        for block in Self.children(of: root) {
+            let type = cmark_node_get_type(block)
+            if type == CMARK_NODE_HEADING || type == CMARK_NODE_THEMATIC_BREAK {
+                if let turn = current { turns.append(turn) }
+                current = nil
+                continue
+            }
+            if type == CMARK_NODE_PARAGRAPH, !figcaptions.contains(block) {
+                if readDefinition(block) { continue }
+                switch readLabel(block) {
+                case .turn(let speaker, let timestamp):
+                    if let turn = current { turns.append(turn) }
+                    current = Turn(speaker: speaker, timestamp: timestamp, blocks: [block])
+                    continue
+                case .unknown:
+                    if let turn = current { turns.append(turn) }
+                    current = nil
+                    continue
+                case .none:
+                    break
+                }
+            }
+            current?.blocks.append(block)
+        }
+        if let turn = current { turns.append(turn) }
+    }
+
+    /// A paragraph `[^key]: text` defines a point note; it is not shown in place.
+    private mutating func readDefinition(_ paragraph: OpaquePointer) -> Bool {
+        guard let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT else { return false }
+        let text = Self.literal(first)
+        guard text.hasPrefix("[^"), let close = text.firstIndex(of: "]") else { return false }
+        let key = text[text.index(text.startIndex, offsetBy: 2)..<close]
+        let afterClose = text[text.index(after: close)...]
+        guard !key.isEmpty, !key.contains(where: { $0.isWhitespace }),
+              afterClose.hasPrefix(":") || afterClose.hasPrefix(Self.definitionColon) else { return false }
+        let location = locator.location(of: CmarkNode(pointer: paragraph))
+        plan.skip.insert(paragraph)
+        if let earlier = definitions[String(key)] {
+            diagnostics.append(.error(at: location, "note \"[^\(key)]\" is defined twice", note: "first defined at line \(earlier.location.line)"))
+            return true
+        }
+        let body = afterClose.dropFirst().drop { $0 == " " || $0 == "\t" }
+        Self.setLiteral(first, Array(body.utf8))
+        definitions[String(key)] = (paragraph, location)
+        definitionOrder.append(String(key))
+        return true
+    }
+
+    private enum Label {
+        case turn(speaker: Int, timestamp: Timestamp?)
+        case unknown
+    }
+
+    /// Reads a label at the start of a top-level paragraph and trims it out.
+    private mutating func readLabel(_ paragraph: OpaquePointer) -> Label? {
+        guard !context.speakers.isEmpty, let first = cmark_node_first_child(paragraph) else { return nil }
+        let type = cmark_node_get_type(first)
+        if type == CMARK_NODE_STRONG {
+            var bytes: [UInt8] = []
+            CmarkNode(pointer: first).forEachPlainText(includingHTML: false) { bytes.append(contentsOf: $0) }
+            var name = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: " ")
+            let colonInside = name.hasSuffix(":")
+            if colonInside { name = String(name.dropLast()).trimmingCharacters(in: " ") }
+            let next = cmark_node_next(first)
+            let rest = next.flatMap { cmark_node_get_type($0) == CMARK_NODE_TEXT ? Self.literal($0) : nil } ?? ""
+            guard let tail = readTail(rest, node: next, needsColon: !colonInside), !name.isEmpty else { return nil }
+            let label = finishLabel(name, tail: tail, paragraph: paragraph, textNode: next)
+            if case .turn = label { plan.skip.insert(first) }
+            return label
+        }
+        guard type == CMARK_NODE_TEXT else { return nil }
+        let text = Self.literal(first)
+        if let q = directory.questionSpeaker, text.hasPrefix("Q") {
+            let after = text.dropFirst()
+            if after.hasPrefix(" ") || after.hasPrefix(":") {
+                let rest = after.hasPrefix(":") ? after.dropFirst() : after
+                if let tail = readTail(String(rest), node: first, needsColon: false, baseOffset: text.utf8.count - rest.utf8.count) {
+                    trimLabel(first, keeping: tail.remainder, paragraph: paragraph)
+                    return .turn(speaker: q, timestamp: tail.timestamp)
+                }
+            }
+        }
+        let nameEnd = text.firstIndex { $0 == ":" || $0 == "[" } ?? text.endIndex
+        guard nameEnd != text.endIndex else { return nil }
+        let name = text[..<nameEnd].trimmingCharacters(in: " ")
+        guard !name.isEmpty, name.count <= 60,
+              name.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "'" || $0 == "\u{2019}" || $0 == "-" })
+        else { return nil }
+        let offset = text[..<nameEnd].utf8.count
+        guard let tail = readTail(String(text[nameEnd...]), node: first, needsColon: true, baseOffset: offset) else { return nil }
+        let known = directory.speaker(for: name) != nil
+        let shouting = name.contains { $0.isLetter } && !name.contains { $0.isLowercase }
+        guard known || shouting else { return nil }
+        return finishLabel(name, tail: tail, paragraph: paragraph, textNode: first)
+    }
+
+    private func isWhitespace(_ character: Character) -> Bool { character == " " || character == "\t" }
+
+    private struct Tail {
+        var timestamp: Timestamp?
+        /// The text after the label, timestamp and colon.
+        var remainder: String
+    }
+
+    /// After a label: an optional `[timestamp]` before or after the colon,
+    /// the colon, spaces. Nil when it is not a label's tail.
+    private mutating func readTail(_ text: String, node: OpaquePointer?, needsColon: Bool, baseOffset: Int = 0) -> Tail? {
+        var rest = Substring(text)
+        var timestamp: Timestamp?
+        var sawTime = false
+        var sawColon = false
+        func skipSpaces() { rest = rest.drop { $0 == " " || $0 == "\t" } }
+        func readTime() {
+            guard rest.hasPrefix("["), let close = rest.firstIndex(of: "]") else { return }
+            let inner = rest[rest.index(after: rest.startIndex)..<close]
+            guard Timestamp.looksLikeTime(inner) else { return }
+            sawTime = true
+            switch Timestamp.parse(inner) {
+            case .success(let time): timestamp = time
+            case .failure(let problem):
+                if let node {
+                    let offset = baseOffset + text.utf8.count - rest.utf8.count + (trimmed[node] ?? 0)
+                    diagnostics.append(.error(
+                        at: locator.location(of: CmarkNode(pointer: node), byteOffset: offset),
+                        "invalid timestamp \"[\(inner)]\": \(problem.message)"
+                    ))
+                }
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        skipSpaces()
+        readTime()
+        skipSpaces()
+        if rest.hasPrefix(":") {
+            sawColon = true
+            rest = rest.dropFirst()
+            skipSpaces()
+            if !sawTime { readTime(); skipSpaces() }
+        }
+        if needsColon && !sawColon && !sawTime { return nil }
+        return Tail(timestamp: timestamp, remainder: String(rest))
+    }
+
+    private mutating func finishLabel(_ name: String, tail: Tail, paragraph: OpaquePointer, textNode: OpaquePointer?) -> Label {
+        guard let speaker = directory.speaker(for: name) else {
+            diagnostics.append(.error(
+                at: locator.location(of: CmarkNode(pointer: paragraph)),
+                "unknown speaker \"\(name)\"",
+                note: directory.suggestion(for: name)
+            ))
+            return .unknown
+        }
+        if let textNode { trimLabel(textNode, keeping: tail.remainder, paragraph: paragraph) }
+        return .turn(speaker: speaker, timestamp: tail.timestamp)
+    }
+
+    /// Replaces a text node's literal by what follows the label; a label on a
+    /// line of its own also drops the line break after it.
+    private mutating func trimLabel(_ node: OpaquePointer, keeping remainder: String, paragraph: OpaquePointer) {
+        let before = CmarkNode(pointer: node).literal.count
+        trimmed[node] = (trimmed[node] ?? 0) + before - remainder.utf8.count
+        Self.setLiteral(node, Array(remainder.utf8))
+        if remainder.isEmpty, let next = cmark_node_next(node),
+           [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(next)) {
+            plan.skip.insert(next)
+        }
+    }
+
+    // MARK: Text
+
+    private mutating func collectText(_ root: OpaquePointer) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        var topBlock = root
+        var blockStart: [OpaquePointer: Int] = [:]
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_EXIT {
+                if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING), let start = blockStart[node] {
+                    rendered.blocks.append(start..<rendered.utf8.count)
+                    if cmark_node_parent(node) == root { paragraphText[node] = start..<rendered.utf8.count }
+                }
+                continue
+            }
+            if cmark_node_parent(node) == root { topBlock = node }
+            if plan.skip.contains(node) || type == CMARK_NODE_IMAGE {
+                cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                continue
+            }
+            switch type {
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                if !rendered.utf8.isEmpty { rendered.utf8.append(UInt8(ascii: "\n")) }
+                blockStart[node] = rendered.utf8.count
+            case CMARK_NODE_TEXT:
+                texts.append((node, segments(of: node), topBlock))
+            case CMARK_NODE_CODE:
+                rendered.utf8.append(contentsOf: CmarkNode(pointer: node).literal)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                rendered.utf8.append(UInt8(ascii: " "))
+            default:
+                break
+            }
+        }
+    }
+
+    /// Splits a text node into words, events and note markers, adding the
+    /// words and events to the rendered text.
+    private mutating func segments(of node: OpaquePointer) -> [TextSegment] {
+        let bytes = Array(CmarkNode(pointer: node).literal)
+        var result: [TextSegment] = []
+        var runStart = 0
+        var index = 0
+        func flush(to end: Int) {
+            guard runStart < end else { return }
+            result.append(.text(Array(bytes[runStart..<end]), rendered: rendered.utf8.count))
+            rendered.utf8.append(contentsOf: bytes[runStart..<end])
+        }
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "["),
+                  let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "]"))
+            else {
+                index += 1
+                continue
+            }
+            let inner = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
+            if inner.hasPrefix("^"), inner.count > 1, !inner.contains(where: { $0.isWhitespace }) {
+                flush(to: index)
+                let location = locator.location(of: CmarkNode(pointer: node), byteOffset: index + (trimmed[node] ?? 0))
+                result.append(.marker(String(inner.dropFirst()), location))
+            } else if EventVocabulary.isEvent(Substring(inner)) {
+                flush(to: index)
+                result.append(.event(Array(bytes[index...close]), rendered: rendered.utf8.count))
+                rendered.utf8.append(contentsOf: bytes[index...close])
+            } else {
+                index += 1
+                continue
+            }
+            index = close + 1
+            runStart = index
+        }
+        flush(to: bytes.count)
+        return result
+    }
+
+    // MARK: Ids
+
+    private var eventLines: Set<OpaquePointer> = []
+
+    private mutating func unique(_ base: String) -> String {
+        var id = base
+        var suffix = 2
+        while usedIDs.contains(id) {
+            id = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        usedIDs.insert(id)
+        return id
+    }
+
+    private func text(of paragraph: OpaquePointer) -> String {
+        guard let range = paragraphText[paragraph] else { return "" }
+        return PassageHash.collapsed(String(decoding: rendered.utf8[range], as: UTF8.self))
+    }
+
+    private mutating func assignIDs(_ root: OpaquePointer) {
+        var segmentsByNode: [OpaquePointer: [TextSegment]] = [:]
+        for entry in texts { segmentsByNode[entry.node] = entry.segments }
+        var turnOf: [OpaquePointer: Int] = [:]
+        for (index, turn) in turns.enumerated() {
+            for block in turn.blocks { turnOf[block] = index }
+        }
+        var paragraphIDs: [OpaquePointer: String] = [:]
+        for block in Self.children(of: root)
+        where cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH && !plan.skip.contains(block) && !figcaptions.contains(block) {
+            let words = text(of: block)
+            if words.isEmpty, turnOf[block] != nil {
+                plan.skip.insert(block)
+                continue
+            }
+            let id = unique("p-" + PassageHash.id(of: words))
+            paragraphIDs[block] = id
+            let children = Self.children(of: block)
+            let onlyEvent = !children.isEmpty && children.allSatisfy { child in
+                switch cmark_node_get_type(child) {
+                case CMARK_NODE_SOFTBREAK: return true
+                case CMARK_NODE_TEXT:
+                    return (segmentsByNode[child] ?? []).allSatisfy { segment in
+                        switch segment {
+                        case .event: return true
+                        case .text(let bytes, _): return bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+                        case .marker: return false
+                        }
+                    }
+                default: return false
+                }
+            } && (segmentsByNode[children[0]] ?? []).contains { if case .event = $0 { true } else { false } }
+            if onlyEvent {
+                eventLines.insert(block)
+                plan.openTag[block] = "<p class=\"event-line\" id=\"\(id)\">"
+            } else {
+                plan.openTag[block] = "<p id=\"\(id)\">"
+                if turnOf[block] == nil {
+                    plan.closeTag[block] = "<a class=\"permalink\" href=\"#\(id)\" aria-label=\"Permalink to this passage\">#</a></p>\n"
+                }
+            }
+        }
+        for index in turns.indices {
+            let firstParagraph = turns[index].blocks.first { paragraphIDs[$0] != nil }
+            let base = turns[index].timestamp?.id
+                ?? "t-" + PassageHash.id(of: firstParagraph.map { text(of: $0) } ?? "")
+            turns[index].id = unique(base)
+        }
+        for block in Self.children(of: root) {
+            guard let id = paragraphIDs[block] else { continue }
+            let turn = turnOf[block].map { turns[$0] }
+            passages.append(Passage(
+                id: id,
+                turnID: turn?.id,
+                speakerID: turn.map { context.speakers[$0.speaker].id },
+                seconds: turn?.timestamp?.totalSeconds,
+                text: text(of: block)
+            ))
+        }
+    }
+}
+
+extension TranscriptDialect {
+    // MARK: Second pass
+
+    /// The writer's plan: turns, ids, events, note markers and the marks of
+    /// `anchored` ranges (from the matcher, over the text `analyse` returned).
+    mutating func makePlan(anchored: [AnchoredRange]) -> DialectPlan {
+        let annotations = context.annotations
+        let ranges = anchored.filter { annotations.indices.contains($0.annotation) && !$0.range.isEmpty }
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var notes = NoteCollector()
+        var marked: Set<Int> = []
+        for entry in texts {
+            var out = HTMLBuffer(capacity: 64)
+            for segment in entry.segments {
+                switch segment {
+                case .text(let bytes, let start):
+                    appendMarked(bytes, at: start, ranges: ranges, into: &out, marked: &marked, notes: &notes, block: entry.block)
+                case .event(let bytes, _):
+                    out.append("<span class=\"event\">")
+                    bytes.withUnsafeBufferPointer { out.append(escapingHTML: $0) }
+                    out.append("</span>")
+                case .marker(let key, let location):
+                    appendMarker(key, location: location, into: &out, notes: &notes, block: entry.block)
+                }
+            }
+            plan.text[entry.node] = out.bytes
+        }
+        for range in ranges where !notes.referenced.contains(range.annotation) {
+            // A quote ending in code or an image: the note still appears, by its block.
+            let block = texts.last { entry in
+                if case .text(_, let start)? = entry.segments.first { return start <= range.range.lowerBound }
+                return false
+            }?.block
+            if let block { addRangeNote(range.annotation, notes: &notes, block: block) }
+        }
+        for key in definitionOrder where notes.pointNumbers[key] == nil {
+            if let definition = definitions[key] {
+                diagnostics.append(.warning(at: definition.location, "note \"[^\(key)]\" is defined but never referenced",
+                                            note: "add \"[^\(key)]\" where the note belongs, or remove the definition"))
+            }
+        }
+        var after: [OpaquePointer: String] = notes.asides
+        for turn in turns {
+            guard let first = turn.blocks.first, let last = turn.blocks.last else { continue }
+            plan.before[first] = turnHead(turn)
+            after[last, default: ""] += "</div>\n"
+        }
+        for (block, html) in after { plan.after[block, default: ""] += html }
+        if !notes.endnotes.isEmpty {
+            plan.end = "<section class=\"endnotes\" aria-label=\"Notes\"><h2>Notes</h2><ol>\n" + notes.endnotes.joined() + "</ol></section>\n"
+        }
+        return plan
+    }
+
+    private func turnHead(_ turn: Turn) -> String {
+        let speaker = context.speakers[turn.speaker]
+        var html = "<div class=\"turn\" id=\"\(turn.id)\" data-speaker=\"\(HTMLBuffer.escaped(speaker.id))\">\n"
+        html += "<p class=\"turn-head\"><span class=\"speaker\">\(HTMLBuffer.escaped(speaker.name))</span>"
+        if let role = speaker.role, !role.isEmpty {
+            html += " <span class=\"speaker-role\">\(HTMLBuffer.escaped(role))</span>"
+        }
+        if let time = turn.timestamp {
+            let label = "<time datetime=\"\(time.isoDuration)\">\(HTMLBuffer.escaped(time.text))</time>"
+            if let media = context.media {
+                let target = Timestamp.format(seconds: time.totalSeconds + media.offset)
+                html += " <a class=\"timestamp\" href=\"\(HTMLBuffer.escapedURL(media.url))#t=\(target)\" data-seconds=\"\(Timestamp.format(seconds: time.totalSeconds))\">\(label)</a>"
+            } else {
+                html += " <span class=\"timestamp\">\(label)</span>"
+            }
+        }
+        html += "<a class=\"permalink\" href=\"#\(turn.id)\" aria-label=\"Permalink to this passage\">#</a></p>\n"
+        return html
+    }
+
+    /// Notes go after their top-level block, or after the caption of a quote.
+    private func noteBlock(_ block: OpaquePointer) -> OpaquePointer {
+        if let next = cmark_node_next(block), figcaptions.contains(next) { return next }
+        return block
+    }
+
+    private mutating func appendMarked(
+        _ bytes: [UInt8], at start: Int, ranges: [AnchoredRange], into out: inout HTMLBuffer,
+        marked: inout Set<Int>, notes: inout NoteCollector, block: OpaquePointer
+    ) {
+        let end = start + bytes.count
+        var position = start
+        bytes.withUnsafeBufferPointer { buffer in
+            while position < end {
+                if let range = ranges.first(where: { $0.range.contains(position) }) {
+                    let stop = min(range.range.upperBound, end)
+                    let key = "a\(range.annotation + 1)"
+                    out.append("<mark class=\"annotation\"")
+                    if marked.insert(range.annotation).inserted { out.append(" id=\"mark-\(key)\"") }
+                    out.append(" aria-details=\"note-\(key)\">")
+                    out.append(escapingHTML: UnsafeBufferPointer(rebasing: buffer[(position - start)..<(stop - start)]))
+                    out.append("</mark>")
+                    if stop == range.range.upperBound, !notes.referenced.contains(range.annotation) {
+                        let number = addRangeNote(range.annotation, notes: &notes, block: block)
+                        out.append("<a class=\"note-ref\" id=\"ref-\(key)\" href=\"#note-\(key)\" aria-label=\"Note \(number)\">\(number)</a>")
+                    }
+                    position = stop
+                } else {
+                    let next = ranges.lazy.map(\.range.lowerBound).filter { $0 > position }.min() ?? end
+                    let stop = min(next, end)
+                    out.append(escapingHTML: UnsafeBufferPointer(rebasing: buffer[(position - start)..<(stop - start)]))
+                    position = stop
+                }
+            }
+        }
+    }
+
+    @discardableResult
+    private mutating func addRangeNote(_ index: Int, notes: inout NoteCollector, block: OpaquePointer) -> Int {
+        let annotation = context.annotations[index]
+        notes.referenced.insert(index)
+        let number = notes.next()
+        var noteOptions = MarkdownOptions(headingIDs: false)
+        noteOptions.smartPunctuation = options.smartPunctuation
+        let body = MarkdownRenderer.render(annotation.note, options: noteOptions, file: annotation.location.file, firstLine: annotation.location.line)
+        diagnostics += body.diagnostics
+        let note = NoteHTML(
+            key: "a\(index + 1)", number: number, kindClass: "note-" + annotation.kind.rawValue,
+            kindLabel: annotation.kind.label, rating: annotation.rating, body: body.html,
+            sources: annotation.sources, author: annotation.author, date: annotation.date
+        )
+        notes.add(note, after: noteBlock(block))
+        return number
+    }
+
+    private mutating func appendMarker(_ key: String, location: SourceLocation, into out: inout HTMLBuffer, notes: inout NoteCollector, block: OpaquePointer) {
+        guard let definition = definitions[key] else {
+            diagnostics.append(.error(at: location, "undefined note \"[^\(key)]\"",
+                                      note: "define it in a paragraph of its own: [^\(key)]: The note…"))
+            out.append(HTMLBuffer.escaped("[^\(key)]"))
+            return
+        }
+        let number: Int
+        if let existing = notes.pointNumbers[key] {
+            number = existing
+        } else {
+            number = notes.next()
+            notes.pointNumbers[key] = number
+            var writer = HTMLWriter(source: source, options: MarkdownOptions(unsafeHTML: options.unsafeHTML, headingIDs: false), file: locator.file, firstLine: firstLine)
+            for child in Self.children(of: definition.paragraph) { writer.write(CmarkNode(pointer: child)) }
+            diagnostics += writer.diagnostics
+            let note = NoteHTML(key: key, number: number, kindClass: "note-point", kindLabel: "Note",
+                                body: "<p>" + String(decoding: writer.html.bytes, as: UTF8.self) + "</p>")
+            notes.add(note, after: noteBlock(block))
+        }
+        let uses = notes.uses(of: key)
+        let escapedKey = HTMLBuffer.escaped(key)
+        let refID = uses == 1 ? "ref-\(escapedKey)" : "ref-\(escapedKey)-\(uses)"
+        out.append("<a class=\"note-ref\" id=\"\(refID)\" href=\"#note-\(escapedKey)\" aria-describedby=\"note-\(escapedKey)\">\(number)</a>")
+    }
+}
+
+extension String {
+    /// Without leading and trailing `character`s.
+    func trimmingCharacters(in character: Character) -> String {
+        String(drop { $0 == character }.reversed().drop { $0 == character }.reversed())
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in character: Character) -> String {
+        String(self).trimmingCharacters(in: character)
+    }
+}

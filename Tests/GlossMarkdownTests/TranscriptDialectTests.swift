@@ -1,0 +1,114 @@
+@testable import GlossMarkdown
+import GlossModel
+import Testing
+
+@Suite("The transcript dialect: turns, timestamps, events, passage ids")
+struct TranscriptDialectTests {
+    private func render(_ body: String, media: Media? = nil, firstLine: Int = 1) -> RenderedMarkdown {
+        TranscriptFixtures.render(body, media: media, firstLine: firstLine)
+    }
+
+    @Test("a bold label with a timestamp opens a turn linked to the media")
+    func boldLabelWithTimestamp() {
+        let result = render("**Pete Hegseth** [00:01:12]: This is my first visit.\n\nIt continues.\n", media: TranscriptFixtures.media)
+        let textID = "p-" + PassageHash.id(of: "This is my first visit.")
+        let nextID = "p-" + PassageHash.id(of: "It continues.")
+        #expect(result.html == """
+        <div class="turn" id="t-00-01-12" data-speaker="hegseth">
+        <p class="turn-head"><span class="speaker">Pete Hegseth</span> <span class="speaker-role">U.S. Secretary of Defense</span> <a class="timestamp" href="https://example.org/v.mp4#t=82" data-seconds="72"><time datetime="PT1M12S">00:01:12</time></a><a class="permalink" href="#t-00-01-12" aria-label="Permalink to this passage">#</a></p>
+        <p id="\(textID)">This is my first visit.</p>
+        <p id="\(nextID)">It continues.</p>
+        </div>
+
+        """)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.passages.map(\.speakerID) == ["hegseth", "hegseth"])
+        #expect(result.passages.first?.seconds == 72)
+        #expect(result.passages.first?.turnID == "t-00-01-12")
+    }
+
+    @Test("label forms: colon inside bold, newsroom caps, honorific + surname, Q")
+    func labelForms() {
+        let body = "**Pete Hegseth:** One.\n\nHEGSETH: Two.\n\nMR. NIXON: Three.\n\nQ Four?\n\nQ: Five?\n\n**Richard Nixon**: Six.\n"
+        let result = render(body)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.passages.map(\.speakerID) == ["hegseth", "hegseth", "nixon", "q", "q", "nixon"])
+        #expect(result.passages.map(\.text) == ["One.", "Two.", "Three.", "Four?", "Five?", "Six."])
+        #expect(!result.html.contains("HEGSETH:"))
+        #expect(!result.html.contains("<strong>"))
+    }
+
+    @Test("without a timestamp the turn id is t- plus the first paragraph's hash; no media means no link")
+    func turnIDFromHash() {
+        let result = render("HEGSETH: Hello there.\n")
+        let hash = PassageHash.id(of: "Hello there.")
+        #expect(result.html.hasPrefix("<div class=\"turn\" id=\"t-\(hash)\" data-speaker=\"hegseth\">"))
+        let timed = render("HEGSETH [01:02:03.50]: Hi.\n")
+        #expect(timed.html.contains("<span class=\"timestamp\"><time datetime=\"PT1H2M3.5S\">01:02:03.50</time></span>"))
+        #expect(timed.html.contains("id=\"t-01-02-03-50\""))
+    }
+
+    @Test("a turn ends at a heading or a thematic break; paragraphs outside turns get permalinks")
+    func turnEnds() {
+        let result = render("HEGSETH: One.\n\n---\n\nAfter.\n")
+        let id = "p-" + PassageHash.id(of: "After.")
+        #expect(result.html.contains("</div>\n<hr />\n<p id=\"\(id)\">After.<a class=\"permalink\" href=\"#\(id)\" aria-label=\"Permalink to this passage\">#</a></p>\n"))
+        #expect(result.passages.last?.speakerID == nil)
+    }
+
+    @Test("an unknown label is an error at its position, with a suggestion")
+    func unknownSpeaker() {
+        let result = render("Intro.\n\nHEGSET: Hello.\n", firstLine: 5)
+        #expect(result.diagnostics == [
+            .error(at: SourceLocation(file: "t.md", line: 7, column: 1), "unknown speaker \"HEGSET\"", note: "did you mean \"HEGSETH\"?"),
+        ])
+        let far = render("**Zelensky** [00:00:01]: Hi.\n")
+        #expect(far.diagnostics.first?.message == "unknown speaker \"Zelensky\"")
+        #expect(far.diagnostics.first?.note?.hasPrefix("the declared speakers are Pete Hegseth (hegseth)") == true)
+    }
+
+    @Test("invalid timestamps are errors at the bracket")
+    func invalidTimestamps() {
+        let result = render("HEGSETH [00:61:00]: Hi.\n\n**Richard Nixon** [1:2]: Yes.\n", firstLine: 3)
+        #expect(result.diagnostics == [
+            .error(at: SourceLocation(file: "t.md", line: 3, column: 9), "invalid timestamp \"[00:61:00]\": minutes and seconds run from 00 to 59"),
+            .error(at: SourceLocation(file: "t.md", line: 5, column: 19), "invalid timestamp \"[1:2]\": write it as [mm:ss], [hh:mm:ss] or [hh:mm:ss.cc]"),
+        ])
+    }
+
+    @Test("without declared speakers, labels are plain text and never errors")
+    func noSpeakers() {
+        let result = TranscriptFixtures.render("HEGSET: Hello.\n", speakers: [])
+        #expect(result.diagnostics.isEmpty)
+        #expect(!result.html.contains("turn"))
+        let plain = MarkdownRenderer.render("HEGSET: Hello [applause].\n", file: "t.md")
+        #expect(plain.html == "<p>HEGSET: Hello [applause].</p>\n")
+        #expect(plain.passages.isEmpty)
+    }
+
+    @Test("events inline and on a line of their own; editorial brackets stay text")
+    func events() {
+        let result = render("HEGSETH: Thank you [Applause] in [Arvada].\n\n[laughter]\n")
+        #expect(result.html.contains("Thank you <span class=\"event\">[Applause]</span> in [Arvada].</p>"))
+        let id = "p-" + PassageHash.id(of: "[laughter]")
+        #expect(result.html.contains("<p class=\"event-line\" id=\"\(id)\"><span class=\"event\">[laughter]</span></p>"))
+        #expect(render("We heard [inaudible 00:12:03] there.\n").html.contains("<span class=\"event\">[inaudible 00:12:03]</span>"))
+    }
+
+    @Test("passage ids are stable when other passages change, and collisions get suffixes")
+    func stableIDs() {
+        let before = render("First.\n\nSecond.\n")
+        let after = render("New one.\n\nFirst.\n\nSecond changed.\n")
+        #expect(before.passages.first?.id == after.passages[1].id)
+        let twins = render("Same.\n\nSame.\n\nSame.\n")
+        let base = "p-" + PassageHash.id(of: "Same.")
+        #expect(twins.passages.map(\.id) == [base, base + "-2", base + "-3"])
+    }
+
+    @Test("FNV-1a 64 of the collapsed text, first 6 hex digits")
+    func hash() {
+        // FNV-1a 64 of "" is cbf29ce484222325; of "a" is af63dc4c8601ec8c.
+        #expect(PassageHash.id(of: "") == "cbf29c")
+        #expect(PassageHash.id(of: "  a ") == "af63dc")
+    }
+}
