@@ -105,7 +105,10 @@ public struct SiteBuilder: Sendable {
             smartPunctuation: content.config.options.smartPunctuation,
             reservedIDs: renderer.templateIDs
         )
+        let registry = Dictionary(content.speakers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return transcripts.parallelMap { document in
+            var options = options
+            options.transcript = Self.transcriptContext(of: document, registry: registry)
             let markdown = MarkdownRenderer.render(document.body, options: options, file: document.displayPath, firstLine: document.bodyStartLine)
             let page = renderer.transcriptPage(TranscriptPageInput(document: document, bodyHTML: markdown.html))
             var found = markdown.diagnostics
@@ -116,6 +119,21 @@ public struct SiteBuilder: Sendable {
             }
             return found
         }.flatMap { $0 }
+    }
+
+    /// What the transcript dialect needs to know of a document: who speaks in
+    /// it (with the role at this event), its recording and its range notes.
+    static func transcriptContext(of document: Document, registry: [String: Speaker]) -> TranscriptContext {
+        let speakers = document.frontMatter.speakers.map { appearance in
+            let speaker = registry[appearance.id]
+            return DeclaredSpeaker(
+                id: appearance.id,
+                name: speaker?.name ?? appearance.id,
+                aliases: speaker?.aliases ?? [],
+                role: appearance.role ?? speaker?.role
+            )
+        }
+        return TranscriptContext(speakers: speakers, media: document.frontMatter.media, annotations: document.annotations)
     }
 
     /// The home page, the 404 page and the theme's assets.

@@ -48,22 +48,28 @@ public struct LocalFileSystem: ContentFileSystem {
         guard descriptor >= 0 else { throw Self.error(errno) }
         defer { close(descriptor) }
         var info = stat()
-        var bytes: [UInt8] = []
-        if fstat(descriptor, &info) == 0 { bytes.reserveCapacity(Int(info.st_size)) }
-        let chunkSize = 1 << 16
+        let expected = fstat(descriptor, &info) == 0 ? max(Int(info.st_size), 0) : 0
+        // One byte more than the size, so the read that reports the end needs no second buffer.
+        var bytes = [UInt8](repeating: 0, count: expected + 1)
+        var filled = 0
         while true {
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: chunkSize))
+            if filled == bytes.count {
+                // The file grew while being read.
+                bytes.append(contentsOf: [UInt8](repeating: 0, count: max(bytes.count, 1 << 16)))
+            }
             let count = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress.map { $0 + start }, chunkSize)
+                read(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
             }
             if count < 0 {
                 let code = errno
-                if code == EINTR { bytes.removeLast(chunkSize); continue }
+                if code == EINTR { continue }
                 throw Self.error(code)
             }
-            bytes.removeLast(chunkSize - count)
-            if count == 0 { return bytes }
+            if count == 0 {
+                bytes.removeSubrange(filled...)
+                return bytes
+            }
+            filled += count
         }
     }
 

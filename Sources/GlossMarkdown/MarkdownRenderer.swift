@@ -21,16 +21,15 @@ public enum MarkdownRenderer {
         file: String,
         firstLine: Int = 1
     ) -> RenderedMarkdown {
-        render(markdown, options: options, file: file, firstLine: firstLine, anchor: unanchored)
+        render(markdown, options: options, file: file, firstLine: firstLine) { text, annotations in
+            QuoteAnchoring.anchor(annotations, in: text, document: file)
+        }
     }
 
     /// The matcher that anchors range notes in the rendered text: given the
     /// text and the annotations, where each one lands (`AnchoredRange.annotation`
     /// indexes the array) and the problems found. Runs only for transcripts.
     typealias Anchoring = @Sendable (RenderedText, [Annotation]) -> ([AnchoredRange], [Diagnostic])
-
-    /// Stand-in until the quote matcher is plugged in: anchors nothing.
-    static let unanchored: Anchoring = { _, _ in ([], []) }
 
     /// Renders one Markdown body, anchoring range notes with `anchor`.
     static func render(

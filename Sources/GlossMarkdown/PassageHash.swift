@@ -13,7 +13,24 @@ enum PassageHash {
     }
 
     /// Trimmed, with every run of whitespace as one space.
+    ///
+    /// Works on Unicode scalars, not `Character`s: grapheme breaking made this
+    /// the most expensive step of rendering a long transcript.
     static func collapsed(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let isWhitespace = scalar.isASCII
+                ? scalar == " " || (0x09...0x0D).contains(scalar.value)
+                : scalar.properties.isWhitespace
+            if isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 }

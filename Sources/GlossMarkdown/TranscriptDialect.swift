@@ -33,6 +33,7 @@ struct TranscriptDialect {
     /// Top-level paragraphs and the range of their text in `rendered`.
     private var paragraphText: [OpaquePointer: Range<Int>] = [:]
     private var usedIDs: Set<String>
+    private var nextSuffix: [String: Int] = [:]
 
     init(context: TranscriptContext, options: MarkdownOptions, source: String, file: String, firstLine: Int) {
         self.context = context
@@ -121,10 +122,23 @@ struct TranscriptDialect {
         var bytes = Array(markdown.utf8)
         var lineStart = 0
         var changed = false
+        // Inside a fenced code block a `[^x]:` line is code, and stays as written.
+        var openFence: (marker: UInt8, length: Int)?
         while lineStart < bytes.count {
             var index = lineStart
             while index < bytes.count, index - lineStart < 3, bytes[index] == UInt8(ascii: " ") { index += 1 }
-            if index + 2 < bytes.count, bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "^") {
+            if index < bytes.count, bytes[index] == UInt8(ascii: "`") || bytes[index] == UInt8(ascii: "~") {
+                let marker = bytes[index]
+                var run = index
+                while run < bytes.count, bytes[run] == marker { run += 1 }
+                if run - index >= 3 {
+                    if let fence = openFence {
+                        if fence.marker == marker, run - index >= fence.length { openFence = nil }
+                    } else {
+                        openFence = (marker, run - index)
+                    }
+                }
+            } else if openFence == nil, index + 2 < bytes.count, bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "^") {
                 var end = index + 2
                 while end < bytes.count, ![UInt8(ascii: "]"), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains(bytes[end]) { end += 1 }
                 if end > index + 2, end + 1 < bytes.count, bytes[end] == UInt8(ascii: "]"), bytes[end + 1] == UInt8(ascii: ":") {
@@ -462,13 +476,18 @@ struct TranscriptDialect {
 
     private var eventLines: Set<OpaquePointer> = []
 
+    /// `base`, or `base-2`, `base-3`… when taken. The next suffix to try is
+    /// kept per base: a transcript with a thousand "[applause]" lines must not
+    /// rescan from `-2` each time.
     private mutating func unique(_ base: String) -> String {
-        var id = base
-        var suffix = 2
-        while usedIDs.contains(id) {
-            id = "\(base)-\(suffix)"
-            suffix += 1
+        guard usedIDs.contains(base) else {
+            usedIDs.insert(base)
+            return base
         }
+        var suffix = nextSuffix[base, default: 2]
+        while usedIDs.contains("\(base)-\(suffix)") { suffix += 1 }
+        nextSuffix[base] = suffix + 1
+        let id = "\(base)-\(suffix)"
         usedIDs.insert(id)
         return id
     }
