@@ -49,13 +49,34 @@ public struct ContentLoader: Sendable {
             diagnostics += problems
         }
 
-        // Reading and decoding are independent per file: spread them over the cores.
+        // Sidecars are read with their transcript; one without is reported here.
+        let sidecars = Set(listing.annotationFiles)
+        let transcripts = Set(listing.markdownFiles)
+        for sidecar in listing.annotationFiles {
+            let transcript = Self.transcriptPath(forAnnotationsFile: sidecar)
+            guard !transcripts.contains(transcript) else { continue }
+            let name = transcript.split(separator: "/").last.map(String.init) ?? transcript
+            diagnostics.append(.warning(
+                at: SourceLocation(file: walker.displayPath(of: sidecar)),
+                "annotations file without a transcript: there is no \(walker.displayPath(of: transcript)), so it is ignored",
+                note: "a sidecar NAME.annotations.yaml belongs to NAME.md in the same folder; rename it to match \"\(name)\" or move it next to its transcript"))
+        }
+
+        // Reading and decoding are independent per file (a transcript and its
+        // sidecar together): spread them over the cores.
         let parsedFiles = listing.markdownFiles.parallelMap { path in
             var problems: [Diagnostic] = []
-            guard let bytes = read(path, with: walker, into: &problems) else {
-                return ParsedDocument(document: nil, diagnostics: problems)
+            let bytes = read(path, with: walker, into: &problems)
+            var sidecar: AnnotationsFile?
+            let sidecarPath = Self.annotationsFilePath(forTranscript: path)
+            if sidecars.contains(sidecarPath), let sidecarBytes = read(sidecarPath, with: walker, into: &problems) {
+                sidecar = AnnotationsFile(bytes: sidecarBytes, displayPath: walker.displayPath(of: sidecarPath))
             }
-            return Self.parseDocument(bytes, path: path, displayPath: walker.displayPath(of: path))
+            guard let bytes else { return ParsedDocument(document: nil, diagnostics: problems) }
+            var parsed = Self.parseDocument(bytes, path: path, displayPath: walker.displayPath(of: path), annotationsFile: sidecar)
+            if problems.hasErrors { parsed.document = nil }
+            parsed.diagnostics = problems + parsed.diagnostics
+            return parsed
         }
         var documents: [Document] = []
         for parsed in parsedFiles {
@@ -79,15 +100,62 @@ public struct ContentLoader: Sendable {
 
     // MARK: One file at a time
 
-    /// Decodes one transcript: text, front matter, slug. Pure and safe to
-    /// call from many threads at once.
+    /// The ending that marks a sidecar: `x.annotations.yaml` holds range notes for `x.md`.
+    public static let annotationsFileSuffix = ".annotations.yaml"
+
+    /// `2025/x.annotations.yaml` for `2025/x.md`.
+    public static func annotationsFilePath(forTranscript path: String) -> String {
+        (path.hasSuffix(".md") ? String(path.dropLast(3)) : path) + annotationsFileSuffix
+    }
+
+    /// `2025/x.md` for `2025/x.annotations.yaml`.
+    public static func transcriptPath(forAnnotationsFile path: String) -> String {
+        (path.hasSuffix(annotationsFileSuffix) ? String(path.dropLast(annotationsFileSuffix.count)) : path) + ".md"
+    }
+
+    /// Decodes one transcript: text, front matter, slug, and the annotations
+    /// of its front matter and of its sidecar, in that order. Pure and safe
+    /// to call from many threads at once.
     ///
     /// - Parameters:
     ///   - bytes: the file's contents.
     ///   - path: its path relative to the content directory (`2025/x.md`),
     ///     from which the slug is made.
     ///   - displayPath: its path in diagnostics (`Content/2025/x.md`).
-    public static func parseDocument(_ bytes: [UInt8], path: String, displayPath: String) -> ParsedDocument {
+    ///   - annotationsFile: the sidecar `NAME.annotations.yaml` next to it,
+    ///     when there is one. Its problems are the transcript's: any error
+    ///     in either leaves the transcript out.
+    public static func parseDocument(_ bytes: [UInt8], path: String, displayPath: String, annotationsFile: AnnotationsFile? = nil) -> ParsedDocument {
+        let sidecar = annotationsFile.map { parseAnnotationsFile($0.bytes, displayPath: $0.displayPath) }
+        var parsed = parseTranscript(bytes, path: path, displayPath: displayPath)
+        if let (annotations, problems) = sidecar {
+            parsed.diagnostics += problems
+            if problems.hasErrors {
+                parsed.document = nil
+            } else {
+                parsed.document?.annotations += annotations
+            }
+        }
+        return parsed
+    }
+
+    /// The annotations of a sidecar file, and every problem found in it;
+    /// the annotations are those without errors. Pure.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's contents.
+    ///   - displayPath: its path in diagnostics (`Content/2025/x.annotations.yaml`),
+    ///     which the annotations' locations point into.
+    public static func parseAnnotationsFile(_ bytes: [UInt8], displayPath: String) -> (annotations: [Annotation], diagnostics: [Diagnostic]) {
+        let name = displayPath.split(separator: "/").last.map(String.init) ?? displayPath
+        var reader = NodeReader(subject: name, file: displayPath, firstLine: 1)
+        guard let root = composeFile(bytes, reader: &reader) else { return ([], reader.diagnostics) }
+        let annotations = AnnotationDecoder.sidecar(root, reader: &reader)
+        return (annotations, reader.diagnostics)
+    }
+
+    /// The `.md` file alone: text, front matter (with its annotations), slug.
+    private static func parseTranscript(_ bytes: [UInt8], path: String, displayPath: String) -> ParsedDocument {
         func failure(_ message: String, line: Int = 1, column: Int = 1, note: String? = nil) -> ParsedDocument {
             ParsedDocument(document: nil, diagnostics: [
                 .error(at: SourceLocation(file: displayPath, line: line, column: column), message, note: note),
@@ -115,8 +183,9 @@ public struct ContentLoader: Sendable {
         var reader = NodeReader(subject: "front matter", file: displayPath, firstLine: split.yamlFirstLine)
         let fence = SourceLocation(file: displayPath)
         guard let root = reader.compose(yaml),
-              let frontMatter = FrontMatterDecoder.decode(root, fence: fence, reader: &reader)
+              let decoded = FrontMatterDecoder.decode(root, fence: fence, reader: &reader)
         else { return ParsedDocument(document: nil, diagnostics: reader.diagnostics) }
+        let frontMatter = decoded.frontMatter
 
         var diagnostics = reader.diagnostics
         let slug = frontMatter.slug ?? Slug.derived(fromPath: path)
@@ -130,7 +199,7 @@ public struct ContentLoader: Sendable {
         }
         guard !diagnostics.hasErrors else { return ParsedDocument(document: nil, diagnostics: diagnostics) }
         let document = Document(path: path, displayPath: displayPath, slug: slug, frontMatter: frontMatter,
-                                body: split.body, bodyStartLine: split.bodyFirstLine)
+                                body: split.body, bodyStartLine: split.bodyFirstLine, annotations: decoded.annotations)
         return ParsedDocument(document: document, diagnostics: diagnostics)
     }
 

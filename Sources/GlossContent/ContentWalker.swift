@@ -1,7 +1,8 @@
 import GlossModel
 
-/// Finds the files Gloss reads in the content directory: every `*.md` at any
-/// depth, and `site.yaml` and `speakers.yaml` at the top.
+/// Finds the files Gloss reads in the content directory: every `*.md` and
+/// every sidecar `*.annotations.yaml` at any depth, and `site.yaml` and
+/// `speakers.yaml` at the top.
 ///
 /// Entries whose names start with `.` are skipped (editor swap files, `.git`).
 /// Symbolic links are followed, but a folder that leads back into one of its
@@ -11,6 +12,9 @@ struct ContentWalker {
         /// Paths relative to the content directory, in walk order: each
         /// folder's entries sorted by name, so every run sees the same order.
         var markdownFiles: [String] = []
+        /// Sidecars (`2025/x.annotations.yaml`), in walk order, whether or
+        /// not their transcript exists: the loader pairs them up.
+        var annotationFiles: [String] = []
         var hasSiteFile = false
         var hasSpeakersFile = false
         var diagnostics: [Diagnostic] = []
@@ -67,6 +71,7 @@ struct ContentWalker {
         for name in names.sorted() where !name.hasPrefix(".") {
             let child = relative.isEmpty ? name : "\(relative)/\(name)"
             let isMarkdown = name.hasSuffix(".md")
+            let isSidecar = name.hasSuffix(ContentLoader.annotationsFileSuffix)
             let status: FileStatus?
             do {
                 status = try fileSystem.status(of: diskPath(of: child))
@@ -76,7 +81,7 @@ struct ContentWalker {
             }
             guard let status else {
                 // Listed but not there: a symbolic link to nothing.
-                if isMarkdown {
+                if isMarkdown || isSidecar {
                     listing.diagnostics.append(.error(at: location(child), "broken symbolic link: its target does not exist"))
                 }
                 continue
@@ -93,6 +98,8 @@ struct ContentWalker {
                 }
             case .file where isMarkdown:
                 listing.markdownFiles.append(child)
+            case .file where isSidecar:
+                listing.annotationFiles.append(child)
             case .file where relative.isEmpty && name == "site.yaml":
                 listing.hasSiteFile = true
             case .file where relative.isEmpty && name == "speakers.yaml":

@@ -1,20 +1,29 @@
 import GlossModel
 import Yams
 
-/// Decodes a transcript's front matter node into `FrontMatter`.
+/// Decodes a transcript's front matter node into `FrontMatter` and the
+/// annotations written in it.
 enum FrontMatterDecoder {
     static let knownKeys = [
         "title", "date", "kind", "event", "place", "speakers", "source", "media",
-        "topics", "summary", "draft", "slug",
+        "topics", "summary", "draft", "slug", "annotations",
     ]
+
+    /// What the front matter holds: the typed keys, and the range notes of
+    /// `annotations:`, which belong to the document rather than to `params`.
+    struct Decoded {
+        var frontMatter: FrontMatter
+        var annotations: [Annotation]
+    }
 
     /// The front matter, or nil when a required key is missing or the root
     /// is not a mapping. Every problem goes to `reader`.
-    static func decode(_ root: Node, fence: SourceLocation, reader: inout NodeReader) -> FrontMatter? {
+    static func decode(_ root: Node, fence: SourceLocation, reader: inout NodeReader) -> Decoded? {
         guard let entries = reader.entries(of: root, path: "") else { return nil }
         var title: String?
         var titleWasReported = false
         var frontMatter = FrontMatter(title: "")
+        var annotations: [Annotation] = []
         for entry in entries {
             let path = entry.key
             let value = entry.value
@@ -33,6 +42,7 @@ enum FrontMatterDecoder {
             case "summary": frontMatter.summary = reader.string(value, path: path)
             case "draft": frontMatter.draft = YAMLScalar.isNull(value) ? false : reader.bool(value, path: path) ?? false
             case "slug": frontMatter.slug = slug(value, reader: &reader)
+            case "annotations": annotations = AnnotationDecoder.list(value, path: path, reader: &reader)
             default:
                 frontMatter.params[entry.key] = reader.parameter(entry, knownKeys: knownKeys)
             }
@@ -45,7 +55,7 @@ enum FrontMatterDecoder {
             return nil
         }
         frontMatter.title = title
-        return frontMatter
+        return Decoded(frontMatter: frontMatter, annotations: annotations)
     }
 
     /// `[hegseth, {id: vance, role: moderator}]`, or one id.
@@ -121,16 +131,20 @@ enum FrontMatterDecoder {
         return source
     }
 
-    /// `{audio: URL}` or `{video: URL}`, with an optional `offset`.
+    /// `{audio: URL}` or `{video: URL}`, with an optional `offset`; nothing
+    /// (`media:` left empty) is no media.
     private static func media(_ node: Node, path: String, reader: inout NodeReader) -> Media? {
-        guard let entries = reader.entries(of: node, path: path) else { return nil }
+        guard !YAMLScalar.isNull(node), let entries = reader.entries(of: node, path: path) else { return nil }
         var recordings: [(kind: Media.Kind, url: String)] = []
+        // `audio` and `video` keys with a value, usable or not.
+        var recordingKeys = 0
         var offset = 0.0
         for entry in entries {
             let entryPath = NodeReader.path(path, entry.key)
             switch entry.key {
             case "audio", "video":
-                if let url = reader.string(entry.value, path: entryPath), let kind = Media.Kind(rawValue: entry.key) {
+                if !YAMLScalar.isNull(entry.value) { recordingKeys += 1 }
+                if let url = reader.mediaURL(entry.value, path: entryPath), let kind = Media.Kind(rawValue: entry.key) {
                     recordings.append((kind, url))
                 }
             case "offset":
@@ -139,8 +153,10 @@ enum FrontMatterDecoder {
                 reader.unknownKey(entry.key, at: entry.keyNode, in: path, known: ["audio", "video", "offset"])
             }
         }
-        guard recordings.count == 1, let recording = recordings.first else {
-            let problem = recordings.isEmpty ? "needs \"audio\" or \"video\" with the recording's URL" : "must have \"audio\" or \"video\", not both"
+        guard recordings.count == 1, recordingKeys == 1, let recording = recordings.first else {
+            // A recording whose URL was refused has been reported already.
+            guard recordingKeys != 1 else { return nil }
+            let problem = recordingKeys == 0 ? "needs \"audio\" or \"video\" with the recording's URL" : "must have \"audio\" or \"video\", not both"
             reader.error("front matter: \"\(path)\" \(problem)", at: reader.location(of: node))
             return nil
         }

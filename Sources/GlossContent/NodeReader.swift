@@ -214,6 +214,19 @@ struct NodeReader {
         return text
     }
 
+    /// The address of a recording: an absolute `http(s)` URL, or a path
+    /// relative to the page (`media/briefing.mp3`). Any other scheme
+    /// (`javascript:`, `data:`, `file:`) is refused, since the page would
+    /// hand it to the browser as a link.
+    mutating func mediaURL(_ node: Node, path: String) -> String? {
+        guard let text = string(node, path: path) else { return nil }
+        guard Self.isWebURL(text) || Self.isRelativeReference(text) else {
+            mismatch(path, expected: "an http(s) URL or a relative path like media/briefing.mp3", found: node)
+            return nil
+        }
+        return text
+    }
+
     /// A list of strings, or one string standing for a list of one.
     mutating func strings(_ node: Node, path: String) -> [String] {
         switch node {
@@ -232,6 +245,19 @@ struct NodeReader {
             mismatch(path, expected: "a list of strings", found: node)
             return []
         }
+    }
+
+    /// A URL reference without a scheme, as a browser would read it: it
+    /// ignores tabs and line breaks anywhere and spaces or control characters
+    /// in front, so ` java\tscript:x` is a scheme too. A colon before the
+    /// first `/`, `?` or `#` makes one; so does an empty text, which is no path.
+    static func isRelativeReference(_ text: String) -> Bool {
+        let seen = text.unicodeScalars
+            .filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
+            .drop { $0.value <= 0x20 }
+        guard !seen.isEmpty else { return false }
+        let beforePath = seen.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return !beforePath.contains(":")
     }
 
     static func isWebURL(_ text: String) -> Bool {

@@ -12,3 +12,18 @@ public struct ParsedDocument: Sendable {
         self.diagnostics = diagnostics
     }
 }
+
+/// A sidecar `NAME.annotations.yaml` as read from disk, handed to
+/// ``ContentLoader/parseDocument(_:path:displayPath:annotationsFile:)`` with
+/// its transcript so both are decoded in the same task.
+public struct AnnotationsFile: Sendable {
+    public var bytes: [UInt8]
+    /// Its path in diagnostics and in the annotations' locations
+    /// (`Content/2025/x.annotations.yaml`).
+    public var displayPath: String
+
+    public init(bytes: [UInt8], displayPath: String) {
+        self.bytes = bytes
+        self.displayPath = displayPath
+    }
+}
