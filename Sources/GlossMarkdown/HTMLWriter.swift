@@ -82,8 +82,17 @@ struct HTMLWriter {
             cmark_iter_reset(iterator, pointer, CMARK_EVENT_EXIT)
             if let close = plan.closeTag[pointer] { html.append(close) } else { exit(node) }
             if let after = plan.after[pointer] { html.append(after) }
+        } else if Self.leafTypes.contains(node.type), let after = plan.after[pointer] {
+            // cmark's iterator never exits a leaf, so what follows it is written now.
+            html.append(after)
         }
     }
+
+    /// Node types without children: cmark's iterator only enters them.
+    private static let leafTypes: Set<cmark_node_type> = [
+        CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK,
+        CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK,
+    ]
 
     /// Writes what comes before a node's children; false when the method has
     /// already written the children itself and the walk should skip them.

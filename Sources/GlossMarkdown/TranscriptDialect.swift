@@ -1,3 +1,4 @@
+import Foundation
 import CCmark
 import GlossModel
 
@@ -204,10 +205,35 @@ struct TranscriptDialect {
             if options.unsafeHTML || !Self.isDangerous(url) { open += " cite=\"\(HTMLBuffer.escapedURL(url))\"" }
             plan.before[link] = "<cite>"
             plan.after[link] = "</cite>"
+        } else {
+            citeSourceName(in: first)
         }
         plan.openTag[quote] = open + ">\n"
         plan.openTag[last] = "<figcaption>\u{2014} "
         plan.closeTag[last] = "</figcaption>\n</figure>\n"
+    }
+
+    /// An attribution without a link (`— Reuters, 12 February 2025`) still
+    /// names its source: the words before the first comma become the `<cite>`,
+    /// split off into a text node of their own.
+    private mutating func citeSourceName(in text: OpaquePointer) {
+        let words = Self.literal(text)
+        let name = words.prefix { $0 != "," }.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, let nameNode = cmark_node_new(CMARK_NODE_TEXT) else { return }
+        let rest = words.dropFirst(words.prefix { $0 != "," }.count)
+        Self.setLiteral(nameNode, Array(name.utf8))
+        guard cmark_node_insert_before(text, nameNode) == 1 else {
+            cmark_node_free(nameNode)
+            return
+        }
+        if rest.isEmpty {
+            cmark_node_unlink(text)
+            cmark_node_free(text)
+        } else {
+            Self.setLiteral(text, Array(rest.utf8))
+        }
+        plan.before[nameNode] = "<cite>"
+        plan.after[nameNode] = "</cite>"
     }
 
     private static func isSocial(_ url: String) -> Bool {

@@ -63,6 +63,14 @@ struct TranscriptNoteTests {
         let post = TranscriptFixtures.render("> Big news.\n>\n> -- [@someone](https://x.com/someone/status/1)\n")
         #expect(post.html.hasPrefix("<figure class=\"quote social-post\">"))
     }
+
+    @Test("an attribution without a link still cites its source by name")
+    func attributedQuoteWithoutLink() {
+        let result = TranscriptFixtures.render("> They met.\n>\n> — Reuters, 12 February 2025\n")
+        #expect(result.html.contains("<figcaption>— <cite>Reuters</cite>, 12 February 2025</figcaption>"))
+        let nameOnly = TranscriptFixtures.render("> They met.\n>\n> — Reuters\n")
+        #expect(nameOnly.html.contains("<figcaption>— <cite>Reuters</cite></figcaption>"))
+    }
 }
 
 /// Carries the rendered text out of the `@Sendable` matcher in a test.
