@@ -1,0 +1,116 @@
+import Foundation
+import GlossModel
+import Testing
+@testable import GlossBuild
+
+/// The transcript dialect through the whole pipeline: speakers from the
+/// registry, annotations from front matter and sidecars, errors at their place.
+@Suite struct TranscriptBuildTests {
+    static let speakersYAML = """
+        hegseth:
+          name: Pete Hegseth
+          role: U.S. Secretary of Defense
+          aliases: [HEGSETH]
+        q:
+          name: Reporter
+          aliases: [Q]
+
+        """
+
+    func makeSite(body: String, frontMatter: String = "", sidecar: String? = nil) throws -> TemporaryDirectory {
+        let temp = try TemporaryDirectory()
+        try temp.write("title: Test Archive\n", to: "Content/site.yaml")
+        try temp.write(Self.speakersYAML, to: "Content/speakers.yaml")
+        try temp.write("---\ntitle: Remarks\ndate: 2025-02-12\nspeakers: [hegseth, q]\n\(frontMatter)---\n\n\(body)", to: "Content/remarks.md")
+        if let sidecar { try temp.write(sidecar, to: "Content/remarks.annotations.yaml") }
+        return temp
+    }
+
+    func build(_ temp: TemporaryDirectory) -> BuildOutcome {
+        SiteBuilder(settings: BuildSettings(
+            contentDirectory: temp.path + "/Content",
+            templatesDirectory: temp.path + "/Templates",
+            outputDirectory: temp.path + "/Public"
+        )).build()
+    }
+
+    @Test func turnsNameTheRegisteredSpeakerWithTheirRole() throws {
+        let temp = try makeSite(body: "HEGSETH: The bloodshed must stop.\n\nQ: Will troops go?\n")
+        let outcome = build(temp)
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
+        let page = try #require(temp.read("Public/remarks/index.html"))
+        #expect(page.contains(#"<div class="turn""#))
+        #expect(page.contains(#"<span class="speaker">Pete Hegseth</span>"#))
+        #expect(page.contains("U.S. Secretary of Defense"))
+        #expect(page.contains(#"data-speaker="q""#))
+    }
+
+    @Test func anUnknownSpeakerLabelFailsTheBuildAtItsPosition() throws {
+        let temp = try makeSite(body: "Intro.\n\nHEGSET: The bloodshed must stop.\n")
+        let outcome = build(temp)
+        let error = try #require(outcome.diagnostics.first { $0.severity == .error })
+        #expect(error.location?.file.hasSuffix("Content/remarks.md") == true)
+        #expect(error.location?.line == 9)
+        #expect(error.location?.column == 1)
+        #expect(error.message.contains("HEGSET"))
+        #expect(error.note?.contains("HEGSETH") == true)
+        #expect(!FileManager.default.fileExists(atPath: temp.path + "/Public"))
+    }
+
+    @Test func aSidecarAnnotationIsMarkedAndItsNoteShown() throws {
+        let temp = try makeSite(
+            body: "HEGSETH: We must start by recognizing that returning to Ukraine’s pre-2014 borders is an *unrealistic* objective.\n",
+            sidecar: """
+                author: Fact desk
+                annotations:
+                  - quote: "returning to Ukraine's pre-2014 borders is an unrealistic objective"
+                    kind: fact-check
+                    rating: opinion
+                    note: A judgement, not a checkable claim.
+
+                """
+        )
+        let outcome = build(temp)
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
+        let page = try #require(temp.read("Public/remarks/index.html"))
+        #expect(page.contains(#"<mark class="annotation" id="mark-a1" aria-details="note-a1">returning to Ukraine’s pre-2014 borders is an </mark>"#))
+        #expect(page.contains(#"<em><mark class="annotation" aria-details="note-a1">unrealistic</mark></em>"#))
+        #expect(page.contains("Fact desk"))
+        #expect(page.contains("Fact-check"))
+    }
+
+    @Test func aQuoteThatIsNotInTheTextFailsTheBuildAtTheAnnotation() throws {
+        let temp = try makeSite(body: "HEGSETH: The bloodshed must stop.\n")
+        #expect(!build(temp).diagnostics.hasErrors)
+        let before = temp.snapshot("Public")
+
+        try temp.write("""
+            ---
+            title: Remarks
+            date: 2025-02-12
+            speakers: [hegseth, q]
+            annotations:
+              - quote: "the bloodshed must end"
+                note: Paraphrase.
+            ---
+
+            HEGSETH: The bloodshed must stop.
+
+            """, to: "Content/remarks.md")
+        let outcome = build(temp)
+        let error = try #require(outcome.diagnostics.first { $0.severity == .error })
+        #expect(error.description.contains("Content/remarks.md:6:5: error: annotation quote not found: \"the bloodshed must end\""), "\(error)")
+        #expect(temp.snapshot("Public") == before)
+    }
+
+    @Test func aQuoteFoundTwiceAsksForAPrefixOrSuffix() throws {
+        let temp = try makeSite(
+            body: "HEGSETH: Thank you.\n\nQ: Thank you.\n",
+            frontMatter: "annotations:\n  - quote: Thank you.\n    note: Twice.\n"
+        )
+        let outcome = build(temp)
+        let error = try #require(outcome.diagnostics.first { $0.severity == .error })
+        #expect(error.message.contains("found 2 times"))
+        #expect(error.note?.contains("prefix") == true)
+    }
+}
