@@ -1,3 +1,5 @@
+import GlossModel
+
 /// Looks turn labels up among a transcript's declared speakers.
 ///
 /// A label matches a speaker's name, id or alias, ignoring case, repeated

@@ -33,8 +33,7 @@ struct TranscriptDialect {
     private var rendered = RenderedText()
     /// Top-level paragraphs and the range of their text in `rendered`.
     private var paragraphText: [OpaquePointer: Range<Int>] = [:]
-    private var usedIDs: Set<String>
-    private var nextSuffix: [String: Int] = [:]
+    private var passageIDs: UniqueIDs
 
     init(context: TranscriptContext, options: MarkdownOptions, source: String, file: String, firstLine: Int) {
         self.context = context
@@ -43,7 +42,7 @@ struct TranscriptDialect {
         self.firstLine = firstLine
         directory = SpeakerDirectory(context.speakers)
         locator = NodeLocator(source: source, file: file, firstLine: firstLine)
-        usedIDs = options.reservedIDs
+        passageIDs = UniqueIDs(reserved: options.reservedIDs, firstSuffix: 2)
     }
 
     // MARK: First pass
@@ -502,22 +501,6 @@ struct TranscriptDialect {
 
     private var eventLines: Set<OpaquePointer> = []
 
-    /// `base`, or `base-2`, `base-3`… when taken. The next suffix to try is
-    /// kept per base: a transcript with a thousand "[applause]" lines must not
-    /// rescan from `-2` each time.
-    private mutating func unique(_ base: String) -> String {
-        guard usedIDs.contains(base) else {
-            usedIDs.insert(base)
-            return base
-        }
-        var suffix = nextSuffix[base, default: 2]
-        while usedIDs.contains("\(base)-\(suffix)") { suffix += 1 }
-        nextSuffix[base] = suffix + 1
-        let id = "\(base)-\(suffix)"
-        usedIDs.insert(id)
-        return id
-    }
-
     private func text(of paragraph: OpaquePointer) -> String {
         guard let range = paragraphText[paragraph] else { return "" }
         return PassageHash.collapsed(String(decoding: rendered.utf8[range], as: UTF8.self))
@@ -538,7 +521,7 @@ struct TranscriptDialect {
                 plan.skip.insert(block)
                 continue
             }
-            let id = unique("p-" + PassageHash.id(of: words))
+            let id = passageIDs.claim("p-" + PassageHash.id(of: words))
             paragraphIDs[block] = id
             let children = Self.children(of: block)
             let onlyEvent = !children.isEmpty && children.allSatisfy { child in
@@ -569,7 +552,7 @@ struct TranscriptDialect {
             let firstParagraph = turns[index].blocks.first { paragraphIDs[$0] != nil }
             let base = turns[index].timestamp?.id
                 ?? "t-" + PassageHash.id(of: firstParagraph.map { text(of: $0) } ?? "")
-            turns[index].id = unique(base)
+            turns[index].id = passageIDs.claim(base)
         }
         for block in Self.children(of: root) {
             guard let id = paragraphIDs[block] else { continue }
