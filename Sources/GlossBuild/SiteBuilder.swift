@@ -133,7 +133,14 @@ public struct SiteBuilder: Sendable {
                 role: appearance.role ?? speaker?.role
             )
         }
-        return TranscriptContext(speakers: speakers, media: document.frontMatter.media, annotations: document.annotations)
+        let sourceURL = document.frontMatter.source?.url.flatMap { url in
+            let scheme = url.prefix { $0 != ":" }.lowercased()
+            return scheme == "http" || scheme == "https" ? url : nil
+        }
+        return TranscriptContext(
+            speakers: speakers, media: document.frontMatter.media,
+            annotations: document.annotations, sourceURL: sourceURL
+        )
     }
 
     /// The home page, the 404 page and the theme's assets.

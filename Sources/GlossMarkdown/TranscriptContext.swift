@@ -11,10 +11,14 @@ public struct TranscriptContext: Sendable, Hashable {
     public var media: Media?
     /// Range notes, anchored by quote in the rendered text.
     public var annotations: [Annotation]
+    /// The published original (an http(s) URL): turns without a link into the
+    /// recording link to their words there, with a `#:~:text=` text fragment.
+    public var sourceURL: String?
 
-    public init(speakers: [DeclaredSpeaker] = [], media: Media? = nil, annotations: [Annotation] = []) {
+    public init(speakers: [DeclaredSpeaker] = [], media: Media? = nil, annotations: [Annotation] = [], sourceURL: String? = nil) {
         self.speakers = speakers
         self.media = media
         self.annotations = annotations
+        self.sourceURL = sourceURL
     }
 }

@@ -638,8 +638,32 @@ extension TranscriptDialect {
                 html += " <span class=\"timestamp\">\(label)</span>"
             }
         }
+        let linksToRecording = turn.timestamp != nil && context.media != nil
+        if !linksToRecording, let source = context.sourceURL, let first = turn.blocks.first,
+           let fragment = Self.textFragment(text(of: first)) {
+            let separator = source.contains("#") ? ":~:text=" : "#:~:text="
+            html += " <a class=\"turn-source\" href=\"\(HTMLBuffer.escapedURL(source))\(separator)\(fragment)\" rel=\"external\" aria-label=\"This passage in the source\">source</a>"
+        }
         html += "<a class=\"permalink\" href=\"#\(turn.id)\" aria-label=\"Permalink to this passage\">#</a></p>\n"
         return html
+    }
+
+    /// A text directive for the first words of a passage, percent-encoded as
+    /// the URL Fragment Text Directive asks (`-`, `,` and `&` are its syntax).
+    static func textFragment(_ text: String) -> String? {
+        let words = text.split(separator: " ").prefix(6).joined(separator: " ")
+        guard !words.isEmpty else { return nil }
+        var encoded = ""
+        for byte in words.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return encoded
     }
 
     /// Notes go after their top-level block, or after the caption of a quote.
@@ -734,5 +758,11 @@ extension String {
 extension Substring {
     func trimmingCharacters(in character: Character) -> String {
         String(self).trimmingCharacters(in: character)
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

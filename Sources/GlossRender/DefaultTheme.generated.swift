@@ -301,6 +301,7 @@ a:hover { text-decoration-thickness: 2px; }
 a.timestamp, a.timestamp:visited { color: var(--muted); text-decoration: none; }
 a.timestamp::before { content: "▶\FE0E"; font-size: .7em; margin-right: .35em; vertical-align: .1em; }
 a.timestamp:hover { color: var(--link); text-decoration: underline; }
+.turn-source { font: .75rem var(--sans); color: var(--muted); margin-left: .5rem; }
 
 .permalink, .permalink:visited {
   font: 600 .8rem var(--sans);
