@@ -61,7 +61,8 @@ public enum MarkdownRenderer {
         if let transcript = options.transcript {
             var dialect = TranscriptDialect(context: transcript, options: options, source: markdown, file: file, firstLine: firstLine)
             let text = dialect.analyse(CmarkNode(pointer: root))
-            let (ranges, anchorDiagnostics) = transcript.annotations.isEmpty ? ([], []) : anchor(text, transcript.annotations)
+            let (anchored, anchorDiagnostics) = transcript.annotations.isEmpty ? ([], []) : anchor(text, transcript.annotations)
+            let (ranges, codeDiagnostics) = dialect.markable(anchored, annotations: transcript.annotations)
             let plan = dialect.makePlan(anchored: ranges)
             writer.plan = plan
             writer.write(CmarkNode(pointer: root))
@@ -70,7 +71,7 @@ public enum MarkdownRenderer {
             return RenderedMarkdown(
                 html: String(decoding: html.bytes, as: UTF8.self),
                 headings: writer.headings,
-                diagnostics: (dialect.diagnostics + anchorDiagnostics + Self.capped(writer.diagnostics, file: file)).sortedForDisplay(),
+                diagnostics: (dialect.diagnostics + anchorDiagnostics + codeDiagnostics + Self.capped(writer.diagnostics, file: file)).sortedForDisplay(),
                 passages: dialect.passages
             )
         }

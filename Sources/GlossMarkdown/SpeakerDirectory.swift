@@ -45,7 +45,9 @@ struct SpeakerDirectory {
 
     /// "did you mean" text for an unknown label: the nearest name, id or alias
     /// when one is close, else the list of declared speakers.
-    func suggestion(for label: String) -> String {
+    /// The declared name, id or alias closest to `label`, when it is close
+    /// enough to be a likely typo.
+    func nearest(to label: String) -> String? {
         var best: (label: String, distance: Int, exact: Int)?
         for speaker in speakers {
             for candidate in [speaker.name, speaker.id] + speaker.aliases {
@@ -56,11 +58,13 @@ struct SpeakerDirectory {
                 best = (candidate, distance, exact)
             }
         }
-        if let best, best.distance <= max(2, label.count / 3) {
-            return "did you mean \"\(best.label)\"?"
-        }
-        let listed = speakers.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
-        return "the declared speakers are \(listed)"
+        guard let best, best.distance <= max(2, label.count / 3) else { return nil }
+        return best.label
+    }
+
+    /// The declared speakers, for a note: `Pete Hegseth (hegseth), Reporter (q)`.
+    var listing: String {
+        speakers.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
     }
 
     /// Lowercased, periods at word ends dropped, whitespace collapsed.

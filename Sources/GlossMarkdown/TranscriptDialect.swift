@@ -34,6 +34,9 @@ struct TranscriptDialect {
     /// Top-level paragraphs and the range of their text in `rendered`.
     private var paragraphText: [OpaquePointer: Range<Int>] = [:]
     private var passageIDs: UniqueIDs
+    /// Where code spans' text lies in the rendered text: part of what a quote
+    /// may match, but not something a `<mark>` can be put inside.
+    private var codeRanges: [Range<Int>] = []
 
     init(context: TranscriptContext, options: MarkdownOptions, source: String, file: String, firstLine: Int) {
         self.context = context
@@ -395,14 +398,25 @@ struct TranscriptDialect {
         return Tail(timestamp: timestamp, remainder: String(rest))
     }
 
-    private mutating func finishLabel(_ name: String, tail: Tail, paragraph: OpaquePointer, textNode: OpaquePointer?) -> Label {
+    /// The turn a label opens; for a label naming nobody declared, an error
+    /// when it is close to a declared speaker (a typo), else a warning and no
+    /// turn: a bold or capitalised lead-in (`**Update:**`, `NOTE:`) is common
+    /// in articles and must not fail the build.
+    private mutating func finishLabel(_ name: String, tail: Tail, paragraph: OpaquePointer, textNode: OpaquePointer?) -> Label? {
         guard let speaker = directory.speaker(for: name) else {
-            diagnostics.append(.error(
-                at: locator.location(of: CmarkNode(pointer: paragraph)),
-                "unknown speaker \"\(name)\"",
-                note: directory.suggestion(for: name)
+            let location = locator.location(of: CmarkNode(pointer: paragraph))
+            if let nearest = directory.nearest(to: name) {
+                diagnostics.append(.error(at: location, "unknown speaker \"\(name)\"", note: "did you mean \"\(nearest)\"?"))
+                return .unknown
+            }
+            let note = name.uppercased() == "Q"
+                ? "for reporters' questions, declare a speaker with id `q` (alias `Q`) and list it in `speakers:`"
+                : "if this is a turn, list the speaker in this transcript's `speakers:`; the declared speakers are \(directory.listing)"
+            diagnostics.append(.warning(
+                at: location, "\"\(name)\" reads like a speaker label but names no declared speaker; the paragraph is kept as text",
+                note: note
             ))
-            return .unknown
+            return nil
         }
         if let textNode { trimLabel(textNode, keeping: tail.remainder, paragraph: paragraph) }
         return .turn(speaker: speaker, timestamp: tail.timestamp)
@@ -449,7 +463,9 @@ struct TranscriptDialect {
             case CMARK_NODE_TEXT:
                 texts.append((node, segments(of: node), topBlock))
             case CMARK_NODE_CODE:
+                let start = rendered.utf8.count
                 rendered.utf8.append(contentsOf: CmarkNode(pointer: node).literal)
+                codeRanges.append(start..<rendered.utf8.count)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 rendered.utf8.append(UInt8(ascii: " "))
             default:
@@ -620,6 +636,27 @@ extension TranscriptDialect {
             plan.end = "<section class=\"endnotes\" aria-label=\"Notes\"><h2>Notes</h2><ol>\n" + notes.endnotes.joined() + "</ol></section>\n"
         }
         return plan
+    }
+
+    /// The anchored ranges that can be highlighted, and an error for each that
+    /// reaches into a code span, where a `<mark>` cannot go.
+    func markable(_ ranges: [AnchoredRange], annotations: [Annotation]) -> ([AnchoredRange], [Diagnostic]) {
+        var kept: [AnchoredRange] = []
+        var diagnostics: [Diagnostic] = []
+        for anchored in ranges {
+            guard codeRanges.contains(where: { $0.overlaps(anchored.range) }),
+                  annotations.indices.contains(anchored.annotation) else {
+                kept.append(anchored)
+                continue
+            }
+            let annotation = annotations[anchored.annotation]
+            diagnostics.append(.error(
+                at: annotation.location,
+                "annotation quote reaches into code, which cannot be highlighted: \"\(annotation.quote)\"",
+                note: "quote only the words around the `code`"
+            ))
+        }
+        return (kept, diagnostics)
     }
 
     private func turnHead(_ turn: Turn) -> String {

@@ -56,15 +56,22 @@ struct TranscriptDialectTests {
         #expect(result.passages.last?.speakerID == nil)
     }
 
-    @Test("an unknown label is an error at its position, with a suggestion")
+    @Test("a label close to a declared speaker is an error at its position, with a suggestion")
     func unknownSpeaker() {
         let result = render("Intro.\n\nHEGSET: Hello.\n", firstLine: 5)
         #expect(result.diagnostics == [
             .error(at: SourceLocation(file: "t.md", line: 7, column: 1), "unknown speaker \"HEGSET\"", note: "did you mean \"HEGSETH\"?"),
         ])
-        let far = render("**Zelensky** [00:00:01]: Hi.\n")
-        #expect(far.diagnostics.first?.message == "unknown speaker \"Zelensky\"")
-        #expect(far.diagnostics.first?.note?.hasPrefix("the declared speakers are Pete Hegseth (hegseth)") == true)
+    }
+
+    @Test("a label far from every declared speaker is a warning and stays text")
+    func farLabel() {
+        let far = render("**Zelensky** [00:00:01]: Hi.\n\n**Update:** The talks resumed.\n")
+        #expect(far.diagnostics.map(\.severity) == [.warning, .warning])
+        #expect(far.diagnostics.first?.message == "\"Zelensky\" reads like a speaker label but names no declared speaker; the paragraph is kept as text")
+        #expect(far.diagnostics.first?.note?.contains("the declared speakers are Pete Hegseth (hegseth)") == true)
+        #expect(far.html.contains("<strong>Update:</strong> The talks resumed."))
+        #expect(!far.html.contains("class=\"turn\""))
     }
 
     @Test("invalid timestamps are errors at the bracket")
