@@ -2,8 +2,13 @@
 /// of whitespace collapsed to one space, shortened to 6 hex digits.
 enum PassageHash {
     static func id(of text: String) -> String {
+        id(ofCollapsed: collapsed(utf8: Array(text.utf8)[...]))
+    }
+
+    /// The id of text already collapsed by ``collapsed(utf8:)``.
+    static func id(ofCollapsed bytes: [UInt8]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in collapsed(text).utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }
@@ -13,24 +18,45 @@ enum PassageHash {
     }
 
     /// Trimmed, with every run of whitespace as one space.
-    ///
-    /// Works on Unicode scalars, not `Character`s: grapheme breaking made this
-    /// the most expensive step of rendering a long transcript.
     static func collapsed(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
+        String(decoding: collapsed(utf8: Array(text.utf8)[...]), as: UTF8.self)
+    }
+
+    /// The same on UTF-8 bytes, where the rendered text lives: a byte loop,
+    /// because this runs over every word of every transcript. Whitespace is
+    /// Unicode's White_Space property, as `Character.isWhitespace` has it.
+    static func collapsed(utf8 bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let isWhitespace = scalar.isASCII
-                ? scalar == " " || (0x09...0x0D).contains(scalar.value)
-                : scalar.properties.isWhitespace
-            if isWhitespace {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let width = whitespaceWidth(bytes, at: index)
+            if width > 0 {
                 pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(" ") }
-                pendingSpace = false
-                result.append(scalar)
+                index += width
+                continue
             }
+            if pendingSpace { result.append(UInt8(ascii: " ")) }
+            pendingSpace = false
+            result.append(bytes[index])
+            index += 1
         }
-        return String(result)
+        return result
+    }
+
+    /// The length in bytes of the whitespace character at `index`, or 0.
+    private static func whitespaceWidth(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int {
+        let first = bytes[index]
+        if first < 0x80 { return first == 0x20 || (0x09...0x0D).contains(first) ? 1 : 0 }
+        guard index + 1 < bytes.endIndex else { return 0 }
+        let second = bytes[index + 1]
+        if first == 0xC2 { return second == 0x85 || second == 0xA0 ? 2 : 0 }
+        guard (0xE1...0xE3).contains(first), index + 2 < bytes.endIndex else { return 0 }
+        let scalar = (UInt32(first & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+        switch scalar {
+        case 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return 3
+        default: return 0
+        }
     }
 }

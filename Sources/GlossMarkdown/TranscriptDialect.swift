@@ -337,8 +337,11 @@ struct TranscriptDialect {
                 }
             }
         }
-        let nameEnd = text.firstIndex { $0 == ":" || $0 == "[" } ?? text.endIndex
-        guard nameEnd != text.endIndex else { return nil }
+        // A label is at most 60 characters: look no further than that for its
+        // end, in bytes, since this runs on the first words of every paragraph.
+        guard let nameEndOffset = text.utf8.prefix(240).firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "[") }),
+              let nameEnd = nameEndOffset.samePosition(in: text)
+        else { return nil }
         let name = text[..<nameEnd].trimmingCharacters(in: " ")
         guard !name.isEmpty, name.count <= 60,
               name.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "'" || $0 == "\u{2019}" || $0 == "-" })
@@ -519,7 +522,7 @@ struct TranscriptDialect {
 
     private func text(of paragraph: OpaquePointer) -> String {
         guard let range = paragraphText[paragraph] else { return "" }
-        return PassageHash.collapsed(String(decoding: rendered.utf8[range], as: UTF8.self))
+        return String(decoding: PassageHash.collapsed(utf8: rendered.utf8[range]), as: UTF8.self)
     }
 
     private mutating func assignIDs(_ root: OpaquePointer) {
@@ -688,19 +691,21 @@ extension TranscriptDialect {
     /// A text directive for the first words of a passage, percent-encoded as
     /// the URL Fragment Text Directive asks (`-`, `,` and `&` are its syntax).
     static func textFragment(_ text: String) -> String? {
-        let words = text.split(separator: " ").prefix(6).joined(separator: " ")
+        let words = text.split(separator: " ", maxSplits: 6).prefix(6).joined(separator: " ")
         guard !words.isEmpty else { return nil }
-        var encoded = ""
+        let hex = Array("0123456789ABCDEF".utf8)
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity(words.utf8.count * 3)
         for byte in words.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+                encoded.append(byte)
             default:
-                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                encoded += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
             }
         }
-        return encoded
+        return String(decoding: encoded, as: UTF8.self)
     }
 
     /// Notes go after their top-level block, or after the caption of a quote.
@@ -788,18 +793,14 @@ extension TranscriptDialect {
 extension String {
     /// Without leading and trailing `character`s.
     func trimmingCharacters(in character: Character) -> String {
-        String(drop { $0 == character }.reversed().drop { $0 == character }.reversed())
+        guard let first = firstIndex(where: { $0 != character }),
+              let last = lastIndex(where: { $0 != character }) else { return "" }
+        return String(self[first...last])
     }
 }
 
 extension Substring {
     func trimmingCharacters(in character: Character) -> String {
         String(self).trimmingCharacters(in: character)
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
     }
 }
