@@ -1,5 +1,6 @@
 import CFileExchange
 import Foundation
+import GlossModel
 
 #if canImport(Glibc)
 import Glibc
@@ -74,7 +75,7 @@ public struct StagingDirectory: Sendable {
         }
         if gloss_exchange_paths(path, outputPath) == 0 {
             // `path` now holds the previous output.
-            try? fileManager.removeItem(atPath: path)
+            Self.removeTree(path)
             return
         }
         guard errno == ENOSYS || errno == EINVAL else {
@@ -86,12 +87,23 @@ public struct StagingDirectory: Sendable {
         let parked = parent + "/" + Self.previousPrefix((outputPath as NSString).lastPathComponent) + "\(getpid())"
         try rename(outputPath, to: parked)
         try rename(path, to: outputPath)
-        try? fileManager.removeItem(atPath: parked)
+        Self.removeTree(parked)
     }
 
     /// Removes the staging directory, leaving the output as it was.
     public func discard() {
         try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Removes a directory tree, its top-level entries on all cores: removing
+    /// a large site is mostly the kernel's work, and it parallelises.
+    static func removeTree(_ directory: String) {
+        let fileManager = FileManager.default
+        let entries = (try? fileManager.contentsOfDirectory(atPath: directory)) ?? []
+        _ = entries.parallelMap { entry in
+            try? FileManager.default.removeItem(atPath: directory + "/" + entry)
+        }
+        try? fileManager.removeItem(atPath: directory)
     }
 
     static func stagingPrefix(_ name: String) -> String { ".\(name).gloss-staging-" }
