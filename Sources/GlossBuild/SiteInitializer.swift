@@ -79,12 +79,15 @@ public struct SiteInitializer: Sendable {
               url: https://www.loc.gov/exhibits/gettysburg-address/
             ---
 
-            Four score and seven years ago our fathers brought forth on this continent, a
+            **Abraham Lincoln**: Four score and seven years ago our fathers brought forth on this continent, a
             new nation, conceived in Liberty, and dedicated to the proposition that all men
             are created equal.
 
             Now we are engaged in a great civil war, testing whether that nation, or any
-            nation so conceived and so dedicated, can long endure.
+            nation so conceived and so dedicated, can long endure.[^bliss]
+
+            [^bliss]: The Bliss copy is the last of five known manuscripts, and the only
+            one Lincoln signed.
 
             """.utf8),
     ]
