@@ -170,10 +170,23 @@ struct HTMLWriter {
         html.append(UInt8(ascii: ">"))
     }
 
+    /// `Heading[^a]` → `Heading`: a point-note marker is not part of a
+    /// heading's words, so not of its id either.
+    static func removingNoteMarkers(_ text: String) -> String {
+        var result = ""
+        var rest = text[...]
+        while let open = rest.range(of: "[^"), let close = rest[open.upperBound...].firstIndex(of: "]") {
+            result += rest[..<open.lowerBound]
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
     private mutating func closeHeading(_ node: CmarkNode) {
         var bytes: [UInt8] = []
         node.forEachPlainText(includingHTML: false) { bytes.append(contentsOf: $0) }
-        let text = String(decoding: bytes, as: UTF8.self)
+        var text = String(decoding: bytes, as: UTF8.self)
+        if plan != nil { text = Self.removingNoteMarkers(text) }
         let heading = Heading(
             level: node.headingLevel,
             text: text,

@@ -39,6 +39,12 @@ struct TranscriptNoteTests {
         #expect(result.html.contains("<aside class=\"note note-fact-check\" id=\"note-a1\" aria-label=\"Note 2: Fact-check\">\n<details class=\"note-details\">\n<summary><span class=\"note-number\">2</span> <span class=\"note-kind\">Fact-check</span> <span class=\"note-rating rating-misleading\">Misleading</span></summary>\n<div class=\"note-text\"><p>Most <strong>analysts</strong> agree.</p>\n</div>\n<ul class=\"note-sources\"><li><a href=\"https://example.org/map\" rel=\"external\">Map</a></li></ul>\n<p class=\"note-byline\">Jane Editor, <time datetime=\"2025-02-13\">"))
     }
 
+    @Test("a note marker in a heading is not part of its id")
+    func markerInHeading() {
+        let result = TranscriptFixtures.render("# Opening remarks[^h]\n\n[^h]: As prepared.\n")
+        #expect(result.html.contains("<h1 id=\"opening-remarks\">"))
+    }
+
     @Test("a quote that reaches into a code span is an error, not a half-marked note")
     func quoteInCode() {
         let annotation = Annotation(quote: "Run gloss", note: "n", location: SourceLocation(file: "t.md", line: 4, column: 5))
