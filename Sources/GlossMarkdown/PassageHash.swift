@@ -26,33 +26,42 @@ enum PassageHash {
     /// because this runs over every word of every transcript. Whitespace is
     /// Unicode's White_Space property, as `Character.isWhitespace` has it.
     static func collapsed(utf8 bytes: ArraySlice<UInt8>) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let width = whitespaceWidth(bytes, at: index)
-            if width > 0 {
-                pendingSpace = !result.isEmpty
-                index += width
-                continue
+        bytes.withUnsafeBufferPointer { source in
+            [UInt8](unsafeUninitializedCapacity: source.count) { output, written in
+                var pendingSpace = false
+                var index = 0
+                written = 0
+                while index < source.count {
+                    let byte = source[index]
+                    let width = byte < 0x80
+                        ? (byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0)
+                        : whitespaceWidth(source, at: index)
+                    if width > 0 {
+                        pendingSpace = written > 0
+                        index += width
+                        continue
+                    }
+                    if pendingSpace {
+                        output[written] = UInt8(ascii: " ")
+                        written += 1
+                        pendingSpace = false
+                    }
+                    output[written] = byte
+                    written += 1
+                    index += 1
+                }
             }
-            if pendingSpace { result.append(UInt8(ascii: " ")) }
-            pendingSpace = false
-            result.append(bytes[index])
-            index += 1
         }
-        return result
     }
 
     /// The length in bytes of the whitespace character at `index`, or 0.
-    private static func whitespaceWidth(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int {
+    private static func whitespaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let first = bytes[index]
         if first < 0x80 { return first == 0x20 || (0x09...0x0D).contains(first) ? 1 : 0 }
-        guard index + 1 < bytes.endIndex else { return 0 }
+        guard index + 1 < bytes.count else { return 0 }
         let second = bytes[index + 1]
         if first == 0xC2 { return second == 0x85 || second == 0xA0 ? 2 : 0 }
-        guard (0xE1...0xE3).contains(first), index + 2 < bytes.endIndex else { return 0 }
+        guard (0xE1...0xE3).contains(first), index + 2 < bytes.count else { return 0 }
         let scalar = (UInt32(first & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
         switch scalar {
         case 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return 3

@@ -34,6 +34,7 @@ struct TranscriptDialect {
     /// Top-level paragraphs and the range of their text in `rendered`.
     private var paragraphText: [OpaquePointer: Range<Int>] = [:]
     private var passageIDs: UniqueIDs
+    private var paragraphWords: [OpaquePointer: String] = [:]
     /// Where code spans' text lies in the rendered text: part of what a quote
     /// may match, but not something a `<mark>` can be put inside.
     private var codeRanges: [Range<Int>] = []
@@ -520,9 +521,14 @@ struct TranscriptDialect {
 
     private var eventLines: Set<OpaquePointer> = []
 
-    private func text(of paragraph: OpaquePointer) -> String {
+    /// A paragraph's words with whitespace collapsed; worked out once, as ids,
+    /// passages and turn heads all need it.
+    private mutating func text(of paragraph: OpaquePointer) -> String {
+        if let known = paragraphWords[paragraph] { return known }
         guard let range = paragraphText[paragraph] else { return "" }
-        return String(decoding: PassageHash.collapsed(utf8: rendered.utf8[range]), as: UTF8.self)
+        let words = String(decoding: PassageHash.collapsed(utf8: rendered.utf8[range]), as: UTF8.self)
+        paragraphWords[paragraph] = words
+        return words
     }
 
     private mutating func assignIDs(_ root: OpaquePointer) {
@@ -662,7 +668,7 @@ extension TranscriptDialect {
         return (kept, diagnostics)
     }
 
-    private func turnHead(_ turn: Turn) -> String {
+    private mutating func turnHead(_ turn: Turn) -> String {
         let speaker = context.speakers[turn.speaker]
         var html = "<div class=\"turn\" id=\"\(turn.id)\" data-speaker=\"\(HTMLBuffer.escaped(speaker.id))\">\n"
         html += "<p class=\"turn-head\"><span class=\"speaker\">\(HTMLBuffer.escaped(speaker.name))</span>"
