@@ -10,7 +10,11 @@ public struct BuildSettings: Sendable {
     public var outputDirectory: String
     /// Overrides `base_url` from site.yaml.
     public var baseURL: String?
+    /// Include drafts and transcripts dated after `today`.
     public var includeDrafts: Bool
+    /// The build's notion of today, passed in so tests can fix it; nil
+    /// publishes every date.
+    public var today: CalendarDate?
 
     public init(
         contentDirectory: String = "Content",
@@ -18,7 +22,8 @@ public struct BuildSettings: Sendable {
         templatesDirectoryRequired: Bool = false,
         outputDirectory: String = "Public",
         baseURL: String? = nil,
-        includeDrafts: Bool = false
+        includeDrafts: Bool = false,
+        today: CalendarDate? = nil
     ) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
@@ -26,6 +31,7 @@ public struct BuildSettings: Sendable {
         self.outputDirectory = outputDirectory
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
+        self.today = today
     }
 }
 

@@ -67,10 +67,18 @@ public struct SiteBuilder: Sendable {
         guard let renderer = compileTheme(for: content, into: &diagnostics) else {
             return BuildOutcome(diagnostics: diagnostics, pageCount: 0)
         }
-        let transcripts = content.documents.filter { settings.includeDrafts || !$0.frontMatter.draft }
+        let transcripts = content.documents.filter(isPublished)
         diagnostics += renderTranscripts(transcripts, of: content, with: renderer, into: staging)
         diagnostics += renderSitePages(listing: transcripts, with: renderer, into: staging)
         return BuildOutcome(diagnostics: diagnostics, pageCount: transcripts.count + 2)
+    }
+
+    /// Drafts and transcripts dated in the future wait for `--drafts`.
+    private func isPublished(_ document: Document) -> Bool {
+        if settings.includeDrafts { return true }
+        if document.frontMatter.draft { return false }
+        if let today = settings.today, let date = document.frontMatter.date, date > today { return false }
+        return true
     }
 
     /// Content/: site.yaml, speakers.yaml and every transcript, decoded.

@@ -1,5 +1,7 @@
+import Foundation
 import ArgumentParser
 import GlossBuild
+import GlossModel
 
 /// The options every command that reads a site shares.
 struct SiteOptions: ParsableArguments {
@@ -12,8 +14,15 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .customLong("base-url"), help: "The absolute URL the site is published at, overriding base_url in site.yaml.")
     var baseURL: String?
 
-    @Flag(help: "Include transcripts marked `draft: true`.")
+    @Flag(help: "Include transcripts marked `draft: true` and those dated after today.")
     var drafts = false
+
+    /// Today on the local calendar: the one place the CLI reads the clock.
+    static func today() -> CalendarDate? {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
+    }
 
     func settings(output: String) -> BuildSettings {
         BuildSettings(
@@ -22,7 +31,8 @@ struct SiteOptions: ParsableArguments {
             templatesDirectoryRequired: templates != nil,
             outputDirectory: output,
             baseURL: baseURL,
-            includeDrafts: drafts
+            includeDrafts: drafts,
+            today: Self.today()
         )
     }
 }

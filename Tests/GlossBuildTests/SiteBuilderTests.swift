@@ -140,4 +140,22 @@ import Testing
         #expect(page.components(separatedBy: "id=\"main\"").count == 2, "exactly one element with id main")
         #expect(page.contains("<h2 id=\"main-1\">Main</h2>"))
     }
+
+    @Test func futureDatesWaitUntilTheirDayUnlessDraftsAreAsked() throws {
+        let temp = try makeSite()
+        try temp.write(Self.transcript(title: "Embargoed", date: "2025-03-01"), to: "Content/embargoed.md")
+        func build(today: String, drafts: Bool = false) -> String? {
+            _ = SiteBuilder(settings: BuildSettings(
+                contentDirectory: temp.path + "/Content",
+                templatesDirectory: temp.path + "/Templates",
+                outputDirectory: temp.path + "/Public",
+                includeDrafts: drafts,
+                today: CalendarDate(iso: today)
+            )).build()
+            return temp.read("Public/embargoed/index.html")
+        }
+        #expect(build(today: "2025-02-28") == nil)
+        #expect(build(today: "2025-03-01") != nil, "published on its day")
+        #expect(build(today: "2025-02-28", drafts: true) != nil)
+    }
 }
