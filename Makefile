@@ -4,7 +4,7 @@
 SWIFT ?= swift
 GLOSS := .build/release/gloss
 
-.PHONY: site test gloss unit-tests validate-html check-accessibility theme bench clean
+.PHONY: site test gloss unit-tests validate-html check-accessibility check-links theme bench clean
 
 site: gloss
 	$(GLOSS) build
@@ -18,6 +18,7 @@ test:
 	$(SWIFT) test
 	$(MAKE) validate-html
 	$(MAKE) check-accessibility
+	$(MAKE) check-links
 
 # The sample site must be valid HTML5 according to the Nu HTML Checker.
 validate-html: gloss
@@ -31,6 +32,12 @@ check-accessibility: gloss
 	@port=$$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') && \
 	  $(GLOSS) build --output .build/a11y-site --base-url http://127.0.0.1:$$port/ && \
 	  scripts/check-accessibility --port $$port .build/a11y-site
+
+# No broken internal link in the sample site, served from a sub-path and
+# opened from file:// (Debian's linkchecker; external links are not followed).
+check-links: gloss
+	$(GLOSS) build --output .build/links-site
+	scripts/check-links .build/links-site
 
 # Regenerates the default theme built into the binary from Templates/.
 theme:
