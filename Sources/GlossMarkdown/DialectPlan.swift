@@ -16,6 +16,11 @@ struct DialectPlan {
     var after: [OpaquePointer: String] = [:]
     /// The complete HTML of a text node (events, note markers, marks).
     var text: [OpaquePointer: [UInt8]] = [:]
+    /// The passage id of each top-level block in one: a paragraph's own id,
+    /// the turn's id for a turn's other blocks.
+    var passageIDs: [OpaquePointer: String] = [:]
+    /// Links of the notes whose asides `after` holds, by the same node.
+    var noteLinks: [OpaquePointer: [LinkReference]] = [:]
     /// HTML written after the whole body (the endnotes).
     var end = ""
 }

@@ -10,6 +10,14 @@ struct HTMLWriter {
     private(set) var html: HTMLBuffer
     private(set) var headings: [Heading] = []
     private(set) var diagnostics: [Diagnostic] = []
+    /// Every link (not image) written, in document order, note links included
+    /// where the plan puts their notes.
+    private(set) var links: [LinkReference] = []
+    /// Errors for destinations the resolver found broken; kept apart from
+    /// `diagnostics`, whose warnings are capped per document.
+    private(set) var linkDiagnostics: [Diagnostic] = []
+    /// The resolver and what recorded references say about notes and passages.
+    var linkScope = LinkScope()
 
     private let options: MarkdownOptions
     private let lineOffset: Int
@@ -57,7 +65,7 @@ struct HTMLWriter {
         let pointer = node.pointer
         if event == CMARK_EVENT_EXIT {
             if let close = plan.closeTag[pointer] { html.append(close) } else { exit(node) }
-            if let after = plan.after[pointer] { html.append(after) }
+            writeAfter(pointer, plan: plan)
             return
         }
         if let before = plan.before[pointer] {
@@ -66,7 +74,7 @@ struct HTMLWriter {
         }
         if plan.skip.contains(pointer) {
             cmark_iter_reset(iterator, pointer, CMARK_EVENT_EXIT)
-            if let after = plan.after[pointer] { html.append(after) }
+            writeAfter(pointer, plan: plan)
             return
         }
         var descend = true
@@ -81,11 +89,18 @@ struct HTMLWriter {
         if !descend {
             cmark_iter_reset(iterator, pointer, CMARK_EVENT_EXIT)
             if let close = plan.closeTag[pointer] { html.append(close) } else { exit(node) }
-            if let after = plan.after[pointer] { html.append(after) }
-        } else if Self.leafTypes.contains(node.type), let after = plan.after[pointer] {
+            writeAfter(pointer, plan: plan)
+        } else if Self.leafTypes.contains(node.type) {
             // cmark's iterator never exits a leaf, so what follows it is written now.
-            html.append(after)
+            writeAfter(pointer, plan: plan)
         }
+    }
+
+    /// The plan's HTML after a node (its notes' asides first), and the links
+    /// of those notes, so that `links` follows the order of the page.
+    private mutating func writeAfter(_ pointer: OpaquePointer, plan: DialectPlan) {
+        if let after = plan.after[pointer] { html.append(after) }
+        if let noteLinks = plan.noteLinks[pointer] { links += noteLinks }
     }
 
     /// Node types without children: cmark's iterator only enters them.
@@ -255,7 +270,7 @@ struct HTMLWriter {
 
     private mutating func openLink(_ node: CmarkNode) {
         html.append("<a href=\"")
-        appendURL(of: node, what: "link")
+        appendURL(of: node, what: "link", isImage: false)
         let title = node.title
         if !title.isEmpty {
             html.append("\" title=\"")
@@ -268,7 +283,7 @@ struct HTMLWriter {
     /// description's children are written here rather than by the walk.
     private mutating func openImage(_ node: CmarkNode) {
         html.append("<img src=\"")
-        appendURL(of: node, what: "image source")
+        appendURL(of: node, what: "image source", isImage: true)
         html.append("\" alt=\"")
         node.forEachPlainText(includingHTML: true) { html.append(escapingHTML: $0) }
     }
@@ -282,8 +297,33 @@ struct HTMLWriter {
         html.append("\" />")
     }
 
-    private mutating func appendURL(of node: CmarkNode, what: String) {
+    /// Records a link, asks the resolver about the destination, then writes
+    /// the URL it settles on, unless safe mode refuses it.
+    private mutating func appendURL(of node: CmarkNode, what: String, isImage: Bool) {
         let url = node.url
+        var replacement: String?
+        // Without a resolver, images need no reference: only links are listed.
+        if linkScope.resolver != nil || !isImage {
+            let reference = LinkReference(
+                destination: String(decoding: url, as: UTF8.self), location: location(of: node),
+                isImage: isImage, passageID: linkScope.passageID ?? passageID(of: node), inNote: linkScope.inNote
+            )
+            if !isImage { links.append(reference) }
+            switch linkScope.resolver?.resolve(reference) {
+            case .replace(let resolved)?: replacement = resolved
+            case .broken(let message, let note)?:
+                linkDiagnostics.append(.error(at: reference.location, message, note: note))
+            case .keep?, nil: break
+            }
+        }
+        if var replacement {
+            replacement.withUTF8 { appendCheckedURL($0, of: node, what: what) }
+        } else {
+            appendCheckedURL(url, of: node, what: what)
+        }
+    }
+
+    private mutating func appendCheckedURL(_ url: UnsafeBufferPointer<UInt8>, of node: CmarkNode, what: String) {
         if options.unsafeHTML || !DangerousURL.matches(url) {
             html.append(escapingURL: url)
         } else {
@@ -293,6 +333,14 @@ struct HTMLWriter {
                 note: "set \"options: {unsafe_html: true}\" in site.yaml to allow javascript:, vbscript:, file: and data: URLs"
             ))
         }
+    }
+
+    /// The dialect's passage for the top-level block holding `node`.
+    private func passageID(of node: CmarkNode) -> String? {
+        guard let plan, !plan.passageIDs.isEmpty else { return nil }
+        var block = node
+        while let parent = block.parent, parent.parent != nil { block = parent }
+        return plan.passageIDs[block.pointer]
     }
 
     // MARK: Diagnostics

@@ -15,13 +15,18 @@ public enum MarkdownRenderer {
     ///   - file: The path shown in diagnostics, as the user would type it.
     ///   - firstLine: The line of the `.md` file on which `markdown` starts, so
     ///     that diagnostics and heading lines point into the real file.
+    ///   - links: Resolves every link and image destination, notes' included;
+    ///     a broken one becomes an error diagnostic. `nil` writes destinations
+    ///     as they are, and the HTML is exactly what it was without the hook.
+    ///     `RenderedMarkdown.links` lists the links either way.
     public static func render(
         _ markdown: String,
         options: MarkdownOptions = MarkdownOptions(),
         file: String,
-        firstLine: Int = 1
+        firstLine: Int = 1,
+        links: (any LinkResolver)? = nil
     ) -> RenderedMarkdown {
-        render(markdown, options: options, file: file, firstLine: firstLine) { text, annotations in
+        render(markdown, options: options, file: file, firstLine: firstLine, links: LinkScope(resolver: links)) { text, annotations in
             QuoteAnchoring.anchor(annotations, in: text, document: file)
         }
     }
@@ -37,6 +42,24 @@ public enum MarkdownRenderer {
         options: MarkdownOptions,
         file: String,
         firstLine: Int,
+        links: (any LinkResolver)? = nil,
+        anchor: Anchoring
+    ) -> RenderedMarkdown {
+        render(markdown, options: options, file: file, firstLine: firstLine, links: LinkScope(resolver: links), anchor: anchor)
+    }
+
+    /// A note body: no range notes to anchor, and links marked as in a note.
+    static func render(_ markdown: String, options: MarkdownOptions, file: String, firstLine: Int, links: LinkScope) -> RenderedMarkdown {
+        render(markdown, options: options, file: file, firstLine: firstLine, links: links) { _, _ in ([], []) }
+    }
+
+    /// Renders one Markdown body with the links of `links`' scope.
+    static func render(
+        _ markdown: String,
+        options: MarkdownOptions,
+        file: String,
+        firstLine: Int,
+        links: LinkScope,
         anchor: Anchoring
     ) -> RenderedMarkdown {
         var parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
@@ -58,8 +81,10 @@ public enum MarkdownRenderer {
         defer { cmark_node_free(root) }
 
         var writer = HTMLWriter(source: markdown, options: options, file: file, firstLine: firstLine)
+        writer.linkScope = links
         if let transcript = options.transcript {
             var dialect = TranscriptDialect(context: transcript, options: options, source: markdown, file: file, firstLine: firstLine)
+            dialect.linkResolver = links.resolver
             let text = dialect.analyse(CmarkNode(pointer: root))
             let (anchored, anchorDiagnostics) = transcript.annotations.isEmpty ? ([], []) : anchor(text, transcript.annotations)
             let (ranges, codeDiagnostics) = dialect.markable(anchored, annotations: transcript.annotations)
@@ -71,15 +96,20 @@ public enum MarkdownRenderer {
             return RenderedMarkdown(
                 html: String(decoding: html.bytes, as: UTF8.self),
                 headings: writer.headings,
-                diagnostics: (dialect.diagnostics + anchorDiagnostics + codeDiagnostics + Self.capped(writer.diagnostics, file: file)).sortedForDisplay(),
-                passages: dialect.passages
+                diagnostics: (dialect.diagnostics + anchorDiagnostics + codeDiagnostics + writer.linkDiagnostics
+                    + Self.capped(writer.diagnostics, file: file)).sortedForDisplay(),
+                passages: dialect.passages,
+                links: writer.links
             )
         }
         writer.write(CmarkNode(pointer: root))
         return RenderedMarkdown(
             html: String(decoding: writer.html.bytes, as: UTF8.self),
             headings: writer.headings,
-            diagnostics: Self.capped(writer.diagnostics, file: file)
+            diagnostics: writer.linkDiagnostics.isEmpty
+                ? Self.capped(writer.diagnostics, file: file)
+                : (Self.capped(writer.diagnostics, file: file) + writer.linkDiagnostics).sortedForDisplay(),
+            links: writer.links
         )
     }
 

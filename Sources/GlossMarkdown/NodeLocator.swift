@@ -28,8 +28,29 @@ struct NodeLocator {
             let literal = node.literal
             let firstLine = UnsafeBufferPointer(rebasing: literal.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") })
             column = sourceLines.column(of: firstLine, onLine: line, near: column) ?? column
+        } else if node.type == CMARK_NODE_LINK || node.type == CMARK_NODE_IMAGE, let block, line > block.startLine {
+            // cmark's column for a link on a list item's continuation line can
+            // be off too: the nearest opening of a link there is taken instead.
+            for var opener in Self.openers(of: node) {
+                let found = opener.withUTF8 { sourceLines.column(of: $0, onLine: line, near: column) }
+                if let found {
+                    column = found
+                    break
+                }
+            }
         }
         column = sourceLines.characterColumn(forByteColumn: column + byteOffset, onLine: line)
         return SourceLocation(file: file, line: max(line, 1) + lineOffset, column: column)
+    }
+
+    /// What a link or image starts with in the source: `![` for an image,
+    /// `<` then `[` for what may be an autolink (its text is its URL), `[` otherwise.
+    private static func openers(of node: CmarkNode) -> [String] {
+        if node.type == CMARK_NODE_IMAGE { return ["!["] }
+        guard let child = cmark_node_first_child(node.pointer), cmark_node_next(child) == nil,
+              cmark_node_get_type(child) == CMARK_NODE_TEXT else { return ["["] }
+        let text = String(decoding: CmarkNode(pointer: child).literal, as: UTF8.self)
+        let url = String(decoding: node.url, as: UTF8.self)
+        return text == url || "mailto:" + text == url ? ["<", "["] : ["["]
     }
 }

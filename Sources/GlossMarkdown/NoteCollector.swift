@@ -16,8 +16,12 @@ struct NoteCollector {
         return count
     }
 
-    mutating func add(_ note: NoteHTML, after block: OpaquePointer) {
+    /// Links inside the notes, by the block their asides follow.
+    private(set) var links: [OpaquePointer: [LinkReference]] = [:]
+
+    mutating func add(_ note: NoteHTML, after block: OpaquePointer, links noteLinks: [LinkReference] = []) {
         asides[block, default: ""] += note.aside
+        if !noteLinks.isEmpty { links[block, default: []] += noteLinks }
         endnotes.append(note.endnote)
     }
 

@@ -11,9 +11,14 @@ public struct RenderedMarkdown: Sendable {
     /// Every top-level paragraph of a transcript, in document order; empty
     /// for plain Markdown.
     public var passages: [Passage]
+    /// Every link (images not included) in document order, autolinks and
+    /// links in notes included, whether or not a resolver was given: what the
+    /// build computes backlinks from.
+    public var links: [LinkReference]
 
-    public init(html: String, headings: [Heading], diagnostics: [Diagnostic], passages: [Passage] = []) {
+    public init(html: String, headings: [Heading], diagnostics: [Diagnostic], passages: [Passage] = [], links: [LinkReference] = []) {
         self.passages = passages
+        self.links = links
         self.html = html
         self.headings = headings
         self.diagnostics = diagnostics

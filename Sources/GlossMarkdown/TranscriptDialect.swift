@@ -19,6 +19,8 @@ struct TranscriptDialect {
     let firstLine: Int
     var locator: NodeLocator
     var plan = DialectPlan()
+    /// The resolver that note bodies' links go through.
+    var linkResolver: (any LinkResolver)?
 
     var turns: [Turn] = []
     /// Point-note definitions by key: the paragraph and where it is.
@@ -579,6 +581,10 @@ struct TranscriptDialect {
                 ?? "t-" + PassageHash.id(of: firstParagraph.map { text(of: $0) } ?? "")
             turns[index].id = passageIDs.claim(base)
         }
+        plan.passageIDs = paragraphIDs
+        for turn in turns {
+            for block in turn.blocks where paragraphIDs[block] == nil { plan.passageIDs[block] = turn.id }
+        }
         for block in Self.children(of: root) {
             guard let id = paragraphIDs[block] else { continue }
             let turn = turnOf[block].map { turns[$0] }
@@ -641,6 +647,7 @@ extension TranscriptDialect {
             after[last, default: ""] += "</div>\n"
         }
         for (block, html) in after { plan.after[block, default: ""] += html }
+        plan.noteLinks = notes.links
         if !notes.endnotes.isEmpty {
             plan.end = "<section class=\"endnotes\" aria-label=\"Notes\"><h2>Notes</h2><ol>\n" + notes.endnotes.joined() + "</ol></section>\n"
         }
@@ -758,14 +765,16 @@ extension TranscriptDialect {
         let number = notes.next()
         var noteOptions = MarkdownOptions(headingIDs: false)
         noteOptions.smartPunctuation = options.smartPunctuation
-        let body = MarkdownRenderer.render(annotation.note, options: noteOptions, file: annotation.location.file, firstLine: annotation.location.line)
+        let scope = LinkScope(resolver: linkResolver, inNote: true, passageID: plan.passageIDs[block])
+        let body = MarkdownRenderer.render(annotation.note, options: noteOptions, file: annotation.location.file,
+                                           firstLine: annotation.location.line, links: scope)
         diagnostics += body.diagnostics
         let note = NoteHTML(
             key: "a\(index + 1)", number: number, kindClass: "note-" + annotation.kind.rawValue,
             kindLabel: annotation.kind.label, rating: annotation.rating, body: body.html,
             sources: annotation.sources, author: annotation.author, date: annotation.date
         )
-        notes.add(note, after: noteBlock(block))
+        notes.add(note, after: noteBlock(block), links: body.links)
         return number
     }
 
@@ -783,11 +792,12 @@ extension TranscriptDialect {
             number = notes.next()
             notes.pointNumbers[key] = number
             var writer = HTMLWriter(source: source, options: MarkdownOptions(unsafeHTML: options.unsafeHTML, headingIDs: false), file: locator.file, firstLine: firstLine)
+            writer.linkScope = LinkScope(resolver: linkResolver, inNote: true, passageID: plan.passageIDs[block])
             for child in Self.children(of: definition.paragraph) { writer.write(CmarkNode(pointer: child)) }
-            diagnostics += writer.diagnostics
+            diagnostics += writer.diagnostics + writer.linkDiagnostics
             let note = NoteHTML(key: key, number: number, kindClass: "note-point", kindLabel: "Note",
                                 body: "<p>" + String(decoding: writer.html.bytes, as: UTF8.self) + "</p>")
-            notes.add(note, after: noteBlock(block))
+            notes.add(note, after: noteBlock(block), links: writer.links)
         }
         let uses = notes.uses(of: key)
         let escapedKey = HTMLBuffer.escaped(key)
