@@ -41,6 +41,16 @@ public enum SiteURL {
         slug.isEmpty ? "" : slug + "/"
     }
 
+    /// The directory of a speaker's page: `hegseth` → `speakers/hegseth/`.
+    public static func speakerDirectory(forID id: String) -> String {
+        "speakers/" + id + "/"
+    }
+
+    /// The directory of a topic's page: `european-security` → `topics/european-security/`.
+    public static func topicDirectory(forSlug slug: String) -> String {
+        "topics/" + slug + "/"
+    }
+
     /// `base` joined with a site path, for the few places that need an absolute URL.
     public static func absolute(base: String, path: String) -> String {
         (base.hasSuffix("/") ? base : base + "/") + path

@@ -1,0 +1,173 @@
+import Foundation
+import GlossModel
+
+/// Everything the site knows about itself once every transcript is loaded:
+/// documents by path and slug, speakers, topics. Cross-references are resolved
+/// and checked against it, and topic, related and backlink lists built from it.
+///
+/// Pure and immutable: lookups are dictionary reads, so resolving a link does
+/// not depend on the size of the site; only a failed lookup scans for a
+/// "did you mean".
+public struct SiteIndex: Sendable {
+    let documentsByPath: [String: IndexedDocument]
+    let documentsBySlug: [String: IndexedDocument]
+    /// Document paths by their last segment (`hegseth.md`), for suggesting the
+    /// right folder when a link names the wrong one.
+    let pathsByFileName: [String: [String]]
+    let speakersByID: [String: Speaker]
+    /// Speaker names and aliases, lowercased and as slugs, to the speaker id,
+    /// for suggesting the id when a link names the person instead.
+    let speakerIDsByLabel: [String: String]
+    let topicsBySlug: [String: TopicSummary]
+    /// Topic slugs of each document, without repeats, by document slug.
+    let topicSlugsByDocument: [String: [String]]
+    /// Document slugs of each speaker, without repeats, by speaker id.
+    let documentSlugsBySpeaker: [String: [String]]
+    /// Years with at least one dated transcript, for `/archive/YEAR/`.
+    let years: Set<Int>
+
+    /// Every topic some transcript lists, by slug.
+    public let topics: [TopicSummary]
+
+    /// Indexes `documents` and the speaker registry. Documents with a path or
+    /// slug already taken keep the first (the loader reports such clashes).
+    public init(documents: [IndexedDocument], speakers: [Speaker]) {
+        documentsByPath = Dictionary(documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        documentsBySlug = Dictionary(documents.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        var pathsByFileName: [String: [String]] = [:]
+        for path in documentsByPath.keys.sorted() {
+            let fileName = path.split(separator: "/").last.map(String.init) ?? path
+            pathsByFileName[fileName, default: []].append(path)
+        }
+        self.pathsByFileName = pathsByFileName
+
+        speakersByID = Dictionary(speakers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var labels: [String: String] = [:]
+        for speaker in speakers.sorted(by: { $0.id < $1.id }) {
+            for label in [speaker.name] + speaker.aliases {
+                for key in [label.lowercased(), SiteIndex.topicSlug(label)] where labels[key] == nil {
+                    labels[key] = speaker.id
+                }
+            }
+        }
+        speakerIDsByLabel = labels
+
+        // "As first written": by the earliest transcript listing the topic.
+        let chronological = documentsBySlug.values.sorted { a, b in
+            switch (a.date, b.date) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.path < b.path
+            }
+        }
+        var names: [String: String] = [:]
+        var members: [String: [IndexedDocument]] = [:]
+        var topicSlugsByDocument: [String: [String]] = [:]
+        var documentSlugsBySpeaker: [String: [String]] = [:]
+        var years: Set<Int> = []
+        for document in chronological {
+            var seen: Set<String> = []
+            for name in document.topics {
+                let slug = SiteIndex.topicSlug(name)
+                guard seen.insert(slug).inserted else { continue }
+                if names[slug] == nil { names[slug] = name }
+                members[slug, default: []].append(document)
+                topicSlugsByDocument[document.slug, default: []].append(slug)
+            }
+            for id in Set(document.speakerIDs) {
+                documentSlugsBySpeaker[id, default: []].append(document.slug)
+            }
+            if let date = document.date { years.insert(date.year) }
+        }
+        var topicsBySlug: [String: TopicSummary] = [:]
+        for (slug, documents) in members {
+            topicsBySlug[slug] = TopicSummary(
+                name: names[slug] ?? slug,
+                slug: slug,
+                documentSlugs: documents.sorted(by: IndexedDocument.newestFirst).map(\.slug)
+            )
+        }
+        self.topicsBySlug = topicsBySlug
+        self.topicSlugsByDocument = topicSlugsByDocument
+        self.documentSlugsBySpeaker = documentSlugsBySpeaker
+        self.years = years
+        topics = topicsBySlug.values.sorted { $0.slug < $1.slug }
+    }
+
+    /// The indexed transcript with `slug`, if any.
+    public func document(forSlug slug: String) -> IndexedDocument? {
+        documentsBySlug[slug]
+    }
+
+    /// The indexed transcript at `path` (relative to `Content/`), if any.
+    public func document(atPath path: String) -> IndexedDocument? {
+        documentsByPath[path]
+    }
+
+    /// The topic whose slug is `slug`, if some transcript lists it.
+    public func topic(forSlug slug: String) -> TopicSummary? {
+        topicsBySlug[slug]
+    }
+
+    /// The URL path segment for a topic name: diacritics dropped, lowercased,
+    /// each run of characters other than letters, digits and `_` turned into
+    /// one `-`, no `-` at either end. `European security` → `european-security`,
+    /// `Défense  & NATO` → `defense-nato`. A name with nothing left gives `topic`.
+    /// Two names with the same slug are the same topic.
+    public static func topicSlug(_ name: String) -> String {
+        var result = String.UnicodeScalarView()
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        for scalar in folded.unicodeScalars {
+            if scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                result.append(scalar)
+            } else if let last = result.last, last != "-" {
+                result.append("-")
+            }
+        }
+        while result.last == "-" { result.removeLast() }
+        return result.isEmpty ? "topic" : String(result)
+    }
+
+    /// Up to `limit` other transcripts sharing the most speakers and topics with
+    /// the one at `slug` (one point for each shared speaker and each shared
+    /// topic), ties newest first. Transcripts sharing nothing are left out.
+    public func related(to slug: String, limit: Int) -> [String] {
+        guard limit > 0, let document = documentsBySlug[slug] else { return [] }
+        var scores: [String: Int] = [:]
+        for id in Set(document.speakerIDs) {
+            for other in documentSlugsBySpeaker[id] ?? [] where other != slug {
+                scores[other, default: 0] += 1
+            }
+        }
+        for topic in topicSlugsByDocument[slug] ?? [] {
+            for other in topicsBySlug[topic]?.documentSlugs ?? [] where other != slug {
+                scores[other, default: 0] += 1
+            }
+        }
+        let ranked = scores.compactMap { other, score in documentsBySlug[other].map { (document: $0, score: score) } }
+            .sorted { a, b in
+                a.score != b.score ? a.score > b.score : IndexedDocument.newestFirst(a.document, b.document)
+            }
+        return ranked.prefix(limit).map(\.document.slug)
+    }
+
+    /// "Cited by" lists: citations grouped by the slug of the transcript they
+    /// cite, each list sorted by citing transcript, then citing passage (none
+    /// first), then cited passage. Links from a transcript to itself and exact
+    /// repeats are left out.
+    public static func backlinks(_ citations: [Citation]) -> [String: [Citation]] {
+        var grouped: [String: Set<Citation>] = [:]
+        for citation in citations where citation.fromSlug != citation.toSlug {
+            grouped[citation.toSlug, default: []].insert(citation)
+        }
+        return grouped.mapValues { $0.sorted(by: citedByOrder) }
+    }
+
+    private static func citedByOrder(_ a: Citation, _ b: Citation) -> Bool {
+        if a.fromSlug != b.fromSlug { return a.fromSlug < b.fromSlug }
+        if a.fromPassageID != b.fromPassageID { return (a.fromPassageID ?? "") < (b.fromPassageID ?? "") || a.fromPassageID == nil }
+        if a.toPassageID != b.toPassageID { return (a.toPassageID ?? "") < (b.toPassageID ?? "") || a.toPassageID == nil }
+        return !a.inAnnotation && b.inAnnotation
+    }
+}
