@@ -68,7 +68,13 @@ public struct SiteBuilder: Sendable {
             return BuildOutcome(diagnostics: diagnostics, pageCount: 0)
         }
         let transcripts = content.documents.filter(isPublished)
-        diagnostics += renderTranscripts(transcripts, of: content, with: renderer, into: staging)
+        let options = markdownOptions(for: content, renderer: renderer)
+        let surveys = survey(transcripts, of: content, options: options)
+        let index = SiteIndex(
+            documents: zip(transcripts, surveys).map { IndexedDocument($0, anchors: $1.anchors) },
+            speakers: content.speakers
+        )
+        diagnostics += renderTranscripts(transcripts, of: content, options: options, index: index, with: renderer, into: staging)
         diagnostics += renderSitePages(listing: transcripts, with: renderer, into: staging)
         return BuildOutcome(diagnostics: diagnostics, pageCount: transcripts.count + 2)
     }
@@ -105,19 +111,46 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Markdown to HTML to a finished page to a file, one transcript at a time
-    /// per core, which keeps memory flat however large the site.
-    private func renderTranscripts(_ transcripts: [Document], of content: LoadedContent, with renderer: PageRenderer, into staging: StagingDirectory?) -> [Diagnostic] {
-        let options = MarkdownOptions(
+    private func markdownOptions(for content: LoadedContent, renderer: PageRenderer) -> MarkdownOptions {
+        MarkdownOptions(
             unsafeHTML: content.config.options.unsafeHTML,
             smartPunctuation: content.config.options.smartPunctuation,
             reservedIDs: renderer.templateIDs
         )
-        let registry = Dictionary(content.speakers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The first pass: each transcript's anchors, links and turns, so that
+    /// links can be checked and backlinks and speaker pages built before any
+    /// page is written. Its diagnostics are the second pass's too, so they
+    /// are left for that pass to report.
+    private func survey(_ transcripts: [Document], of content: LoadedContent, options: MarkdownOptions) -> [TranscriptSurvey] {
+        let registry = Self.registry(content.speakers)
         return transcripts.parallelMap { document in
             var options = options
             options.transcript = Self.transcriptContext(of: document, registry: registry)
-            let markdown = MarkdownRenderer.render(document.body, options: options, file: document.displayPath, firstLine: document.bodyStartLine)
+            let rendered = MarkdownRenderer.render(document.body, options: options, file: document.displayPath, firstLine: document.bodyStartLine)
+            return TranscriptSurvey(document, rendered: rendered)
+        }
+    }
+
+    static func registry(_ speakers: [Speaker]) -> [String: Speaker] {
+        Dictionary(speakers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Markdown to HTML to a finished page to a file, one transcript at a time
+    /// per core, which keeps memory flat however large the site.
+    private func renderTranscripts(
+        _ transcripts: [Document], of content: LoadedContent, options: MarkdownOptions, index: SiteIndex,
+        with renderer: PageRenderer, into staging: StagingDirectory?
+    ) -> [Diagnostic] {
+        let registry = Self.registry(content.speakers)
+        return transcripts.parallelMap { document in
+            var options = options
+            options.transcript = Self.transcriptContext(of: document, registry: registry)
+            let links = IndexLinkResolver(index: index, path: document.path)
+            let markdown = MarkdownRenderer.render(
+                document.body, options: options, file: document.displayPath, firstLine: document.bodyStartLine, links: links
+            )
             let page = renderer.transcriptPage(TranscriptPageInput(document: document, bodyHTML: markdown.html))
             var found = markdown.diagnostics
             do {

@@ -113,4 +113,32 @@ import Testing
         #expect(error.message.contains("found 2 times"))
         #expect(error.note?.contains("prefix") == true)
     }
+
+    @Test func aLinkToAnotherTranscriptBecomesARelativeURLToItsPage() throws {
+        let temp = try makeSite(body: "HEGSETH: See [the earlier remarks](2024/earlier.md).\n")
+        try temp.write("---\ntitle: Earlier\ndate: 2024-01-01\n---\n\nBefore.\n", to: "Content/2024/earlier.md")
+        let outcome = build(temp)
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
+        let page = try #require(temp.read("Public/remarks/index.html"))
+        #expect(page.contains(#"<a href="../2024/earlier/">the earlier remarks</a>"#))
+    }
+
+    @Test func aBrokenReferenceFailsTheBuildAtItsPositionWithTheClosestTarget() throws {
+        let temp = try makeSite(body: "HEGSETH: See [the earlier remarks](2024/earlir.md).\n")
+        try temp.write("---\ntitle: Earlier\ndate: 2024-01-01\n---\n\nBefore.\n", to: "Content/2024/earlier.md")
+        let outcome = build(temp)
+        let error = try #require(outcome.diagnostics.first { $0.severity == .error })
+        #expect(error.location?.file.hasSuffix("Content/remarks.md") == true)
+        #expect(error.location?.line == 7)
+        #expect(error.location?.column == 14)
+        #expect(error.message == #"no transcript "2024/earlir.md""#)
+        #expect(error.note == #"did you mean "2024/earlier.md"?"#)
+    }
+
+    @Test func aLinkToAMissingPassageNamesTheAnchor() throws {
+        let temp = try makeSite(body: "HEGSETH: The bloodshed must stop.\n\nQ: See [above](#t-99-99-99).\n")
+        let outcome = build(temp)
+        let error = try #require(outcome.diagnostics.first { $0.severity == .error })
+        #expect(error.message.contains("#t-99-99-99"))
+    }
 }

@@ -1,0 +1,69 @@
+import GlossMarkdown
+import GlossModel
+import GlossSite
+
+/// What the first pass learns of each transcript before any page is written:
+/// the ids a link may point at, the links it makes, and its speakers' turns.
+/// Only this much is kept, not the HTML, so memory stays small.
+struct TranscriptSurvey: Sendable {
+    var anchors: Set<String>
+    var links: [LinkReference]
+    var turns: [TurnExcerpt]
+
+    init(_ document: Document, rendered: RenderedMarkdown) {
+        var anchors = Set(rendered.headings.map(\.id))
+        var turns: [TurnExcerpt] = []
+        var turnIndex: [String: Int] = [:]
+        for passage in rendered.passages {
+            anchors.insert(passage.id)
+            guard let turnID = passage.turnID, let speakerID = passage.speakerID else { continue }
+            anchors.insert(turnID)
+            let words = passage.text.split(separator: " ").count
+            if let index = turnIndex[turnID] {
+                turns[index].wordCount += words
+            } else {
+                turnIndex[turnID] = turns.count
+                turns.append(TurnExcerpt(
+                    slug: document.slug, passageID: turnID, speakerID: speakerID,
+                    excerpt: Self.excerpt(passage.text), wordCount: words, seconds: passage.seconds
+                ))
+            }
+        }
+        self.anchors = anchors
+        links = rendered.links
+        self.turns = turns
+    }
+
+    /// The first words of a passage, cut at a word boundary.
+    static func excerpt(_ text: String, limit: Int = 240) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let words = cut.split(separator: " ").dropLast().joined(separator: " ")
+        return (words.isEmpty ? String(cut) : words) + "…"
+    }
+}
+
+/// Resolves a transcript's links against the site index while it renders.
+struct IndexLinkResolver: LinkResolver {
+    let index: SiteIndex
+    /// The citing transcript's path in Content/ (`2025/x.md`).
+    let path: String
+
+    func resolve(_ reference: LinkReference) -> LinkResolution {
+        switch index.resolve(reference.destination, from: path) {
+        case .external: .keep
+        case .page(let url, _, _): .replace(url)
+        case .broken(let message, let suggestion): .broken(message: message, note: suggestion)
+        }
+    }
+}
+
+extension SiteIndex {
+    /// Every link between transcripts, for "Cited by" lists.
+    func citations(from document: Document, survey: TranscriptSurvey) -> [Citation] {
+        survey.links.compactMap { link in
+            guard case .page(_, let slug?, let anchor) = resolve(link.destination, from: document.path) else { return nil }
+            return Citation(fromSlug: document.slug, fromPassageID: link.passageID, toSlug: slug, toPassageID: anchor, inAnnotation: link.inNote)
+        }
+    }
+}
