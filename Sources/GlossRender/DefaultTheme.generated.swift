@@ -19,6 +19,29 @@ enum DefaultTheme {
 {{/base}}
 
 """#,
+        "archive.mustache": ##"""
+{{<base}}
+{{$title}}{{archive.year}} · {{site.title}}{{/title}}
+{{$pageClass}}page page-archive{{/pageClass}}
+{{$content}}
+{{#archive}}
+<h1 class="page-title">Transcripts from {{year}}</h1>
+{{#hasTranscripts}}
+{{> partials/transcript-list}}
+{{/hasTranscripts}}
+<nav class="archive" aria-labelledby="archive-title">
+  <h2 id="archive-title">Archive</h2>
+  <ul class="inline-list">
+    {{#years}}
+    <li>{{#isCurrent}}<a href="{{url}}" aria-current="page">{{year}}</a>{{/isCurrent}}{{^isCurrent}}<a href="{{url}}">{{year}}</a>{{/isCurrent}} <span class="count">({{count}})</span></li>
+    {{/years}}
+  </ul>
+</nav>
+{{/archive}}
+{{/content}}
+{{/base}}
+
+"""##,
         "assets/gloss.css": ##"""
 /* Gloss default theme. No web fonts, no third-party requests. */
 
@@ -196,6 +219,13 @@ a:hover { text-decoration-thickness: 2px; }
 .item-title a:hover { color: var(--link); text-decoration: underline; }
 .item-summary { margin: .6rem 0 0; font: 1.02rem/1.55 var(--serif); }
 .empty { color: var(--muted); }
+.site-nav { margin-left: auto; display: flex; gap: 1rem; }
+.pager { display: flex; gap: 1rem; justify-content: space-between; margin: 1.5rem 0; }
+.inline-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; }
+.count { color: var(--muted); }
+.link-list li, .turn-list li { margin: .5rem 0; }
+.turn-list p { margin: 0; }
+.backlinks { border-top: 1px solid var(--rule); margin-top: 2rem; }
 
 /* Transcript page */
 
@@ -470,7 +500,7 @@ mark.annotation {
   }
   @page { margin: 2cm 2.2cm; }
   body { display: block; font-size: 10.5pt; }
-  .skip-link, .site-tagline, .colophon, script, .media, .note, .permalink { display: none; }
+  .skip-link, .site-tagline, .colophon, .site-nav, .pager, script, .media, .note, .permalink { display: none; }
   .site-header { border: 0; }
   .site-header-inner, .site-main, .site-footer-inner { max-width: none; padding: 0; }
   .site-main { padding: 1rem 0; }
@@ -560,6 +590,9 @@ mark.annotation {
 {{#canonicalURL}}
 <link rel="canonical" href="{{canonicalURL}}">
 {{/canonicalURL}}
+{{#links.feed}}
+<link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{links.feed}}">
+{{/links.feed}}
 <link rel="stylesheet" href="{{links.stylesheet}}">
 <script src="{{links.script}}" defer></script>
 </head>
@@ -574,36 +607,63 @@ mark.annotation {
 </html>
 
 """##,
+        "feed.mustache": ##"""
+<?xml version="1.0" encoding="utf-8"?>
+{{#feed}}
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{language}}">
+  <id>{{id}}</id>
+  <title>{{title}}</title>
+  {{#subtitle}}
+  <subtitle>{{subtitle}}</subtitle>
+  {{/subtitle}}
+  <updated>{{updated}}</updated>
+  <link rel="self" type="application/atom+xml" href="{{selfURL}}"/>
+  <link rel="alternate" type="text/html" href="{{url}}"/>
+  <author><name>{{author}}</name></author>
+  <generator>Gloss</generator>
+  {{#entries}}
+  <entry>
+    <id>{{url}}</id>
+    <title>{{title}}</title>
+    <updated>{{updated}}</updated>
+    <link rel="alternate" type="text/html" href="{{url}}"/>
+    <summary>{{summary}}</summary>
+  </entry>
+  {{/entries}}
+</feed>
+{{/feed}}
+
+"""##,
         "home.mustache": ##"""
 {{<base}}
+{{$title}}{{site.title}}{{#home.pagination.hasPages}} · page {{home.pagination.number}} of {{home.pagination.total}}{{/home.pagination.hasPages}}{{/title}}
 {{$pageClass}}page page-home{{/pageClass}}
 {{$content}}
 <h1 class="page-title">Transcripts</h1>
 {{#home}}
 {{#hasTranscripts}}
-<ol class="transcript-list">
-  {{#transcripts}}
-  <li class="transcript-item">
-    <p class="item-meta">{{#date}}<time datetime="{{iso}}">{{long}}</time>{{/date}}{{#kindLabel}}<span class="item-kind">{{kindLabel}}</span>{{/kindLabel}}{{#isDraft}}<span class="badge">Draft</span>{{/isDraft}}</p>
-    <h2 class="item-title"><a href="{{url}}">{{title}}</a></h2>
-    {{#event}}
-    <p class="item-where">{{event}}{{#place}}<span class="item-place">{{place}}</span>{{/place}}</p>
-    {{/event}}
-    {{^event}}
-    {{#place}}
-    <p class="item-where">{{place}}</p>
-    {{/place}}
-    {{/event}}
-    {{#summary}}
-    <p class="item-summary">{{summary}}</p>
-    {{/summary}}
-  </li>
-  {{/transcripts}}
-</ol>
+{{> partials/transcript-list}}
 {{/hasTranscripts}}
 {{^hasTranscripts}}
 <p class="empty">No transcripts yet. Add a Markdown file under <code>Content/</code> and build again.</p>
 {{/hasTranscripts}}
+{{#pagination.hasPages}}
+<nav class="pager" aria-label="Pages">
+  {{#pagination.previous}}<a href="{{pagination.previous}}" rel="prev">Newer</a>{{/pagination.previous}}
+  <span>Page {{pagination.number}} of {{pagination.total}}</span>
+  {{#pagination.next}}<a href="{{pagination.next}}" rel="next">Older</a>{{/pagination.next}}
+</nav>
+{{/pagination.hasPages}}
+{{#hasArchive}}
+<nav class="archive" aria-labelledby="archive-title">
+  <h2 id="archive-title">Archive</h2>
+  <ul class="inline-list">
+    {{#archive}}
+    <li><a href="{{url}}">{{year}}</a> <span class="count">({{count}})</span></li>
+    {{/archive}}
+  </ul>
+</nav>
+{{/hasArchive}}
 {{/home}}
 {{/content}}
 {{/base}}
@@ -625,8 +685,31 @@ mark.annotation {
     {{#site.description}}
     <p class="site-tagline">{{site.description}}</p>
     {{/site.description}}
+    <nav class="site-nav" aria-label="Site"><a href="{{links.home}}">Transcripts</a> <a href="{{links.speakers}}">Speakers</a> <a href="{{links.topics}}">Topics</a></nav>
   </div>
 </header>
+
+"""##,
+        "partials/transcript-list.mustache": ##"""
+<ol class="transcript-list">
+  {{#transcripts}}
+  <li class="transcript-item">
+    <p class="item-meta">{{#date}}<time datetime="{{iso}}">{{long}}</time>{{/date}}{{#kindLabel}}<span class="item-kind">{{kindLabel}}</span>{{/kindLabel}}{{#isDraft}}<span class="badge">Draft</span>{{/isDraft}}</p>
+    <h2 class="item-title"><a href="{{url}}">{{title}}</a></h2>
+    {{#event}}
+    <p class="item-where">{{event}}{{#place}}<span class="item-place">{{place}}</span>{{/place}}</p>
+    {{/event}}
+    {{^event}}
+    {{#place}}
+    <p class="item-where">{{place}}</p>
+    {{/place}}
+    {{/event}}
+    {{#summary}}
+    <p class="item-summary">{{summary}}</p>
+    {{/summary}}
+  </li>
+  {{/transcripts}}
+</ol>
 
 """##,
         "partials/transcript-meta.mustache": ##"""
@@ -643,7 +726,7 @@ mark.annotation {
   {{#hasSpeakers}}
   <div class="meta-speakers"><dt>Speakers</dt><dd><ul class="speaker-list">
     {{#speakers}}
-    <li><span class="speaker-name">{{name}}</span>{{#role}}<span class="speaker-role">{{role}}</span>{{/role}}</li>
+    <li>{{#url}}<a class="speaker-name" href="{{url}}">{{name}}</a>{{/url}}{{^url}}<span class="speaker-name">{{name}}</span>{{/url}}{{#role}}<span class="speaker-role">{{role}}</span>{{/role}}</li>
     {{/speakers}}
   </ul></dd></div>
   {{/hasSpeakers}}
@@ -651,9 +734,141 @@ mark.annotation {
   <div class="meta-source"><dt>Source</dt><dd>{{#url}}<a href="{{url}}" rel="external">{{text}}</a>{{/url}}{{^url}}{{text}}{{/url}}{{#publisher}}, <span class="source-publisher">{{publisher}}</span>{{/publisher}}{{#retrieved}} <span class="source-retrieved">(retrieved <time datetime="{{iso}}">{{long}}</time>)</span>{{/retrieved}}</dd></div>
   {{/source}}
   {{#hasTopics}}
-  <div><dt>Topics</dt><dd><ul class="topic-list">{{#topics}}<li>{{.}}</li>{{/topics}}</ul></dd></div>
+  <div><dt>Topics</dt><dd><ul class="topic-list">{{#topics}}<li><a href="{{url}}">{{name}}</a></li>{{/topics}}</ul></dd></div>
   {{/hasTopics}}
 </dl>
+
+"""##,
+        "robots.mustache": ##"""
+{{%CONTENT_TYPE:TEXT}}
+User-agent: *
+Allow: /
+{{#robots.sitemapURL}}
+
+Sitemap: {{robots.sitemapURL}}
+{{/robots.sitemapURL}}
+
+"""##,
+        "sitemap.mustache": ##"""
+<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+{{#sitemap.urls}}
+  <url><loc>{{loc}}</loc></url>
+{{/sitemap.urls}}
+</urlset>
+
+"""##,
+        "speaker.mustache": ##"""
+{{<base}}
+{{$title}}{{speaker.name}} · {{site.title}}{{/title}}
+{{$pageClass}}page page-speaker{{/pageClass}}
+{{$content}}
+{{#speaker}}
+<header class="transcript-header">
+  <p class="kicker"><a href="{{links.speakers}}">Speakers</a></p>
+  <h1 class="page-title">{{name}}</h1>
+  {{#role}}
+  <p class="summary">{{role}}</p>
+  {{/role}}
+  <p class="item-meta"><span>{{turnCountLabel}}</span><span>{{wordCountLabel}}</span><span>{{transcriptCountLabel}}</span></p>
+  {{#hasWebLinks}}
+  <ul class="inline-list">
+    {{#webLinks}}
+    <li><a href="{{url}}" rel="external">{{text}}</a></li>
+    {{/webLinks}}
+  </ul>
+  {{/hasWebLinks}}
+</header>
+{{#hasTranscripts}}
+<section aria-labelledby="speaker-transcripts">
+  <h2 id="speaker-transcripts">Transcripts</h2>
+  <ul class="link-list">
+    {{#transcripts}}
+    <li><a href="{{url}}">{{title}}</a>{{#date}} <time datetime="{{iso}}">{{long}}</time>{{/date}}</li>
+    {{/transcripts}}
+  </ul>
+</section>
+{{/hasTranscripts}}
+{{#hasTurns}}
+<section aria-labelledby="speaker-turns">
+  <h2 id="speaker-turns">Turns</h2>
+  <ol class="turn-list">
+    {{#turns}}
+    <li>
+      <p class="item-meta"><a href="{{transcriptURL}}">{{transcriptTitle}}</a>{{#date}}<time datetime="{{iso}}">{{long}}</time>{{/date}}{{#time}}<span>{{time}}</span>{{/time}}</p>
+      <p><a href="{{url}}">{{excerpt}}</a></p>
+    </li>
+    {{/turns}}
+  </ol>
+</section>
+{{/hasTurns}}
+{{/speaker}}
+{{/content}}
+{{/base}}
+
+"""##,
+        "speakers.mustache": ##"""
+{{<base}}
+{{$title}}Speakers · {{site.title}}{{/title}}
+{{$pageClass}}page page-speakers{{/pageClass}}
+{{$content}}
+<h1 class="page-title">Speakers</h1>
+{{#speakersIndex}}
+{{#hasSpeakers}}
+<ul class="transcript-list">
+  {{#speakers}}
+  <li class="transcript-item">
+    <h2 class="item-title"><a href="{{url}}">{{name}}</a></h2>
+    <p class="item-meta">{{#role}}<span>{{role}}</span>{{/role}}<span>{{turnCountLabel}}</span><span>{{transcriptCountLabel}}</span></p>
+  </li>
+  {{/speakers}}
+</ul>
+{{/hasSpeakers}}
+{{^hasSpeakers}}
+<p class="empty">No speakers yet. Add them to <code>Content/speakers.yaml</code>.</p>
+{{/hasSpeakers}}
+{{/speakersIndex}}
+{{/content}}
+{{/base}}
+
+"""##,
+        "topic.mustache": ##"""
+{{<base}}
+{{$title}}{{topic.name}} · {{site.title}}{{/title}}
+{{$pageClass}}page page-topic{{/pageClass}}
+{{$content}}
+{{#topic}}
+<p class="kicker"><a href="{{links.topics}}">Topics</a></p>
+<h1 class="page-title">{{name}}</h1>
+<p class="item-meta">{{countLabel}}</p>
+{{#hasTranscripts}}
+{{> partials/transcript-list}}
+{{/hasTranscripts}}
+{{/topic}}
+{{/content}}
+{{/base}}
+
+"""##,
+        "topics.mustache": ##"""
+{{<base}}
+{{$title}}Topics · {{site.title}}{{/title}}
+{{$pageClass}}page page-topics{{/pageClass}}
+{{$content}}
+<h1 class="page-title">Topics</h1>
+{{#topicsIndex}}
+{{#hasTopics}}
+<ul class="link-list">
+  {{#topics}}
+  <li><a href="{{url}}">{{name}}</a> <span class="count">({{countLabel}})</span></li>
+  {{/topics}}
+</ul>
+{{/hasTopics}}
+{{^hasTopics}}
+<p class="empty">No topics yet. Add <code>topics:</code> to a transcript's front matter.</p>
+{{/hasTopics}}
+{{/topicsIndex}}
+{{/content}}
+{{/base}}
 
 """##,
         "transcript.mustache": ##"""
@@ -696,6 +911,27 @@ mark.annotation {
   <div class="transcript-body">
 {{{body}}}
   </div>
+  {{#hasCitedBy}}
+  <section class="backlinks" aria-labelledby="cited-by">
+    <h2 id="cited-by">Cited by</h2>
+    <ul class="link-list">
+      {{#citedBy}}
+      <li><a href="{{url}}">{{title}}</a>{{#date}} <time datetime="{{iso}}">{{long}}</time>{{/date}}:
+        {{#citations}}<a href="{{url}}">{{#inAnnotation}}note {{number}}{{/inAnnotation}}{{^inAnnotation}}passage {{number}}{{/inAnnotation}}</a>{{#target}} (on <a href="{{target}}">this passage</a>){{/target}} {{/citations}}</li>
+      {{/citedBy}}
+    </ul>
+  </section>
+  {{/hasCitedBy}}
+  {{#hasRelated}}
+  <section class="backlinks" aria-labelledby="related">
+    <h2 id="related">Related transcripts</h2>
+    <ul class="link-list">
+      {{#related}}
+      <li><a href="{{url}}">{{title}}</a>{{#date}} <time datetime="{{iso}}">{{long}}</time>{{/date}}</li>
+      {{/related}}
+    </ul>
+  </section>
+  {{/hasRelated}}
 </article>
 {{/transcript}}
 {{/content}}

@@ -1,12 +1,19 @@
-/// `{{#home}}` on the home page.
+/// `{{#home}}` on the home page and its further pages (`page/2/`).
 struct HomeViewModel: ViewModel {
-    /// Newest first; undated transcripts last.
+    /// This page's transcripts: newest first; undated transcripts last.
     var transcripts: [TranscriptViewModel]
     var hasTranscripts: Bool
+    var pagination: PaginationViewModel
+    /// Years with dated transcripts, newest first.
+    var archive: [ArchiveYearViewModel]
+    var hasArchive: Bool
 
-    init(transcripts: [TranscriptViewModel]) {
+    init(transcripts: [TranscriptViewModel], pagination: PaginationViewModel, archive: [ArchiveYearViewModel]) {
         self.transcripts = transcripts
         hasTranscripts = !transcripts.isEmpty
+        self.pagination = pagination
+        self.archive = archive
+        hasArchive = !archive.isEmpty
     }
 }
 
@@ -15,6 +22,9 @@ extension HomeViewModel {
         switch key {
         case "transcripts": transcripts
         case "hasTranscripts": hasTranscripts
+        case "pagination": pagination
+        case "archive": archive
+        case "hasArchive": hasArchive
         default: nil
         }
     }

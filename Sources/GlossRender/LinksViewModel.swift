@@ -4,24 +4,33 @@ import GlossSite
 struct LinksViewModel: ViewModel {
     /// The home page (`./`, `../../`).
     var home: String
+    /// The list of speakers (`speakers/`).
+    var speakers: String
+    /// The list of topics (`topics/`).
+    var topics: String
+    /// The Atom feed, only when there is one (`site.yaml` has a `base_url`).
+    var feed: String?
     /// The theme stylesheet.
     var stylesheet: String
     /// The theme script.
     var script: String
 
     /// Links relative to `page`, the output file they are written into.
-    init(page: String) {
-        self.init { SiteURL.relative(from: page, to: $0) }
+    init(page: String, hasFeed: Bool = false) {
+        self.init(hasFeed: hasFeed) { SiteURL.relative(from: page, to: $0) }
     }
 
     /// Absolute links under `baseURL`, for a page served at URLs other than its own
     /// (a host serves `404.html` for any missing path, at any depth).
     init(baseURL: String) {
-        self.init { SiteURL.absolute(base: baseURL, path: $0) }
+        self.init(hasFeed: true) { SiteURL.absolute(base: baseURL, path: $0) }
     }
 
-    private init(_ link: (String) -> String) {
+    private init(hasFeed: Bool, _ link: (String) -> String) {
         home = link("")
+        speakers = link(PageRenderer.speakersDirectory)
+        topics = link(PageRenderer.topicsDirectory)
+        feed = hasFeed ? link(PageRenderer.feedFile) : nil
         stylesheet = link(Theme.stylesheetPath)
         script = link(Theme.scriptPath)
     }
@@ -31,6 +40,9 @@ extension LinksViewModel {
     func field(named key: String) -> Any?? {
         switch key {
         case "home": home
+        case "speakers": speakers
+        case "topics": topics
+        case "feed": .some(feed)
         case "stylesheet": stylesheet
         case "script": script
         default: nil

@@ -1,7 +1,8 @@
-/// The root object every page template receives.
+/// The root object every template receives.
 ///
-/// `site` and `links` are always there; `transcript` only on a transcript page
-/// and `home` only on the home page, so a partial can test for them.
+/// `site` and `links` are always there; each of the others only on its own
+/// page (`transcript` on a transcript page, `home` on the home pages …), so a
+/// partial can test for them.
 struct PageViewModel: ViewModel {
     var site: SiteViewModel
     var links: LinksViewModel
@@ -9,6 +10,14 @@ struct PageViewModel: ViewModel {
     var canonicalURL: String?
     var transcript: TranscriptViewModel?
     var home: HomeViewModel?
+    var archive: ArchivePageViewModel?
+    var speakersIndex: SpeakersIndexViewModel?
+    var speaker: SpeakerProfileViewModel?
+    var topicsIndex: TopicsIndexViewModel?
+    var topic: TopicPageViewModel?
+    var feed: FeedViewModel?
+    var sitemap: SitemapViewModel?
+    var robots: RobotsViewModel?
 }
 
 extension PageViewModel {
@@ -19,6 +28,14 @@ extension PageViewModel {
         case "canonicalURL": .some(canonicalURL)
         case "transcript": .some(transcript)
         case "home": .some(home)
+        case "archive": .some(archive)
+        case "speakersIndex": .some(speakersIndex)
+        case "speaker": .some(speaker)
+        case "topicsIndex": .some(topicsIndex)
+        case "topic": .some(topic)
+        case "feed": .some(feed)
+        case "sitemap": .some(sitemap)
+        case "robots": .some(robots)
         default: nil
         }
     }

@@ -1,4 +1,5 @@
 import GlossModel
+import GlossSite
 
 /// One entry of `{{#speakers}}`: a speaker of the transcript, resolved from the registry.
 struct SpeakerViewModel: ViewModel {
@@ -8,12 +9,16 @@ struct SpeakerViewModel: ViewModel {
     var name: String
     /// The role at this event if the transcript gives one, else the registry's.
     var role: String?
+    /// Link to the speaker's page, relative to the page being rendered;
+    /// absent when the registry does not know the speaker (there is no page).
+    var url: String?
 
-    init(_ appearance: SpeakerAppearance, registry: [String: Speaker]) {
+    init(_ appearance: SpeakerAppearance, registry: [String: Speaker], page: String) {
         let speaker = registry[appearance.id]
         id = appearance.id
         name = speaker?.name.nonEmpty ?? appearance.id
         role = appearance.role.nonEmpty ?? speaker?.role.nonEmpty
+        url = speaker.map { SiteURL.relative(from: page, to: PageRenderer.speakerDirectory(id: $0.id)) }
     }
 }
 
@@ -23,6 +28,213 @@ extension SpeakerViewModel {
         case "id": id
         case "name": name
         case "role": .some(role)
+        case "url": .some(url)
+        default: nil
+        }
+    }
+}
+
+/// One entry of `{{#speakersIndex.speakers}}`, and the head of `{{#speaker}}`.
+struct SpeakerSummaryViewModel: ViewModel {
+    var id: String
+    var name: String
+    /// The registry's role.
+    var role: String?
+    /// Link to `speakers/ID/`, relative to the page being rendered.
+    var url: String
+    var turnCount: Int
+    /// `1 turn`, `12 turns`.
+    var turnCountLabel: String
+    var transcriptCount: Int
+    /// `1 transcript`, `3 transcripts`.
+    var transcriptCountLabel: String
+
+    init(_ speaker: Speaker, turnCount: Int, transcriptCount: Int, page: String) {
+        id = speaker.id
+        name = speaker.name.nonEmpty ?? speaker.id
+        role = speaker.role.nonEmpty
+        url = SiteURL.relative(from: page, to: PageRenderer.speakerDirectory(id: speaker.id))
+        self.turnCount = turnCount
+        turnCountLabel = Plural.label(turnCount, "turn")
+        self.transcriptCount = transcriptCount
+        transcriptCountLabel = Plural.label(transcriptCount, "transcript")
+    }
+}
+
+extension SpeakerSummaryViewModel {
+    func field(named key: String) -> Any?? {
+        switch key {
+        case "id": id
+        case "name": name
+        case "role": .some(role)
+        case "url": url
+        case "turnCount": turnCount
+        case "turnCountLabel": turnCountLabel
+        case "transcriptCount": transcriptCount
+        case "transcriptCountLabel": transcriptCountLabel
+        default: nil
+        }
+    }
+}
+
+/// `{{#speakersIndex}}` on `speakers/index.html`.
+struct SpeakersIndexViewModel: ViewModel {
+    /// By name.
+    var speakers: [SpeakerSummaryViewModel]
+    var hasSpeakers: Bool
+
+    init(speakers: [SpeakerSummaryViewModel]) {
+        self.speakers = speakers
+        hasSpeakers = !speakers.isEmpty
+    }
+}
+
+extension SpeakersIndexViewModel {
+    func field(named key: String) -> Any?? {
+        switch key {
+        case "speakers": speakers
+        case "hasSpeakers": hasSpeakers
+        default: nil
+        }
+    }
+}
+
+/// `{{#speaker}}` on `speakers/ID/index.html`.
+struct SpeakerProfileViewModel: ViewModel {
+    var id: String
+    var name: String
+    var role: String?
+    var turnCount: Int
+    var turnCountLabel: String
+    var transcriptCount: Int
+    var transcriptCountLabel: String
+    /// Words in all the speaker's turns.
+    var wordCount: Int
+    /// `1 word`, `1234 words`.
+    var wordCountLabel: String
+    /// The registry's `links`, http(s) only (not `links`, which every page has).
+    var webLinks: [ExternalLinkViewModel]
+    var hasWebLinks: Bool
+    /// Transcripts the speaker speaks in, newest first.
+    var transcripts: [TranscriptViewModel]
+    var hasTranscripts: Bool
+    /// Every turn, newest transcript first, in order within a transcript.
+    var turns: [TurnViewModel]
+    var hasTurns: Bool
+
+    init(_ summary: SpeakerSummaryViewModel, links: [String], wordCount: Int, transcripts: [TranscriptViewModel], turns: [TurnViewModel]) {
+        id = summary.id
+        name = summary.name
+        role = summary.role
+        turnCount = summary.turnCount
+        turnCountLabel = summary.turnCountLabel
+        transcriptCount = summary.transcriptCount
+        transcriptCountLabel = summary.transcriptCountLabel
+        self.wordCount = wordCount
+        wordCountLabel = Plural.label(wordCount, "word")
+        webLinks = links.compactMap(ExternalLinkViewModel.init)
+        hasWebLinks = !webLinks.isEmpty
+        self.transcripts = transcripts
+        hasTranscripts = !transcripts.isEmpty
+        self.turns = turns
+        hasTurns = !turns.isEmpty
+    }
+}
+
+extension SpeakerProfileViewModel {
+    func field(named key: String) -> Any?? {
+        switch key {
+        case "id": id
+        case "name": name
+        case "role": .some(role)
+        case "turnCount": turnCount
+        case "turnCountLabel": turnCountLabel
+        case "transcriptCount": transcriptCount
+        case "transcriptCountLabel": transcriptCountLabel
+        case "wordCount": wordCount
+        case "wordCountLabel": wordCountLabel
+        case "webLinks": webLinks
+        case "hasWebLinks": hasWebLinks
+        case "transcripts": transcripts
+        case "hasTranscripts": hasTranscripts
+        case "turns": turns
+        case "hasTurns": hasTurns
+        default: nil
+        }
+    }
+}
+
+/// An `http(s)` link from content to another site (a speaker's `links`).
+struct ExternalLinkViewModel: ViewModel {
+    var url: String
+    /// The URL without its scheme and trailing `/`, to read (`en.wikipedia.org/wiki/…`).
+    var text: String
+
+    /// Nil unless `url` is an absolute http(s) URL.
+    init?(_ url: String) {
+        let lower = url.lowercased()
+        guard LinkPolicy.isSafeHref(url), lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
+        self.url = url
+        var text = url.drop { $0 != ":" }.dropFirst(3)
+        if text.hasSuffix("/") { text = text.dropLast() }
+        self.text = text.isEmpty ? url : String(text)
+    }
+}
+
+extension ExternalLinkViewModel {
+    func field(named key: String) -> Any?? {
+        switch key {
+        case "url": url
+        case "text": text
+        default: nil
+        }
+    }
+}
+
+/// One entry of `{{#speaker.turns}}`: an excerpt linking to its passage.
+struct TurnViewModel: ViewModel {
+    /// The first words of the turn, plain text.
+    var excerpt: String
+    /// Link to the passage (`../../2025/hegseth/#t-00-01-12`), relative to the page.
+    var url: String
+    var wordCount: Int
+    /// `00:01:12` when the turn has a timestamp.
+    var time: String?
+    var transcriptTitle: String
+    /// Link to the transcript's page.
+    var transcriptURL: String
+    var date: DateViewModel?
+
+    init(_ turn: TurnExcerpt, document: Document, page: String) {
+        excerpt = turn.excerpt
+        let directory = SiteURL.pageDirectory(forSlug: turn.slug)
+        transcriptURL = SiteURL.relative(from: page, to: directory)
+        url = transcriptURL + (turn.passageID.isEmpty ? "" : "#" + turn.passageID)
+        wordCount = turn.wordCount
+        time = turn.seconds.flatMap(Self.clock)
+        transcriptTitle = document.frontMatter.title
+        date = document.frontMatter.date.map(DateViewModel.init)
+    }
+
+    /// 72 → `00:01:12`.
+    static func clock(_ seconds: Double) -> String? {
+        guard seconds.isFinite, seconds >= 0, seconds < 1e9 else { return nil }
+        let total = Int(seconds)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        return "\(two(total / 3600)):\(two(total / 60 % 60)):\(two(total % 60))"
+    }
+}
+
+extension TurnViewModel {
+    func field(named key: String) -> Any?? {
+        switch key {
+        case "excerpt": excerpt
+        case "url": url
+        case "wordCount": wordCount
+        case "time": .some(time)
+        case "transcriptTitle": transcriptTitle
+        case "transcriptURL": transcriptURL
+        case "date": .some(date)
         default: nil
         }
     }

@@ -6,9 +6,20 @@ public struct TranscriptPageInput: Sendable {
     /// The transcript body as HTML from GlossMarkdown. It is trusted: the
     /// theme inserts it unescaped (`{{{transcript.body}}}`).
     public var bodyHTML: String
+    /// Links from other transcripts (or their annotations) to this one, for
+    /// "Cited by". Citations from a slug missing from `documents` (a draft
+    /// left out of the build) and from the transcript itself are left out.
+    public var citations: [Citation]
+    /// Related transcripts, in the order to show them.
+    public var related: [Document]
+    /// Every listed document by slug, for the titles and dates of citing transcripts.
+    public var documents: [String: Document]
 
-    public init(document: Document, bodyHTML: String) {
+    public init(document: Document, bodyHTML: String, citations: [Citation] = [], related: [Document] = [], documents: [String: Document] = [:]) {
         self.document = document
         self.bodyHTML = bodyHTML
+        self.citations = citations
+        self.related = related
+        self.documents = documents
     }
 }

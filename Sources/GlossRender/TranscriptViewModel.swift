@@ -19,7 +19,8 @@ struct TranscriptViewModel: ViewModel {
     var source: SourceViewModel?
     /// The recording, when the front matter has a `media:` with a safe URL.
     var media: MediaViewModel?
-    var topics: [String]
+    /// Each renders as its name; `name`, `url`.
+    var topics: [TopicViewModel]
     var hasTopics: Bool
     /// True when the front matter says `draft: true` (shown only in draft builds).
     var isDraft: Bool
@@ -28,11 +29,22 @@ struct TranscriptViewModel: ViewModel {
     var body: String?
     /// Front matter keys Gloss does not know (`{{params.producer}}`).
     var params: [String: Any]
+    /// Transcripts that link to this one; only on its own page.
+    var citedBy: [CitingTranscriptViewModel]
+    var hasCitedBy: Bool
+    /// Related transcripts, in the order given; only on its own page.
+    var related: [TranscriptViewModel]
+    var hasRelated: Bool
 
     /// - Parameters:
     ///   - page: the output file being rendered, which links are relative to.
     ///   - body: the rendered body, for the transcript's own page.
-    init(_ document: Document, page: String, speakers registry: [String: Speaker], body: String? = nil) {
+    ///   - citedBy: transcripts linking to this one, for its own page.
+    ///   - related: related transcripts, for its own page.
+    init(
+        _ document: Document, page: String, speakers registry: [String: Speaker], body: String? = nil,
+        citedBy: [CitingTranscriptViewModel] = [], related: [TranscriptViewModel] = []
+    ) {
         let front = document.frontMatter
         title = front.title
         url = SiteURL.relative(from: page, to: SiteURL.pageDirectory(forSlug: document.slug))
@@ -42,15 +54,19 @@ struct TranscriptViewModel: ViewModel {
         event = front.event.nonEmpty
         place = front.place.nonEmpty
         summary = front.summary.nonEmpty
-        speakers = front.speakers.map { SpeakerViewModel($0, registry: registry) }
+        speakers = front.speakers.map { SpeakerViewModel($0, registry: registry, page: page) }
         hasSpeakers = !speakers.isEmpty
         source = front.source.flatMap(SourceViewModel.init)
         media = front.media.flatMap(MediaViewModel.init)
-        topics = front.topics
+        topics = Topics.unique(front.topics).map { TopicViewModel(name: $0, page: page) }
         hasTopics = !topics.isEmpty
         isDraft = front.draft
         self.body = body
         params = front.params.mapValues(\.mustacheValue)
+        self.citedBy = citedBy
+        hasCitedBy = !citedBy.isEmpty
+        self.related = related
+        hasRelated = !related.isEmpty
     }
 
     /// `press-conference` → `Press conference`.
@@ -80,6 +96,10 @@ extension TranscriptViewModel {
         case "isDraft": isDraft
         case "body": .some(body)
         case "params": params
+        case "citedBy": citedBy
+        case "hasCitedBy": hasCitedBy
+        case "related": related
+        case "hasRelated": hasRelated
         default: nil
         }
     }

@@ -14,8 +14,8 @@ import Testing
             SpeakerAppearance(id: "healey", role: "Co-chair"),
         ])
         let html = try Fixtures.transcriptPage(document)
-        #expect(html.contains(#"<span class="speaker-name">Pete Hegseth</span><span class="speaker-role">U.S. Secretary of Defense</span>"#))
-        #expect(html.contains(#"<span class="speaker-name">John Healey</span><span class="speaker-role">Co-chair</span>"#))
+        #expect(html.contains(#"<a class="speaker-name" href="../../speakers/hegseth/">Pete Hegseth</a><span class="speaker-role">U.S. Secretary of Defense</span>"#))
+        #expect(html.contains(#"<a class="speaker-name" href="../../speakers/healey/">John Healey</a><span class="speaker-role">Co-chair</span>"#))
     }
 
     @Test func missingNestedValueDoesNotFallBackToAnOuterOne() throws {

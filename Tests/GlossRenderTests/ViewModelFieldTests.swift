@@ -10,16 +10,42 @@ import Testing
     static var models: [any ViewModel] {
         let document = Fixtures.document(source: Source(title: "DoD", publisher: "DoD", url: "https://example.org", retrieved: CalendarDate(iso: "2025-02-13")))
         let transcript = TranscriptViewModel(document, page: "index.html", speakers: registry, body: "<p>x</p>")
+        let citing = CitingTranscriptViewModel(document, citations: [Citation(fromSlug: "a", fromPassageID: "p-1", toSlug: "b", toPassageID: "t-1")], page: "b/index.html")
+        let pagination = PaginationViewModel(number: 2, total: 3, page: "page/2/index.html")
+        let year = ArchiveYearViewModel(year: 2025, count: 2, page: "index.html")
+        let summary = SpeakerSummaryViewModel(Fixtures.speakers[0], turnCount: 2, transcriptCount: 1, page: "speakers/index.html")
+        let turn = TurnViewModel(TurnExcerpt(slug: "a", passageID: "t-1", speakerID: "hegseth", excerpt: "x", wordCount: 1, seconds: 3), document: document, page: "speakers/hegseth/index.html")
+        let topic = TopicViewModel(name: "Air Defense", page: "index.html", count: 2)
+        let feed = FeedViewModel(site: Fixtures.site, baseURL: "https://example.org/", documents: [document], now: .init(timeIntervalSince1970: 0))
         return [
             transcript,
+            TranscriptViewModel(document, page: "index.html", speakers: registry, citedBy: [citing], related: [transcript]),
+            citing,
+            citing.citations[0],
             DateViewModel(CalendarDate(year: 2025, month: 2, day: 12)!),
-            HomeViewModel(transcripts: [transcript]),
+            HomeViewModel(transcripts: [transcript], pagination: pagination, archive: [year]),
+            pagination,
+            year,
+            ArchivePageViewModel(year: 2025, transcripts: [transcript], years: [year]),
+            summary,
+            SpeakersIndexViewModel(speakers: [summary]),
+            SpeakerProfileViewModel(summary, links: ["https://example.org/x"], wordCount: 3, transcripts: [transcript], turns: [turn]),
+            ExternalLinkViewModel("https://example.org/x")!,
+            turn,
+            topic,
+            TopicsIndexViewModel(topics: [topic]),
+            TopicPageViewModel(name: "Air Defense", transcripts: [transcript]),
+            feed,
+            feed.entries[0],
+            SitemapViewModel(urls: [SitemapURLViewModel(loc: "https://example.org/")]),
+            SitemapURLViewModel(loc: "https://example.org/"),
+            RobotsViewModel(sitemapURL: nil),
             LinksViewModel(page: "a/index.html"),
             PageViewModel(site: SiteViewModel(Fixtures.site), links: LinksViewModel(page: "index.html")),
             SiteViewModel(Fixtures.site),
             SourceViewModel(Source(title: "t"))!,
             MediaViewModel(Media(kind: .video, url: "https://example.org/v.mp4", offset: 2))!,
-            SpeakerViewModel(SpeakerAppearance(id: "hegseth"), registry: registry),
+            SpeakerViewModel(SpeakerAppearance(id: "hegseth"), registry: registry, page: "index.html"),
         ]
     }
 
@@ -38,7 +64,7 @@ import Testing
     }
 
     @Test func anEmptyOptionalFieldIsAbsentRatherThanMissing() throws {
-        let speaker = SpeakerViewModel(SpeakerAppearance(id: "unknown"), registry: [:])
+        let speaker = SpeakerViewModel(SpeakerAppearance(id: "unknown"), registry: [:], page: "index.html")
         let role = try #require(speaker.field(named: "role"))
         #expect(role == nil)
         #expect(speaker.child(named: "role") is Absent)

@@ -1,0 +1,97 @@
+import GlossSite
+
+/// One entry of `{{#home.archive}}` and `{{#archive.years}}`: a year with transcripts.
+struct ArchiveYearViewModel: ViewModel {
+    /// `2025`
+    var year: String
+    /// Link to `archive/YEAR/`, relative to the page being rendered.
+    var url: String
+    var count: Int
+    /// `1 transcript`, `3 transcripts`.
+    var countLabel: String
+    /// True on that year's own archive page.
+    var isCurrent: Bool
+
+    init(year: Int, count: Int, page: String, current: Int? = nil) {
+        self.year = String(year)
+        url = SiteURL.relative(from: page, to: PageRenderer.archiveDirectory(year: year))
+        self.count = count
+        countLabel = Plural.label(count, "transcript")
+        isCurrent = year == current
+    }
+}
+
+extension ArchiveYearViewModel {
+    func field(named key: String) -> Any?? {
+        switch key {
+        case "year": year
+        case "url": url
+        case "count": count
+        case "countLabel": countLabel
+        case "isCurrent": isCurrent
+        default: nil
+        }
+    }
+}
+
+/// `{{#archive}}` on `archive/YEAR/index.html`.
+struct ArchivePageViewModel: ViewModel {
+    var year: String
+    /// That year's transcripts, newest first.
+    var transcripts: [TranscriptViewModel]
+    var hasTranscripts: Bool
+    /// Every year, newest first, for navigation.
+    var years: [ArchiveYearViewModel]
+
+    init(year: Int, transcripts: [TranscriptViewModel], years: [ArchiveYearViewModel]) {
+        self.year = String(year)
+        self.transcripts = transcripts
+        hasTranscripts = !transcripts.isEmpty
+        self.years = years
+    }
+}
+
+extension ArchivePageViewModel {
+    func field(named key: String) -> Any?? {
+        switch key {
+        case "year": year
+        case "transcripts": transcripts
+        case "hasTranscripts": hasTranscripts
+        case "years": years
+        default: nil
+        }
+    }
+}
+
+/// `{{#home.pagination}}`: where this page of the home list is among the others.
+struct PaginationViewModel: ViewModel {
+    /// 1-based.
+    var number: Int
+    var total: Int
+    /// True when there is more than one page.
+    var hasPages: Bool
+    /// Links to the neighbouring pages, relative to this one; absent at the ends.
+    var previous: String?
+    var next: String?
+
+    init(number: Int, total: Int, page: String) {
+        self.number = number
+        self.total = total
+        hasPages = total > 1
+        previous = number > 1 ? SiteURL.relative(from: page, to: PageRenderer.homeDirectory(page: number - 1)) : nil
+        next = number < total ? SiteURL.relative(from: page, to: PageRenderer.homeDirectory(page: number + 1)) : nil
+    }
+}
+
+extension PaginationViewModel {
+    func field(named key: String) -> Any?? {
+        switch key {
+        case "number": number
+        case "total": total
+        case "hasPages": hasPages
+        case "previous": .some(previous)
+        case "next": .some(next)
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Mustache
+import GlossSite
+
+/// A topic: each entry of `{{#transcript.topics}}` and of `{{#topicsIndex.topics}}`.
+///
+/// It renders as its name, so `{{#topics}}{{.}}{{/topics}}` still prints the names.
+struct TopicViewModel: ViewModel, MustacheCustomRenderable {
+    /// As written in front matter.
+    var name: String
+    /// URL segment of the topic's page (`topics/SLUG/`).
+    var slug: String
+    /// Link to the topic's page, relative to the page being rendered.
+    var url: String
+    /// Transcripts with the topic; only on the topics index.
+    var count: Int?
+    /// `1 transcript`, `3 transcripts`; only on the topics index.
+    var countLabel: String?
+
+    init(name: String, page: String, count: Int? = nil) {
+        self.name = name
+        slug = Topics.slug(for: name)
+        url = SiteURL.relative(from: page, to: Topics.pageDirectory(forSlug: slug))
+        self.count = count
+        countLabel = count.map { Plural.label($0, "transcript") }
+    }
+
+    var renderText: String { name }
+    var isNull: Bool { false }
+}
+
+extension TopicViewModel {
+    func field(named key: String) -> Any?? {
+        switch key {
+        case "name": name
+        case "slug": slug
+        case "url": url
+        case "count": .some(count)
+        case "countLabel": .some(countLabel)
+        default: nil
+        }
+    }
+}
+
+/// `{{#topicsIndex}}` on `topics/index.html`.
+struct TopicsIndexViewModel: ViewModel {
+    /// By name.
+    var topics: [TopicViewModel]
+    var hasTopics: Bool
+
+    init(topics: [TopicViewModel]) {
+        self.topics = topics
+        hasTopics = !topics.isEmpty
+    }
+}
+
+extension TopicsIndexViewModel {
+    func field(named key: String) -> Any?? {
+        switch key {
+        case "topics": topics
+        case "hasTopics": hasTopics
+        default: nil
+        }
+    }
+}
+
+/// `{{#topic}}` on `topics/SLUG/index.html`.
+struct TopicPageViewModel: ViewModel {
+    var name: String
+    /// Newest first.
+    var transcripts: [TranscriptViewModel]
+    var hasTranscripts: Bool
+    /// `1 transcript`, `3 transcripts`.
+    var countLabel: String
+
+    init(name: String, transcripts: [TranscriptViewModel]) {
+        self.name = name
+        self.transcripts = transcripts
+        hasTranscripts = !transcripts.isEmpty
+        countLabel = Plural.label(transcripts.count, "transcript")
+    }
+}
+
+extension TopicPageViewModel {
+    func field(named key: String) -> Any?? {
+        switch key {
+        case "name": name
+        case "transcripts": transcripts
+        case "hasTranscripts": hasTranscripts
+        case "countLabel": countLabel
+        default: nil
+        }
+    }
+}
+
+/// Topic names to URL segments.
+public enum Topics {
+    /// The URL segment of a topic: lowercase letters and digits, other runs
+    /// of characters as one `-` (`Air Defense` → `air-defense`). A name with
+    /// no letter or digit gets `topic`.
+    public static func slug(for name: String) -> String {
+        var slug = ""
+        var pendingDash = false
+        for character in name.lowercased() {
+            if character.isLetter || character.isNumber {
+                if pendingDash, !slug.isEmpty { slug.append("-") }
+                pendingDash = false
+                slug.append(character)
+            } else {
+                pendingDash = true
+            }
+        }
+        return slug.isEmpty ? "topic" : slug
+    }
+
+    /// `topics/SLUG/`
+    public static func pageDirectory(forSlug slug: String) -> String { "topics/\(slug)/" }
+}
+
+/// `1 turn`, `2 turns`.
+enum Plural {
+    static func label(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}
+
+extension Topics {
+    /// The names with blank ones and repeats of a slug already seen left out, in order.
+    static func unique(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.filter { $0.nonEmpty != nil && seen.insert(slug(for: $0)).inserted }
+    }
+}
