@@ -74,9 +74,11 @@ public struct SiteBuilder: Sendable {
             documents: zip(transcripts, surveys).map { IndexedDocument($0, anchors: $1.anchors) },
             speakers: content.speakers
         )
-        diagnostics += renderTranscripts(transcripts, of: content, options: options, index: index, with: renderer, into: staging)
-        diagnostics += renderSitePages(listing: transcripts, with: renderer, into: staging)
-        return BuildOutcome(diagnostics: diagnostics, pageCount: transcripts.count + 2)
+        let relations = SiteRelations(transcripts: transcripts, surveys: surveys, index: index)
+        diagnostics += renderTranscripts(transcripts, of: content, options: options, relations: relations, with: renderer, into: staging)
+        let (sitePages, siteDiagnostics) = renderSitePages(transcripts, relations: relations, with: renderer, into: staging)
+        diagnostics += siteDiagnostics
+        return BuildOutcome(diagnostics: diagnostics, pageCount: transcripts.count + sitePages)
     }
 
     /// Drafts and transcripts dated in the future wait for `--drafts`.
@@ -140,18 +142,23 @@ public struct SiteBuilder: Sendable {
     /// Markdown to HTML to a finished page to a file, one transcript at a time
     /// per core, which keeps memory flat however large the site.
     private func renderTranscripts(
-        _ transcripts: [Document], of content: LoadedContent, options: MarkdownOptions, index: SiteIndex,
+        _ transcripts: [Document], of content: LoadedContent, options: MarkdownOptions, relations: SiteRelations,
         with renderer: PageRenderer, into staging: StagingDirectory?
     ) -> [Diagnostic] {
         let registry = Self.registry(content.speakers)
         return transcripts.parallelMap { document in
             var options = options
             options.transcript = Self.transcriptContext(of: document, registry: registry)
-            let links = IndexLinkResolver(index: index, path: document.path)
+            let links = IndexLinkResolver(index: relations.index, path: document.path)
             let markdown = MarkdownRenderer.render(
                 document.body, options: options, file: document.displayPath, firstLine: document.bodyStartLine, links: links
             )
-            let page = renderer.transcriptPage(TranscriptPageInput(document: document, bodyHTML: markdown.html))
+            let page = renderer.transcriptPage(TranscriptPageInput(
+                document: document, bodyHTML: markdown.html,
+                citations: relations.citations[document.slug] ?? [],
+                related: relations.related(to: document.slug),
+                documents: relations.documents
+            ))
             var found = markdown.diagnostics
             do {
                 try staging?.write(Array(page.utf8), to: SiteURL.pageFile(forSlug: document.slug))
@@ -184,21 +191,51 @@ public struct SiteBuilder: Sendable {
         )
     }
 
-    /// The home page, the 404 page and the theme's assets.
-    private func renderSitePages(listing transcripts: [Document], with renderer: PageRenderer, into staging: StagingDirectory?) -> [Diagnostic] {
-        var files: [(path: String, bytes: [UInt8])] = [
-            ("index.html", Array(renderer.homePage(documents: transcripts).utf8)),
-            (PageRenderer.notFoundFile, Array(renderer.notFoundPage().utf8)),
-        ]
+    /// Every page that is not a transcript's, and the theme's assets; returns
+    /// how many HTML pages were made.
+    private func renderSitePages(
+        _ transcripts: [Document], relations: SiteRelations, with renderer: PageRenderer, into staging: StagingDirectory?
+    ) -> (pages: Int, diagnostics: [Diagnostic]) {
+        var pages: [(path: String, html: String)] = renderer.homePages(documents: transcripts)
+        pages += renderer.archivePages(documents: transcripts)
+        pages.append((PageRenderer.speakersIndexFile, renderer.speakersIndexPage(turns: relations.turns, documents: transcripts)))
+        pages += renderer.speakerPages(turns: relations.turns, documents: transcripts)
+        pages.append((PageRenderer.topicsIndexFile, renderer.topicsIndexPage(documents: transcripts)))
+        pages += renderer.topicPages(documents: transcripts)
+        pages.append((PageRenderer.notFoundFile, renderer.notFoundPage()))
+
+        var files = pages.map { (path: $0.path, bytes: Array($0.html.utf8)) }
+        let published = transcripts.map { SiteURL.pageFile(forSlug: $0.slug) } + pages.map(\.path)
+        if let sitemap = renderer.sitemap(paths: published) {
+            files.append((PageRenderer.sitemapFile, Array(sitemap.utf8)))
+        }
+        // Dated by the newest transcript, never by the clock, so that the same
+        // content always gives the same feed.
+        if let feed = renderer.feed(documents: transcripts, now: Self.feedDate(transcripts)) {
+            files.append((PageRenderer.feedFile, Array(feed.utf8)))
+        }
+        files.append((PageRenderer.robotsFile, Array(renderer.robots().utf8)))
         files += renderer.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        var diagnostics: [Diagnostic] = []
-        for file in files {
+
+        let diagnostics: [Diagnostic] = files.parallelMap { file in
             do {
                 try staging?.write(file.bytes, to: file.path)
+                return nil
             } catch {
-                diagnostics.append(.error(at: nil, "cannot write \(file.path): \(error)"))
+                return .error(at: nil, "cannot write \(file.path): \(error)")
             }
-        }
-        return diagnostics
+        }.compactMap { $0 }
+        return (pages.count, diagnostics)
+    }
+
+    /// Midnight UTC of the newest transcript's date (the epoch for a site with none).
+    static func feedDate(_ transcripts: [Document]) -> Date {
+        guard let newest = transcripts.compactMap(\.frontMatter.date).max(),
+              let date = DateComponents(
+                  calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"),
+                  year: newest.year, month: newest.month, day: newest.day
+              ).date
+        else { return Date(timeIntervalSince1970: 0) }
+        return date
     }
 }

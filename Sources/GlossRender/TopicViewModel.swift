@@ -94,26 +94,14 @@ extension TopicPageViewModel {
 
 /// Topic names to URL segments.
 public enum Topics {
-    /// The URL segment of a topic: lowercase letters and digits, other runs
-    /// of characters as one `-` (`Air Defense` → `air-defense`). A name with
-    /// no letter or digit gets `topic`.
+    /// The URL segment of a topic, by the site index's rule, so that pages
+    /// and `topic:` references always agree (`Air Defense` → `air-defense`).
     public static func slug(for name: String) -> String {
-        var slug = ""
-        var pendingDash = false
-        for character in name.lowercased() {
-            if character.isLetter || character.isNumber {
-                if pendingDash, !slug.isEmpty { slug.append("-") }
-                pendingDash = false
-                slug.append(character)
-            } else {
-                pendingDash = true
-            }
-        }
-        return slug.isEmpty ? "topic" : slug
+        SiteIndex.topicSlug(name)
     }
 
     /// `topics/SLUG/`
-    public static func pageDirectory(forSlug slug: String) -> String { "topics/\(slug)/" }
+    public static func pageDirectory(forSlug slug: String) -> String { SiteURL.topicDirectory(forSlug: slug) }
 }
 
 /// `1 turn`, `2 turns`.

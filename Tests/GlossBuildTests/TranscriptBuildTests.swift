@@ -141,4 +141,35 @@ import Testing
         let error = try #require(outcome.diagnostics.first { $0.severity == .error })
         #expect(error.message.contains("#t-99-99-99"))
     }
+
+    @Test func speakerAndTopicReferencesLinkToTheirPagesWhichAreWritten() throws {
+        let temp = try makeSite(
+            body: "Q: What did [the Secretary](speaker:hegseth) say about [NATO](topic:NATO)?\n",
+            frontMatter: "topics: [nato]\n"
+        )
+        let outcome = build(temp)
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
+        let page = try #require(temp.read("Public/remarks/index.html"))
+        #expect(page.contains(#"<a href="../speakers/hegseth/">the Secretary</a>"#))
+        #expect(page.contains(#"<a href="../topics/nato/">NATO</a>"#))
+        #expect(temp.read("Public/speakers/hegseth/index.html")?.contains("Pete Hegseth") == true)
+        #expect(temp.read("Public/topics/nato/index.html")?.contains("Remarks") == true)
+    }
+
+    @Test func anUnknownSpeakerReferenceSuggestsTheClosestID() throws {
+        let temp = try makeSite(body: "Q: Ask [him](speaker:hegsteh).\n")
+        let error = try #require(build(temp).diagnostics.first { $0.severity == .error })
+        #expect(error.location?.line == 7)
+        #expect(error.message.contains("hegsteh"))
+        #expect(error.note?.contains("hegseth") == true)
+    }
+
+    @Test func aCitedTranscriptListsTheCitingPassage() throws {
+        let temp = try makeSite(body: "HEGSETH: The bloodshed must stop.\n")
+        try temp.write("---\ntitle: Reply\ndate: 2025-03-01\n---\n\nAn answer to [the remarks](remarks.md).\n", to: "Content/reply.md")
+        #expect(!build(temp).diagnostics.hasErrors)
+        let cited = try #require(temp.read("Public/remarks/index.html"))
+        #expect(cited.contains("Cited by"))
+        #expect(cited.contains(#"href="../reply/#p-"#))
+    }
 }
