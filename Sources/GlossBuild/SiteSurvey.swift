@@ -18,7 +18,8 @@ struct TranscriptSurvey: Sendable {
             anchors.insert(passage.id)
             guard let turnID = passage.turnID, let speakerID = passage.speakerID else { continue }
             anchors.insert(turnID)
-            let words = passage.text.split(separator: " ").count
+            // Passage text is collapsed: one space between words.
+            let words = passage.text.isEmpty ? 0 : passage.text.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: " ") ? 1 : 0) }
             if let index = turnIndex[turnID] {
                 turns[index].wordCount += words
             } else {

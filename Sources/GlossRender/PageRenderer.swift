@@ -200,8 +200,10 @@ public struct PageRenderer: Sendable {
     /// ``speakerPage(speaker:turns:documents:)`` for every speaker of the registry.
     public func speakerPages(turns: [TurnExcerpt], documents: [Document]) -> [(path: String, html: String)] {
         let bySlug = Self.bySlug(documents)
-        return speakerList.map {
-            (Self.speakerFile(id: $0.id), speakerPage(speaker: $0, turns: turns, documents: bySlug))
+        let turnsBySpeaker = Dictionary(grouping: turns, by: \.speakerID)
+        // A prolific speaker's page is large: the pages are rendered on all cores.
+        return speakerList.parallelMap { speaker in
+            (Self.speakerFile(id: speaker.id), speakerPage(speaker: speaker, turns: turnsBySpeaker[speaker.id] ?? [], documents: bySlug))
         }
     }
 

@@ -90,7 +90,8 @@ public struct SiteIndex: Sendable {
         }
         self.topicsBySlug = topicsBySlug
         self.topicSlugsByDocument = topicSlugsByDocument
-        self.documentSlugsBySpeaker = documentSlugsBySpeaker
+        // Newest first, like the topics' lists, for ``related(to:limit:)``.
+        self.documentSlugsBySpeaker = documentSlugsBySpeaker.mapValues { Array($0.reversed()) }
         self.years = years
         topics = topicsBySlug.values.sorted { $0.slug < $1.slug }
     }
@@ -132,16 +133,23 @@ public struct SiteIndex: Sendable {
     /// Up to `limit` other transcripts sharing the most speakers and topics with
     /// the one at `slug` (one point for each shared speaker and each shared
     /// topic), ties newest first. Transcripts sharing nothing are left out.
+    /// How many transcripts of one speaker or topic, newest first, are weighed
+    /// for "related transcripts".
+    static let relatedScanLimit = 200
+
     public func related(to slug: String, limit: Int) -> [String] {
         guard limit > 0, let document = documentsBySlug[slug] else { return [] }
+        // Each speaker's and topic's list is scanned only so far: a speaker in
+        // thousands of transcripts must not make every page cost the whole site.
+        let scanned = Self.relatedScanLimit
         var scores: [String: Int] = [:]
         for id in Set(document.speakerIDs) {
-            for other in documentSlugsBySpeaker[id] ?? [] where other != slug {
+            for other in (documentSlugsBySpeaker[id] ?? []).prefix(scanned) where other != slug {
                 scores[other, default: 0] += 1
             }
         }
         for topic in topicSlugsByDocument[slug] ?? [] {
-            for other in topicsBySlug[topic]?.documentSlugs ?? [] where other != slug {
+            for other in (topicsBySlug[topic]?.documentSlugs ?? []).prefix(scanned) where other != slug {
                 scores[other, default: 0] += 1
             }
         }
