@@ -74,12 +74,13 @@ struct PaginationViewModel: ViewModel {
     var previous: String?
     var next: String?
 
-    init(number: Int, total: Int, page: String) {
+    /// - Parameter directory: the output directory of page N of the list.
+    init(number: Int, total: Int, page: String, directory: (Int) -> String = PageRenderer.homeDirectory(page:)) {
         self.number = number
         self.total = total
         hasPages = total > 1
-        previous = number > 1 ? SiteURL.relative(from: page, to: PageRenderer.homeDirectory(page: number - 1)) : nil
-        next = number < total ? SiteURL.relative(from: page, to: PageRenderer.homeDirectory(page: number + 1)) : nil
+        previous = number > 1 ? SiteURL.relative(from: page, to: directory(number - 1)) : nil
+        next = number < total ? SiteURL.relative(from: page, to: directory(number + 1)) : nil
     }
 }
 

@@ -800,6 +800,13 @@ Sitemap: {{robots.sitemapURL}}
     </li>
     {{/turns}}
   </ol>
+  {{#pagination.hasPages}}
+  <nav class="pager" aria-label="Pages of turns">
+    {{#pagination.previous}}<a href="{{pagination.previous}}" rel="prev">Newer</a>{{/pagination.previous}}
+    <span>Page {{pagination.number}} of {{pagination.total}}</span>
+    {{#pagination.next}}<a href="{{pagination.next}}" rel="next">Older</a>{{/pagination.next}}
+  </nav>
+  {{/pagination.hasPages}}
 </section>
 {{/hasTurns}}
 {{/speaker}}

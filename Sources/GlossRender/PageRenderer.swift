@@ -178,33 +178,51 @@ public struct PageRenderer: Sendable {
     ///     in a transcript missing from `documents` (a draft) is left out.
     ///   - documents: the listed transcripts by slug.
     public func speakerPage(speaker: Speaker, turns: [TurnExcerpt], documents: [String: Document]) -> String {
-        let page = Self.speakerFile(id: speaker.id)
-        var model = pageModel(page: page)
+        speakerPageSet(speaker: speaker, turns: turns, documents: documents).first?.html ?? ""
+    }
+
+    /// Turns listed on one page of a speaker's: a prolific speaker's turns
+    /// run to thousands, too many for one page to load or read.
+    public static let speakerTurnsPerPage = 100
+
+    /// Every page of one speaker: `speakers/ID/`, then `speakers/ID/page/2/` …
+    func speakerPageSet(speaker: Speaker, turns: [TurnExcerpt], documents: [String: Document]) -> [(path: String, html: String)] {
         let stats = Self.appearances(of: speaker.id, turns: turns, documents: documents)
         let order = stats.documents.sorted(by: Self.newestFirst)
         let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1.slug, $0) })
         let sortedTurns = stats.turns.enumerated().sorted {
             (rank[$0.element.slug] ?? 0, $0.offset) < (rank[$1.element.slug] ?? 0, $1.offset)
         }.map(\.element)
-        let summary = SpeakerSummaryViewModel(speaker, turnCount: stats.turns.count, transcriptCount: order.count, page: page)
-        model.speaker = SpeakerProfileViewModel(
-            summary,
-            links: speaker.links,
-            wordCount: stats.turns.reduce(0) { $0 + max(0, $1.wordCount) },
-            transcripts: order.map { TranscriptViewModel($0, page: page, speakers: speakers) },
-            turns: sortedTurns.compactMap { turn in documents[turn.slug].map { TurnViewModel(turn, document: $0, page: page) } }
-        )
-        return render(Self.speakerTemplateName, model)
+        let wordCount = stats.turns.reduce(0) { $0 + max(0, $1.wordCount) }
+        let size = Self.speakerTurnsPerPage
+        let total = max(1, (sortedTurns.count + size - 1) / size)
+        return (1...total).map { number in
+            let path = Self.speakerFile(id: speaker.id, page: number)
+            var model = pageModel(page: path)
+            let slice = sortedTurns.dropFirst((number - 1) * size).prefix(size)
+            let summary = SpeakerSummaryViewModel(speaker, turnCount: stats.turns.count, transcriptCount: order.count, page: path)
+            model.speaker = SpeakerProfileViewModel(
+                summary,
+                links: speaker.links,
+                wordCount: wordCount,
+                transcripts: order.map { TranscriptViewModel($0, page: path, speakers: speakers) },
+                turns: slice.compactMap { turn in documents[turn.slug].map { TurnViewModel(turn, document: $0, page: path) } },
+                pagination: PaginationViewModel(number: number, total: total, page: path) {
+                    Self.speakerDirectory(id: speaker.id, page: $0)
+                }
+            )
+            return (path, render(Self.speakerTemplateName, model))
+        }
     }
 
-    /// ``speakerPage(speaker:turns:documents:)`` for every speaker of the registry.
+    /// ``speakerPageSet(speaker:turns:documents:)`` for every speaker of the registry.
     public func speakerPages(turns: [TurnExcerpt], documents: [Document]) -> [(path: String, html: String)] {
         let bySlug = Self.bySlug(documents)
         let turnsBySpeaker = Dictionary(grouping: turns, by: \.speakerID)
-        // A prolific speaker's page is large: the pages are rendered on all cores.
+        // A prolific speaker's pages are many: they are rendered on all cores.
         return speakerList.parallelMap { speaker in
-            (Self.speakerFile(id: speaker.id), speakerPage(speaker: speaker, turns: turnsBySpeaker[speaker.id] ?? [], documents: bySlug))
-        }
+            speakerPageSet(speaker: speaker, turns: turnsBySpeaker[speaker.id] ?? [], documents: bySlug)
+        }.flatMap { $0 }
     }
 
     /// `topics/index.html`: every topic of `documents`, by name, with its number of transcripts.
@@ -313,8 +331,10 @@ public struct PageRenderer: Sendable {
     public static let speakersIndexFile = "speakers/index.html"
     static let speakersDirectory = "speakers/"
     /// `speakers/hegseth/index.html`
-    public static func speakerFile(id: String) -> String { speakerDirectory(id: id) + "index.html" }
-    static func speakerDirectory(id: String) -> String { "speakers/\(id)/" }
+    public static func speakerFile(id: String, page number: Int = 1) -> String { speakerDirectory(id: id, page: number) + "index.html" }
+    static func speakerDirectory(id: String, page number: Int = 1) -> String {
+        number <= 1 ? "speakers/\(id)/" : "speakers/\(id)/page/\(number)/"
+    }
 
     public static let topicsIndexFile = "topics/index.html"
     static let topicsDirectory = "topics/"

@@ -121,8 +121,13 @@ struct SpeakerProfileViewModel: ViewModel {
     /// Every turn, newest transcript first, in order within a transcript.
     var turns: [TurnViewModel]
     var hasTurns: Bool
+    /// The turns are listed a page at a time; the rest is on every page.
+    var pagination: PaginationViewModel
 
-    init(_ summary: SpeakerSummaryViewModel, links: [String], wordCount: Int, transcripts: [TranscriptViewModel], turns: [TurnViewModel]) {
+    init(
+        _ summary: SpeakerSummaryViewModel, links: [String], wordCount: Int, transcripts: [TranscriptViewModel],
+        turns: [TurnViewModel], pagination: PaginationViewModel
+    ) {
         id = summary.id
         name = summary.name
         role = summary.role
@@ -138,12 +143,14 @@ struct SpeakerProfileViewModel: ViewModel {
         hasTranscripts = !transcripts.isEmpty
         self.turns = turns
         hasTurns = !turns.isEmpty
+        self.pagination = pagination
     }
 }
 
 extension SpeakerProfileViewModel {
     func field(named key: String) -> Any?? {
         switch key {
+        case "pagination": pagination
         case "id": id
         case "name": name
         case "role": .some(role)

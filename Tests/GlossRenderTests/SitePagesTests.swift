@@ -69,6 +69,24 @@ import Testing
         #expect(pages.map(\.path) == ["speakers/hegseth/index.html", "speakers/healey/index.html"])
     }
 
+    @Test func aProlificSpeakersTurnsArePagedWithLinksBetweenThePages() throws {
+        let many = (0..<(PageRenderer.speakerTurnsPerPage * 2 + 1)).map {
+            TurnExcerpt(slug: "2025/newer", passageID: "p-\($0)", speakerID: "hegseth", excerpt: "Turn \($0)", wordCount: 2)
+        }
+        let pages = try Fixtures.renderer().speakerPages(turns: many, documents: Self.documents)
+            .filter { $0.path.hasPrefix("speakers/hegseth/") }
+        #expect(pages.map(\.path) == [
+            "speakers/hegseth/index.html", "speakers/hegseth/page/2/index.html", "speakers/hegseth/page/3/index.html",
+        ])
+        let first = try #require(pages.first?.html)
+        #expect(first.contains(#"<a href="page/2/" rel="next">Older</a>"#))
+        #expect(first.contains("Turn 0<") && !first.contains("Turn \(PageRenderer.speakerTurnsPerPage)<"))
+        let last = try #require(pages.last?.html)
+        #expect(last.contains(#"<a href="../2/" rel="prev">Newer</a>"#))
+        #expect(last.contains("href=\"../../../../assets/gloss.css\""))
+        #expect(last.contains("Turn \(PageRenderer.speakerTurnsPerPage * 2)<"))
+    }
+
     @Test func topicsGroupBySlugAndLinkFromTheirDepth() throws {
         let renderer = try Fixtures.renderer()
         let index = renderer.topicsIndexPage(documents: Self.documents)

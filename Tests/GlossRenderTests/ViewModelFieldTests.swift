@@ -29,7 +29,7 @@ import Testing
             ArchivePageViewModel(year: 2025, transcripts: [transcript], years: [year]),
             summary,
             SpeakersIndexViewModel(speakers: [summary]),
-            SpeakerProfileViewModel(summary, links: ["https://example.org/x"], wordCount: 3, transcripts: [transcript], turns: [turn]),
+            SpeakerProfileViewModel(summary, links: ["https://example.org/x"], wordCount: 3, transcripts: [transcript], turns: [turn], pagination: PaginationViewModel(number: 1, total: 2, page: "speakers/x/index.html")),
             ExternalLinkViewModel("https://example.org/x")!,
             turn,
             topic,
