@@ -196,6 +196,8 @@ public struct PageRenderer: Sendable {
         let wordCount = stats.turns.reduce(0) { $0 + max(0, $1.wordCount) }
         let size = Self.speakerTurnsPerPage
         let total = max(1, (sortedTurns.count + size - 1) / size)
+        let transcriptsPage = Self.speakerFile(id: speaker.id)
+        let transcripts = order.map { TranscriptViewModel($0, page: transcriptsPage, speakers: speakers) }
         return (1...total).map { number in
             let path = Self.speakerFile(id: speaker.id, page: number)
             var model = pageModel(page: path)
@@ -205,7 +207,8 @@ public struct PageRenderer: Sendable {
                 summary,
                 links: speaker.links,
                 wordCount: wordCount,
-                transcripts: order.map { TranscriptViewModel($0, page: path, speakers: speakers) },
+                // The list of transcripts is long for a prolific speaker: only the first page has it.
+                transcripts: number == 1 ? transcripts : [],
                 turns: slice.compactMap { turn in documents[turn.slug].map { TurnViewModel(turn, document: $0, page: path) } },
                 pagination: PaginationViewModel(number: number, total: total, page: path) {
                     Self.speakerDirectory(id: speaker.id, page: $0)

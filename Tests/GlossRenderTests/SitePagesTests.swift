@@ -82,6 +82,8 @@ import Testing
         #expect(first.contains(#"<a href="page/2/" rel="next">Older</a>"#))
         #expect(first.contains("Turn 0<") && !first.contains("Turn \(PageRenderer.speakerTurnsPerPage)<"))
         let last = try #require(pages.last?.html)
+        #expect(first.contains("id=\"speaker-transcripts\""))
+        #expect(!last.contains("id=\"speaker-transcripts\""), "the transcripts list is on the first page only")
         #expect(last.contains(#"<a href="../2/" rel="prev">Newer</a>"#))
         #expect(last.contains("href=\"../../../../assets/gloss.css\""))
         #expect(last.contains("Turn \(PageRenderer.speakerTurnsPerPage * 2)<"))
