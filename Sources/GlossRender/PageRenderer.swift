@@ -319,31 +319,24 @@ public struct PageRenderer: Sendable {
     public static let notFoundFile = "404.html"
 
     /// The output file of a home page: `index.html`, `page/2/index.html` …
-    public static func homeFile(page number: Int) -> String {
-        number <= 1 ? "index.html" : "page/\(number)/index.html"
-    }
-
-    static func homeDirectory(page number: Int) -> String {
-        number <= 1 ? "" : "page/\(number)/"
-    }
+    public static func homeFile(page number: Int) -> String { homeDirectory(page: number) + "index.html" }
+    static func homeDirectory(page number: Int) -> String { SiteURL.homeDirectory(page: number) }
 
     /// `archive/2025/index.html`
     public static func archiveFile(year: Int) -> String { archiveDirectory(year: year) + "index.html" }
-    static func archiveDirectory(year: Int) -> String { "archive/\(year)/" }
+    static func archiveDirectory(year: Int) -> String { SiteURL.archiveDirectory(year: year) }
 
-    public static let speakersIndexFile = "speakers/index.html"
-    static let speakersDirectory = "speakers/"
+    public static let speakersIndexFile = speakersDirectory + "index.html"
+    static let speakersDirectory = SiteURL.speakersDirectory
     /// `speakers/hegseth/index.html`
     public static func speakerFile(id: String, page number: Int = 1) -> String { speakerDirectory(id: id, page: number) + "index.html" }
-    static func speakerDirectory(id: String, page number: Int = 1) -> String {
-        number <= 1 ? "speakers/\(id)/" : "speakers/\(id)/page/\(number)/"
-    }
+    static func speakerDirectory(id: String, page number: Int = 1) -> String { SiteURL.speakerDirectory(forID: id, page: number) }
 
-    public static let topicsIndexFile = "topics/index.html"
-    static let topicsDirectory = "topics/"
+    public static let topicsIndexFile = topicsDirectory + "index.html"
+    static let topicsDirectory = SiteURL.topicsDirectory
     /// `topics/air-defense/index.html` for `Air Defense` (see ``Topics/slug(for:)``).
     public static func topicFile(name: String) -> String {
-        Topics.pageDirectory(forSlug: Topics.slug(for: name)) + "index.html"
+        SiteURL.topicDirectory(forSlug: Topics.slug(for: name)) + "index.html"
     }
 
     public static let feedFile = "feed.xml"

@@ -19,7 +19,7 @@ struct TopicViewModel: ViewModel, MustacheCustomRenderable {
     init(name: String, page: String, count: Int? = nil) {
         self.name = name
         slug = Topics.slug(for: name)
-        url = SiteURL.relative(from: page, to: Topics.pageDirectory(forSlug: slug))
+        url = SiteURL.relative(from: page, to: SiteURL.topicDirectory(forSlug: slug))
         self.count = count
         countLabel = count.map { Plural.label($0, "transcript") }
     }
@@ -100,8 +100,6 @@ public enum Topics {
         SiteIndex.topicSlug(name)
     }
 
-    /// `topics/SLUG/`
-    public static func pageDirectory(forSlug slug: String) -> String { SiteURL.topicDirectory(forSlug: slug) }
 }
 
 /// `1 turn`, `2 turns`.

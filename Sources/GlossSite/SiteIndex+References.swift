@@ -129,17 +129,17 @@ extension SiteIndex {
         case let file? where segments.count == 1 && !isIndexFile && SiteIndex.siteFiles.contains(file):
             return found(file)
         case "speakers" where segments.count == 1:
-            return found("speakers/")
+            return found(SiteURL.speakersDirectory)
         case "speakers" where segments.count == 2 && speakersByID[segments[1]] != nil:
             return found(SiteURL.speakerDirectory(forID: segments[1]))
         case "topics" where segments.count == 1:
-            return found("topics/")
+            return found(SiteURL.topicsDirectory)
         case "topics" where segments.count == 2 && topicsBySlug[segments[1]] != nil:
             return found(SiteURL.topicDirectory(forSlug: segments[1]))
         case "archive" where segments.count == 2 && isYear(segments[1]):
-            return found("archive/" + segments[1] + "/")
+            return found(Int(segments[1]).map(SiteURL.archiveDirectory(year:)) ?? "")
         case "page" where segments.count == 2 && isPageNumber(segments[1]):
-            return found("page/" + segments[1] + "/")
+            return found(Int(segments[1]).map(SiteURL.homeDirectory(page:)) ?? "")
         default:
             break
         }

@@ -42,13 +42,33 @@ public enum SiteURL {
     }
 
     /// The directory of a speaker's page: `hegseth` → `speakers/hegseth/`.
-    public static func speakerDirectory(forID id: String) -> String {
-        "speakers/" + id + "/"
+    /// Later pages of a long list go in `page/N/` below it.
+    public static func speakerDirectory(forID id: String, page number: Int = 1) -> String {
+        paged(speakersDirectory + id + "/", page: number)
     }
 
     /// The directory of a topic's page: `european-security` → `topics/european-security/`.
     public static func topicDirectory(forSlug slug: String) -> String {
-        "topics/" + slug + "/"
+        topicsDirectory + slug + "/"
+    }
+
+    /// The list of all speakers.
+    public static let speakersDirectory = "speakers/"
+    /// The list of all topics.
+    public static let topicsDirectory = "topics/"
+
+    /// Page `number` of the home page's list: the root, then `page/2/` …
+    public static func homeDirectory(page number: Int) -> String {
+        paged("", page: number)
+    }
+
+    /// A year's archive: `archive/2025/`.
+    public static func archiveDirectory(year: Int) -> String {
+        "archive/\(year)/"
+    }
+
+    private static func paged(_ directory: String, page number: Int) -> String {
+        number <= 1 ? directory : directory + "page/\(number)/"
     }
 
     /// `base` joined with a site path, for the few places that need an absolute URL.
