@@ -43,10 +43,9 @@ struct SpeakerDirectory {
         return nil
     }
 
-    /// "did you mean" text for an unknown label: the nearest name, id or alias
-    /// when one is close, else the list of declared speakers.
     /// The declared name, id or alias closest to `label`, when it is close
-    /// enough to be a likely typo.
+    /// enough to be a likely typo. Unlike ``ClosestMatch``, ties go to the
+    /// candidate written alike, so `HEGSET` suggests `HEGSETH`, not `hegseth`.
     func nearest(to label: String) -> String? {
         var best: (label: String, distance: Int, exact: Int)?
         for speaker in speakers {

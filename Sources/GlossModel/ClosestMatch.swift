@@ -1,13 +1,12 @@
-import GlossModel
-
-/// "Did you mean …?" for a reference that names nothing. Only run once a
-/// lookup has failed, so the scan over all candidates is off the happy path.
-enum ClosestMatch {
+/// "Did you mean …?" for a key, id, label or reference that names nothing.
+/// Only run once a lookup has failed, so the scan over all candidates stays
+/// off the happy path.
+public enum ClosestMatch {
     /// The candidate closest to `word` when it is close enough to be a slip:
     /// at most one edit for short words, about one per three characters for
     /// longer ones. Ties go to the smaller candidate, so the answer does not
     /// depend on the order of `candidates`.
-    static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let length = word.unicodeScalars.count
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
@@ -23,7 +22,7 @@ enum ClosestMatch {
     }
 
     /// `did you mean "x"?`
-    static func note(_ candidate: String) -> String {
+    public static func note(_ candidate: String) -> String {
         "did you mean \"\(candidate)\"?"
     }
 }
