@@ -181,13 +181,10 @@ public struct SiteBuilder: Sendable {
                 role: appearance.role ?? speaker?.role
             )
         }
-        let sourceURL = document.frontMatter.source?.url.flatMap { url in
-            let scheme = url.prefix { $0 != ":" }.lowercased()
-            return scheme == "http" || scheme == "https" ? url : nil
-        }
+        // The loader accepts only absolute http(s) URLs for `source.url`.
         return TranscriptContext(
             speakers: speakers, media: document.frontMatter.media,
-            annotations: document.annotations, sourceURL: sourceURL
+            annotations: document.annotations, sourceURL: document.frontMatter.source?.url
         )
     }
 

@@ -17,14 +17,10 @@ enum PassageHash {
         return String(padded.prefix(6))
     }
 
-    /// Trimmed, with every run of whitespace as one space.
-    static func collapsed(_ text: String) -> String {
-        String(decoding: collapsed(utf8: Array(text.utf8)[...]), as: UTF8.self)
-    }
-
-    /// The same on UTF-8 bytes, where the rendered text lives: a byte loop,
-    /// because this runs over every word of every transcript. Whitespace is
-    /// Unicode's White_Space property, as `Character.isWhitespace` has it.
+    /// Trimmed, with every run of whitespace as one space. On UTF-8 bytes,
+    /// where the rendered text lives, because this runs over every word of
+    /// every transcript. Whitespace is Unicode's White_Space property, as
+    /// `Character.isWhitespace` has it.
     static func collapsed(utf8 bytes: ArraySlice<UInt8>) -> [UInt8] {
         bytes.withUnsafeBufferPointer { source in
             [UInt8](unsafeUninitializedCapacity: source.count) { output, written in
@@ -33,9 +29,7 @@ enum PassageHash {
                 written = 0
                 while index < source.count {
                     let byte = source[index]
-                    let width = byte < 0x80
-                        ? (byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0)
-                        : whitespaceWidth(source, at: index)
+                    let width = whitespaceWidth(source, at: index)
                     if width > 0 {
                         pendingSpace = written > 0
                         index += width
