@@ -69,13 +69,14 @@ public struct SiteBuilder: Sendable {
         }
         let transcripts = content.documents.filter(isPublished)
         let options = markdownOptions(for: content, renderer: renderer)
-        let surveys = survey(transcripts, of: content, options: options)
+        let bodies = renderBodies(transcripts, of: content, options: options)
+        let surveys = Array(zip(transcripts, bodies)).parallelMap { TranscriptSurvey($0, rendered: $1) }
         let index = SiteIndex(
             documents: zip(transcripts, surveys).map { IndexedDocument($0, anchors: $1.anchors) },
             speakers: content.speakers
         )
         let relations = SiteRelations(transcripts: transcripts, surveys: surveys, index: index)
-        diagnostics += renderTranscripts(transcripts, of: content, options: options, relations: relations, with: renderer, into: staging)
+        diagnostics += renderTranscripts(transcripts, bodies: bodies, relations: relations, with: renderer, into: staging)
         let (sitePages, siteDiagnostics) = renderSitePages(transcripts, relations: relations, with: renderer, into: staging)
         diagnostics += siteDiagnostics
         return BuildOutcome(diagnostics: diagnostics, pageCount: transcripts.count + sitePages)
@@ -121,17 +122,15 @@ public struct SiteBuilder: Sendable {
         )
     }
 
-    /// The first pass: each transcript's anchors, links and turns, so that
-    /// links can be checked and backlinks and speaker pages built before any
-    /// page is written. Its diagnostics are the second pass's too, so they
-    /// are left for that pass to report.
-    private func survey(_ transcripts: [Document], of content: LoadedContent, options: MarkdownOptions) -> [TranscriptSurvey] {
+    /// The first pass: each transcript's Markdown, rendered once, with its
+    /// cross-references left as holes, since they can be checked only once
+    /// every transcript's anchors are known.
+    private func renderBodies(_ transcripts: [Document], of content: LoadedContent, options: MarkdownOptions) -> [RenderedMarkdown] {
         let registry = Self.registry(content.speakers)
         return transcripts.parallelMap { document in
             var options = options
             options.transcript = Self.transcriptContext(of: document, registry: registry)
-            let rendered = MarkdownRenderer.render(document.body, options: options, file: document.displayPath, firstLine: document.bodyStartLine)
-            return TranscriptSurvey(document, rendered: rendered)
+            return MarkdownRenderer.renderDeferringLinks(document.body, options: options, file: document.displayPath, firstLine: document.bodyStartLine)
         }
     }
 
@@ -139,27 +138,21 @@ public struct SiteBuilder: Sendable {
         Dictionary(speakers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Markdown to HTML to a finished page to a file, one transcript at a time
-    /// per core, which keeps memory flat however large the site.
+    /// The second pass: links filled in, then a finished page and its file,
+    /// one transcript at a time per core.
     private func renderTranscripts(
-        _ transcripts: [Document], of content: LoadedContent, options: MarkdownOptions, relations: SiteRelations,
+        _ transcripts: [Document], bodies: [RenderedMarkdown], relations: SiteRelations,
         with renderer: PageRenderer, into staging: StagingDirectory?
     ) -> [Diagnostic] {
-        let registry = Self.registry(content.speakers)
-        return transcripts.parallelMap { document in
-            var options = options
-            options.transcript = Self.transcriptContext(of: document, registry: registry)
-            let links = IndexLinkResolver(index: relations.index, path: document.path)
-            let markdown = MarkdownRenderer.render(
-                document.body, options: options, file: document.displayPath, firstLine: document.bodyStartLine, links: links
-            )
+        Array(zip(transcripts, bodies)).parallelMap { document, body in
+            let (html, linkDiagnostics) = body.resolvingLinks(with: IndexLinkResolver(index: relations.index, path: document.path))
             let page = renderer.transcriptPage(TranscriptPageInput(
-                document: document, bodyHTML: markdown.html,
+                document: document, bodyHTML: html,
                 citations: relations.citations[document.slug] ?? [],
                 related: relations.related(to: document.slug),
                 documents: relations.documents
             ))
-            var found = markdown.diagnostics
+            var found = (body.diagnostics + linkDiagnostics).sortedForDisplay()
             do {
                 try staging?.write(Array(page.utf8), to: SiteURL.pageFile(forSlug: document.slug))
             } catch {

@@ -4,7 +4,6 @@ import GlossSite
 
 /// What the first pass learns of each transcript before any page is written:
 /// the ids a link may point at, the links it makes, and its speakers' turns.
-/// Only this much is kept, not the HTML, so memory stays small.
 struct TranscriptSurvey: Sendable {
     var anchors: Set<String>
     var links: [LinkReference]

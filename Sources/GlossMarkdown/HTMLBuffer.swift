@@ -42,6 +42,14 @@ struct HTMLBuffer {
         return String(decoding: buffer.bytes, as: UTF8.self)
     }
 
+    /// The mark of a link destination decided later: NUL, the slot, NUL. No
+    /// other output holds a NUL, since cmark replaces NUL in its input.
+    mutating func append(hole slot: Int) {
+        bytes.append(0)
+        bytes.append(contentsOf: String(slot).utf8)
+        bytes.append(0)
+    }
+
     /// Copies bytes as they are: raw HTML the user allowed.
     mutating func append(raw: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: raw)
@@ -55,7 +63,8 @@ struct HTMLBuffer {
         }
     }
 
-    /// Text or attribute value: escapes `&`, `<`, `>` and `"`, and nothing else.
+    /// Text or attribute value: escapes `&`, `<`, `>` and `"`, and nothing else
+    /// (but NUL, which cannot be written).
     mutating func append(escapingHTML text: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         for index in text.indices {
@@ -65,6 +74,8 @@ struct HTMLBuffer {
             case UInt8(ascii: "<"): replacement = "&lt;"
             case UInt8(ascii: ">"): replacement = "&gt;"
             case UInt8(ascii: "\""): replacement = "&quot;"
+            // What cmark does with NUL; it also keeps link holes unambiguous.
+            case 0: replacement = "\u{FFFD}"
             default: continue
             }
             appendRun(of: text, from: runStart, to: index)

@@ -313,6 +313,15 @@ struct HTMLWriter {
             case .replace(let resolved)?: replacement = resolved
             case .broken(let message, let note)?:
                 linkDiagnostics.append(.error(at: reference.location, message, note: note))
+            case .deferred(let slot)?:
+                // Safe mode judges the written destination; a site-made
+                // replacement is never dangerous, so judging it now is the same.
+                if options.unsafeHTML || !DangerousURL.matches(url) {
+                    html.append(hole: slot)
+                } else {
+                    appendCheckedURL(url, of: node, what: what)
+                }
+                return
             case .keep?, nil: break
             }
         }

@@ -9,4 +9,7 @@ public enum LinkResolution: Sendable, Hashable {
     /// The destination points nowhere: an error diagnostic at the link's
     /// location, and the destination written unchanged.
     case broken(message: String, note: String?)
+    /// Decide later: the writer leaves hole number `slot` in the HTML, which
+    /// ``RenderedMarkdown/resolvingLinks(with:)`` fills once every page is known.
+    case deferred(slot: Int)
 }

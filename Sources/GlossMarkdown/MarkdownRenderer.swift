@@ -31,6 +31,23 @@ public enum MarkdownRenderer {
         }
     }
 
+    /// Renders one body before the site it links into is known: every link
+    /// and image destination is a hole in `html` until
+    /// ``RenderedMarkdown/resolvingLinks(with:)`` fills it, which gives the
+    /// same HTML and link errors as rendering with that resolver. A build
+    /// can then survey and render each transcript in one pass.
+    public static func renderDeferringLinks(
+        _ markdown: String,
+        options: MarkdownOptions = MarkdownOptions(),
+        file: String,
+        firstLine: Int = 1
+    ) -> RenderedMarkdown {
+        let recorder = LinkRecorder()
+        var rendered = render(markdown, options: options, file: file, firstLine: firstLine, links: recorder)
+        rendered.pendingLinks = recorder.references
+        return rendered
+    }
+
     /// The matcher that anchors range notes in the rendered text: given the
     /// text and the annotations, where each one lands (`AnchoredRange.annotation`
     /// indexes the array) and the problems found. Runs only for transcripts.

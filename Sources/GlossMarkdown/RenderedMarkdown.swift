@@ -15,6 +15,10 @@ public struct RenderedMarkdown: Sendable {
     /// links in notes included, whether or not a resolver was given: what the
     /// build computes backlinks from.
     public var links: [LinkReference]
+    /// The link and image destinations left as holes in `html` by
+    /// ``MarkdownRenderer/renderDeferringLinks(_:options:file:firstLine:)``,
+    /// by slot; empty when links were resolved as the body was written.
+    public var pendingLinks: [LinkReference] = []
 
     public init(html: String, headings: [Heading], diagnostics: [Diagnostic], passages: [Passage] = [], links: [LinkReference] = []) {
         self.passages = passages

@@ -21,8 +21,14 @@ public struct SiteIndex: Sendable {
     let topicsBySlug: [String: TopicSummary]
     /// Topic slugs of each document, without repeats, by document slug.
     let topicSlugsByDocument: [String: [String]]
-    /// Document slugs of each speaker, without repeats, by speaker id.
-    let documentSlugsBySpeaker: [String: [String]]
+    /// Slugs newest first (``IndexedDocument/newestFirst(_:_:)``); a
+    /// document's place in it is its rank, and lower ranks are newer.
+    let slugsNewestFirst: [String]
+    let rankBySlug: [String: Int]
+    /// Ranks of each speaker's documents, ascending (newest first), by speaker id.
+    let ranksBySpeaker: [String: [Int]]
+    /// Ranks of each topic's documents, ascending (newest first), by topic slug.
+    let ranksByTopic: [String: [Int]]
     /// Years with at least one dated transcript, for `/archive/YEAR/`.
     let years: Set<Int>
 
@@ -64,7 +70,6 @@ public struct SiteIndex: Sendable {
         var names: [String: String] = [:]
         var members: [String: [IndexedDocument]] = [:]
         var topicSlugsByDocument: [String: [String]] = [:]
-        var documentSlugsBySpeaker: [String: [String]] = [:]
         var years: Set<Int> = []
         for document in chronological {
             var seen: Set<String> = []
@@ -74,9 +79,6 @@ public struct SiteIndex: Sendable {
                 if names[slug] == nil { names[slug] = name }
                 members[slug, default: []].append(document)
                 topicSlugsByDocument[document.slug, default: []].append(slug)
-            }
-            for id in Set(document.speakerIDs) {
-                documentSlugsBySpeaker[id, default: []].append(document.slug)
             }
             if let date = document.date { years.insert(date.year) }
         }
@@ -90,10 +92,23 @@ public struct SiteIndex: Sendable {
         }
         self.topicsBySlug = topicsBySlug
         self.topicSlugsByDocument = topicSlugsByDocument
-        // Newest first, like the topics' lists, for ``related(to:limit:)``.
-        self.documentSlugsBySpeaker = documentSlugsBySpeaker.mapValues { Array($0.reversed()) }
         self.years = years
         topics = topicsBySlug.values.sorted { $0.slug < $1.slug }
+
+        slugsNewestFirst = documentsBySlug.values.sorted(by: IndexedDocument.newestFirst).map(\.slug)
+        var rankBySlug: [String: Int] = [:]
+        rankBySlug.reserveCapacity(slugsNewestFirst.count)
+        for (rank, slug) in slugsNewestFirst.enumerated() { rankBySlug[slug] = rank }
+        self.rankBySlug = rankBySlug
+        var ranksBySpeaker: [String: [Int]] = [:]
+        var ranksByTopic: [String: [Int]] = [:]
+        for (rank, slug) in slugsNewestFirst.enumerated() {
+            guard let document = documentsBySlug[slug] else { continue }
+            for id in Set(document.speakerIDs) { ranksBySpeaker[id, default: []].append(rank) }
+            for topic in topicSlugsByDocument[slug] ?? [] { ranksByTopic[topic, default: []].append(rank) }
+        }
+        self.ranksBySpeaker = ranksBySpeaker
+        self.ranksByTopic = ranksByTopic
     }
 
     /// The indexed transcript with `slug`, if any.
@@ -138,26 +153,34 @@ public struct SiteIndex: Sendable {
     static let relatedScanLimit = 200
 
     public func related(to slug: String, limit: Int) -> [String] {
-        guard limit > 0, let document = documentsBySlug[slug] else { return [] }
+        guard limit > 0, let rank = rankBySlug[slug], let document = documentsBySlug[slug] else { return [] }
         // Each speaker's and topic's list is scanned only so far: a speaker in
         // thousands of transcripts must not make every page cost the whole site.
         let scanned = Self.relatedScanLimit
-        var scores: [String: Int] = [:]
+        var candidates: [Int] = []
         for id in Set(document.speakerIDs) {
-            for other in (documentSlugsBySpeaker[id] ?? []).prefix(scanned) where other != slug {
-                scores[other, default: 0] += 1
-            }
+            candidates += (ranksBySpeaker[id] ?? []).prefix(scanned).lazy.filter { $0 != rank }
         }
         for topic in topicSlugsByDocument[slug] ?? [] {
-            for other in (topicsBySlug[topic]?.documentSlugs ?? []).prefix(scanned) where other != slug {
-                scores[other, default: 0] += 1
-            }
+            candidates += (ranksByTopic[topic] ?? []).prefix(scanned).lazy.filter { $0 != rank }
         }
-        let ranked = scores.compactMap { other, score in documentsBySlug[other].map { (document: $0, score: score) } }
-            .sorted { a, b in
-                a.score != b.score ? a.score > b.score : IndexedDocument.newestFirst(a.document, b.document)
+        // A candidate's score is how many lists hold it: the length of its run
+        // once sorted. Ranks order ties newest first.
+        candidates.sort()
+        var best: [(score: Int, rank: Int)] = []
+        var start = 0
+        while start < candidates.count {
+            var end = start + 1
+            while end < candidates.count, candidates[end] == candidates[start] { end += 1 }
+            let entry = (score: end - start, rank: candidates[start])
+            if best.count < limit || entry.score > best[best.count - 1].score {
+                let place = best.firstIndex { entry.score > $0.score } ?? best.count
+                best.insert(entry, at: place)
+                if best.count > limit { best.removeLast() }
             }
-        return ranked.prefix(limit).map(\.document.slug)
+            start = end
+        }
+        return best.map { slugsNewestFirst[$0.rank] }
     }
 
     /// "Cited by" lists: citations grouped by the slug of the transcript they

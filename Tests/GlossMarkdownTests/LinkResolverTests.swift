@@ -138,3 +138,46 @@ struct LinkResolverTests {
         #expect(result.diagnostics.first?.location?.line == 2)
     }
 }
+
+@Suite("Deferred links: render first, resolve once the site is known")
+struct DeferredLinkTests {
+    private static let bodies = [
+        "See [a](other.md), [b](dir.md#p-3f2a1c), <https://example.org/> and ![pic](pic.png \"t\").\n",
+        "[gone](missing.md) and [bad](javascript:alert(1)) and [x](<a b.md>)\n",
+        "# Title\n\nText with \u{0}NUL\u{0}1\u{0} and [l](x.md)\n\n[ref]: other.md 'T'\n\nUse [ref].\n",
+        "HEGSETH: Hold the line[^n] [here](here.md).\n\nAfter [next](next.md).\n\n[^n]: Background in [bg](bg.md#t-00-01-00).\n",
+    ]
+
+    private static func options(transcript: Bool) -> MarkdownOptions {
+        var options = MarkdownOptions()
+        if transcript {
+            let annotation = Annotation(
+                quote: "the line", kind: .context, note: "See [ctx](ctx.md) and [gone](missing.md).",
+                location: SourceLocation(file: "t.md", line: 2)
+            )
+            options.transcript = TranscriptContext(speakers: [TranscriptFixtures.hegseth], annotations: [annotation])
+        }
+        return options
+    }
+
+    @Test("filling the holes gives the HTML and link errors of rendering with the resolver", arguments: [false, true])
+    func sameAsResolvingWhileWriting(transcript: Bool) {
+        for body in Self.bodies {
+            let options = Self.options(transcript: transcript)
+            let direct = MarkdownRenderer.render(body, options: options, file: "t.md", links: SiteResolver())
+            let deferred = MarkdownRenderer.renderDeferringLinks(body, options: options, file: "t.md")
+            #expect(deferred.html != direct.html || deferred.pendingLinks.isEmpty)
+            let (html, linkDiagnostics) = deferred.resolvingLinks(with: SiteResolver())
+            #expect(html == direct.html, "\(body)")
+            #expect((deferred.diagnostics + linkDiagnostics).sortedForDisplay() == direct.diagnostics.sortedForDisplay(), "\(body)")
+            #expect(deferred.links == direct.links)
+        }
+    }
+
+    @Test("a NUL in the text is written as U+FFFD, so it cannot pose as a hole")
+    func nulInText() {
+        let deferred = MarkdownRenderer.renderDeferringLinks("a\u{0}0\u{0} [l](x.md)\n", file: "t.md")
+        let (html, _) = deferred.resolvingLinks(with: SiteResolver())
+        #expect(html == "<p>a\u{FFFD}0\u{FFFD} <a href=\"../x/\">l</a></p>\n")
+    }
+}
