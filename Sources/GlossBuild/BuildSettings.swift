@@ -38,6 +38,18 @@ public struct BuildSettings: Sendable {
 /// What a build or check found and did.
 public struct BuildOutcome: Sendable {
     public var diagnostics: [Diagnostic]
-    /// HTML pages rendered (and written, for a build that succeeded).
+    /// HTML pages in the site.
     public var pageCount: Int
+    /// Files rendered and written because they changed (pages, feed,
+    /// sitemap, assets); 0 when the output was already up to date.
+    public var pagesWritten: Int
+    /// The key of every output file, for the output's manifest.
+    var keys: [String: UInt64]
+
+    init(diagnostics: [Diagnostic], pageCount: Int, pagesWritten: Int = 0, keys: [String: UInt64] = [:]) {
+        self.diagnostics = diagnostics
+        self.pageCount = pageCount
+        self.pagesWritten = pagesWritten
+        self.keys = keys
+    }
 }

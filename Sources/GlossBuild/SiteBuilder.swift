@@ -25,11 +25,27 @@ public struct SiteBuilder: Sendable {
 
     /// Everything `build()` does except writing.
     public func check() -> BuildOutcome {
-        run(staging: nil)
+        var memory = BuildMemory()
+        return run(memory: &memory, changed: [], output: nil)
     }
 
-    /// Builds the site and, if there were no errors, replaces the output directory with it.
+    /// Builds the site and, if there were no errors, puts it in place of the
+    /// output directory, writing only the pages that changed since the last
+    /// build, or nothing at all when no input did.
     public func build() -> BuildOutcome {
+        var memory = BuildMemory()
+        return build(memory: &memory, changed: [], skipIfUnchanged: true)
+    }
+
+    /// A rebuild that reuses what `memory` kept of the last one, and keeps
+    /// this one's for the next.
+    ///
+    /// - Parameters:
+    ///   - changed: paths relative to the content directory that changed,
+    ///     whatever their stamps say (a file watcher's report).
+    ///   - skipIfUnchanged: when every input has the stamp it had at the last
+    ///     build, and that build reported nothing, leave the output as it is.
+    public func build(memory: inout BuildMemory, changed: Set<String>, skipIfUnchanged: Bool = false) -> BuildOutcome {
         if let refusal = policy.refusal(
             output: settings.outputDirectory,
             displayPath: settings.outputDirectory,
@@ -40,47 +56,133 @@ public struct SiteBuilder: Sendable {
         ) {
             return BuildOutcome(diagnostics: [.error(at: nil, refusal)], pageCount: 0)
         }
-        let staging: StagingDirectory
+        let generations = OutputGenerations(outputPath: settings.outputDirectory)
+        var inputStamp = inputStamp(contentStamps: nil)
+        if skipIfUnchanged, let live = generations.manifest(of: generations.output), live.clean, live.inputStamp == inputStamp {
+            return BuildOutcome(diagnostics: [], pageCount: live.pageCount, pagesWritten: 0)
+        }
+        let output: (staging: StagingDirectory, baseline: [String: UInt64])
         do {
-            staging = try StagingDirectory(outputPath: settings.outputDirectory)
+            output = try generations.prepareStaging()
         } catch {
             return BuildOutcome(diagnostics: [.error(at: nil, "cannot prepare the output: \(error)")], pageCount: 0)
         }
-        var outcome = run(staging: staging)
+        var outcome = run(memory: &memory, changed: changed, output: output)
         guard !outcome.diagnostics.hasErrors else {
-            staging.discard()
+            output.staging.discard()
             return outcome
         }
         do {
-            try staging.commit()
+            if let stamps = memory.content?.stamps { inputStamp = self.inputStamp(contentStamps: stamps) }
+            let manifest = OutputGenerations.Manifest(
+                inputStamp: inputStamp, clean: outcome.diagnostics.isEmpty, pageCount: outcome.pageCount, keys: outcome.keys
+            )
+            try generations.commit(output.staging, manifest: manifest)
         } catch {
-            staging.discard()
+            output.staging.discard()
             outcome.diagnostics.append(.error(at: nil, "cannot put the new site in place: \(error)"))
         }
         return outcome
     }
 
-    /// The pipeline, read top to bottom. `staging` is nil for a check.
-    private func run(staging: StagingDirectory?) -> BuildOutcome {
+    /// The pipeline, read top to bottom. `output` is nil for a check, which
+    /// plans every page but renders none.
+    private func run(memory: inout BuildMemory, changed: Set<String>, output: (staging: StagingDirectory, baseline: [String: UInt64])?) -> BuildOutcome {
         var diagnostics: [Diagnostic] = []
-        let content = load(into: &diagnostics)
-        guard let renderer = compileTheme(for: content, into: &diagnostics) else {
+        let content = load(reusing: memory.content, changed: changed, into: &diagnostics)
+        memory.content = content
+        guard let (renderer, theme) = compileTheme(for: content, into: &diagnostics) else {
             return BuildOutcome(diagnostics: diagnostics, pageCount: 0)
         }
+        let seed = seed(content: content, theme: theme)
+        if memory.seed != seed { memory.bodies = [:] }
+        memory.seed = seed
         let transcripts = content.documents.filter(isPublished)
         let options = markdownOptions(for: content, renderer: renderer)
-        let bodies = renderBodies(transcripts, of: content, options: options)
-        let surveys = Array(zip(transcripts, bodies)).parallelMap { TranscriptSurvey($0, rendered: $1) }
+        let bodies = renderBodies(transcripts, of: content, options: options, memory: &memory)
         let index = SiteIndex(
-            documents: zip(transcripts, surveys).map { IndexedDocument($0, anchors: $1.anchors) },
+            documents: zip(transcripts, bodies).map { IndexedDocument($0, anchors: $1.survey.anchors) },
             speakers: content.speakers
         )
-        let relations = SiteRelations(transcripts: transcripts, surveys: surveys, index: index)
-        diagnostics += renderTranscripts(transcripts, bodies: bodies, relations: relations, with: renderer, into: staging)
-        let (sitePages, siteDiagnostics) = renderSitePages(transcripts, relations: relations, with: renderer, into: staging)
-        diagnostics += siteDiagnostics
-        return BuildOutcome(diagnostics: diagnostics, pageCount: transcripts.count + sitePages)
+        let relations = SiteRelations(transcripts: transcripts, surveys: bodies.map(\.survey), index: index)
+        var plan = planTranscripts(transcripts, bodies: bodies, relations: relations, seed: seed, with: renderer, into: &diagnostics)
+        plan += planSitePages(transcripts, transcriptPaths: plan.map(\.path), relations: relations, seed: seed, with: renderer)
+        let pageCount = plan.count { $0.path.hasSuffix(".html") }
+        guard let output, !diagnostics.hasErrors else {
+            return BuildOutcome(diagnostics: diagnostics, pageCount: pageCount)
+        }
+        let written = write(plan, to: output.staging, baseline: output.baseline, into: &diagnostics)
+        return BuildOutcome(
+            diagnostics: diagnostics, pageCount: pageCount, pagesWritten: written,
+            keys: Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first })
+        )
     }
+
+    /// Renders and writes the pages whose key differs from the staging
+    /// directory's, on all cores, and removes the files no longer planned.
+    private func write(_ plan: [PlannedPage], to staging: StagingDirectory, baseline: [String: UInt64], into diagnostics: inout [Diagnostic]) -> Int {
+        let stale = plan.filter { baseline[$0.path] != $0.key }
+        diagnostics += stale.parallelMap { page -> Diagnostic? in
+            do {
+                try staging.write(page.make(), to: page.path)
+                return nil
+            } catch {
+                return .error(at: nil, "cannot write \(page.path): \(error)")
+            }
+        }.compactMap { $0 }
+        let planned = Set(plan.map(\.path))
+        for path in baseline.keys where !planned.contains(path) && path != OutputDirectoryPolicy.markerName {
+            staging.remove(path)
+        }
+        return stale.count
+    }
+
+    /// Hashes everything a build reads, by stamp: the content files (walked
+    /// now unless given), the templates, the settings and the gloss binary.
+    private func inputStamp(contentStamps: [String: UInt64]?) -> UInt64 {
+        var hasher = StableHasher()
+        let stamps = contentStamps ?? ContentLoader(fileSystem: fileSystem)
+            .stamps(directory: settings.contentDirectory, displayPath: settings.contentDirectory)
+        guard let stamps else { return 0 }
+        for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(path)
+            hasher.combine(stamp)
+        }
+        let (theme, _) = Theme.load(overridesFrom: settings.templatesDirectory, displayPath: settings.templatesDirectory)
+        hasher.combine(Self.hash(theme))
+        hasher.combine(settingsHash)
+        if let today = settings.today { hasher.combine(today.description) }
+        return hasher.value
+    }
+
+    /// The seed of every page key: what every page may depend on.
+    private func seed(content: LoadedContent, theme: Theme) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(content.configRevision)
+        hasher.combine(Self.hash(theme))
+        hasher.combine(settingsHash)
+        return hasher.value
+    }
+
+    private var settingsHash: UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(settings.baseURL)
+        hasher.combine(settings.includeDrafts)
+        hasher.combine(Self.executableStamp)
+        return hasher.value
+    }
+
+    private static func hash(_ theme: Theme) -> UInt64 {
+        var hasher = StableHasher()
+        for (path, bytes) in theme.files.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(path)
+            hasher.combine(bytes)
+        }
+        return hasher.value
+    }
+
+    /// The running gloss itself: a new version may render the same input differently.
+    private static let executableStamp: UInt64 = (try? LocalFileSystem().status(of: "/proc/self/exe"))??.stamp ?? 0
 
     /// Drafts and transcripts dated in the future wait for `--drafts`.
     private func isPublished(_ document: Document) -> Bool {
@@ -90,24 +192,25 @@ public struct SiteBuilder: Sendable {
         return true
     }
 
-    /// Content/: site.yaml, speakers.yaml and every transcript, decoded.
-    private func load(into diagnostics: inout [Diagnostic]) -> LoadedContent {
+    /// Content/: site.yaml, speakers.yaml and every transcript, decoded;
+    /// transcripts unchanged since `previous` are taken from it.
+    private func load(reusing previous: LoadedContent?, changed: Set<String>, into diagnostics: inout [Diagnostic]) -> LoadedContent {
         var content = ContentLoader(fileSystem: fileSystem)
-            .load(directory: settings.contentDirectory, displayPath: settings.contentDirectory)
+            .load(directory: settings.contentDirectory, displayPath: settings.contentDirectory, reusing: previous, changed: changed)
         diagnostics += content.diagnostics
         if let baseURL = settings.baseURL { content.config.baseURL = baseURL }
         return content
     }
 
     /// The built-in theme with the site's own templates laid over it, compiled.
-    private func compileTheme(for content: LoadedContent, into diagnostics: inout [Diagnostic]) -> PageRenderer? {
+    private func compileTheme(for content: LoadedContent, into diagnostics: inout [Diagnostic]) -> (PageRenderer, Theme)? {
         if settings.templatesDirectoryRequired, (try? fileSystem.status(of: settings.templatesDirectory))??.kind != .directory {
             diagnostics.append(.error(at: nil, "templates directory \"\(settings.templatesDirectory)\" does not exist"))
         }
         let (theme, themeDiagnostics) = Theme.load(overridesFrom: settings.templatesDirectory, displayPath: settings.templatesDirectory)
         diagnostics += themeDiagnostics
         do {
-            return try PageRenderer(theme: theme, site: content.config, speakers: content.speakers)
+            return (try PageRenderer(theme: theme, site: content.config, speakers: content.speakers), theme)
         } catch {
             diagnostics += error.diagnostics
             return nil
@@ -124,42 +227,57 @@ public struct SiteBuilder: Sendable {
 
     /// The first pass: each transcript's Markdown, rendered once, with its
     /// cross-references left as holes, since they can be checked only once
-    /// every transcript's anchors are known.
-    private func renderBodies(_ transcripts: [Document], of content: LoadedContent, options: MarkdownOptions) -> [RenderedMarkdown] {
+    /// every transcript's anchors are known. A body `memory` holds for the
+    /// same revision is reused.
+    private func renderBodies(_ transcripts: [Document], of content: LoadedContent, options: MarkdownOptions, memory: inout BuildMemory) -> [RememberedBody] {
         let registry = Self.registry(content.speakers)
-        return transcripts.parallelMap { document in
+        let remembered = memory.bodies
+        let bodies = transcripts.parallelMap { document -> RememberedBody in
+            if let earlier = remembered[document.path], earlier.revision == document.revision { return earlier }
             var options = options
             options.transcript = Self.transcriptContext(of: document, registry: registry)
-            return MarkdownRenderer.renderDeferringLinks(document.body, options: options, file: document.displayPath, firstLine: document.bodyStartLine)
+            let body = MarkdownRenderer.renderDeferringLinks(document.body, options: options, file: document.displayPath, firstLine: document.bodyStartLine)
+            return RememberedBody(revision: document.revision, body: body, survey: TranscriptSurvey(document, rendered: body))
         }
+        memory.bodies = Dictionary(zip(transcripts.map(\.path), bodies), uniquingKeysWith: { first, _ in first })
+        return bodies
     }
 
     static func registry(_ speakers: [Speaker]) -> [String: Speaker] {
         Dictionary(speakers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The second pass: links filled in, then a finished page and its file,
-    /// one transcript at a time per core.
-    private func renderTranscripts(
-        _ transcripts: [Document], bodies: [RenderedMarkdown], relations: SiteRelations,
-        with renderer: PageRenderer, into staging: StagingDirectory?
-    ) -> [Diagnostic] {
-        Array(zip(transcripts, bodies)).parallelMap { document, body in
-            let (html, linkDiagnostics) = body.resolvingLinks(with: IndexLinkResolver(index: relations.index, path: document.path))
-            let page = renderer.transcriptPage(TranscriptPageInput(
-                document: document, bodyHTML: html,
+    /// The second pass, planned: each transcript's links resolved (and the
+    /// broken ones reported), and its page keyed by what it shows.
+    private func planTranscripts(
+        _ transcripts: [Document], bodies: [RememberedBody], relations: SiteRelations, seed: UInt64,
+        with renderer: PageRenderer, into diagnostics: inout [Diagnostic]
+    ) -> [PlannedPage] {
+        let planned = Array(zip(transcripts, bodies)).parallelMap { document, remembered -> (PlannedPage, [Diagnostic]) in
+            let body = remembered.body
+            let resolver = IndexLinkResolver(index: relations.index, path: document.path)
+            let resolutions = body.pendingLinks.map(resolver.resolve)
+            var bodyKey = StableHasher()
+            var found = body.diagnostics
+            for (reference, resolution) in zip(body.pendingLinks, resolutions) {
+                switch resolution {
+                case .keep, .deferred: bodyKey.combine(0)
+                case .replace(let url): bodyKey.combine(url)
+                case .broken(let message, let note):
+                    bodyKey.combine(1)
+                    found.append(.error(at: reference.location, message, note: note))
+                }
+            }
+            let page = renderer.planTranscriptPage(
+                document: document, bodyKey: bodyKey.value, body: { body.fillingLinks(resolutions).html },
                 citations: relations.citations[document.slug] ?? [],
                 related: relations.related(to: document.slug),
-                documents: relations.documents
-            ))
-            var found = (body.diagnostics + linkDiagnostics).sortedForDisplay()
-            do {
-                try staging?.write(Array(page.utf8), to: SiteURL.pageFile(forSlug: document.slug))
-            } catch {
-                found.append(.error(at: SourceLocation(file: document.displayPath), "cannot write its page: \(error)"))
-            }
-            return found
-        }.flatMap { $0 }
+                documents: relations.documents, seed: seed
+            )
+            return (page, found.sortedForDisplay())
+        }
+        diagnostics += planned.flatMap(\.1)
+        return planned.map(\.0)
     }
 
     /// What the transcript dialect needs to know of a document: who speaks in
@@ -181,41 +299,28 @@ public struct SiteBuilder: Sendable {
         )
     }
 
-    /// Every page that is not a transcript's, and the theme's assets; returns
-    /// how many HTML pages were made.
-    private func renderSitePages(
-        _ transcripts: [Document], relations: SiteRelations, with renderer: PageRenderer, into staging: StagingDirectory?
-    ) -> (pages: Int, diagnostics: [Diagnostic]) {
-        var pages: [(path: String, html: String)] = renderer.homePages(documents: transcripts)
-        pages += renderer.archivePages(documents: transcripts)
-        pages.append((PageRenderer.speakersIndexFile, renderer.speakersIndexPage(turns: relations.turns, documents: transcripts)))
-        pages += renderer.speakerPages(turns: relations.turns, documents: transcripts)
-        pages.append((PageRenderer.topicsIndexFile, renderer.topicsIndexPage(documents: transcripts)))
-        pages += renderer.topicPages(documents: transcripts)
-        pages.append((PageRenderer.notFoundFile, renderer.notFoundPage()))
-
-        var files = pages.map { (path: $0.path, bytes: Array($0.html.utf8)) }
-        let published = transcripts.map { SiteURL.pageFile(forSlug: $0.slug) } + pages.map(\.path)
-        if let sitemap = renderer.sitemap(paths: published) {
-            files.append((PageRenderer.sitemapFile, Array(sitemap.utf8)))
-        }
+    /// Every page that is not a transcript's, and the theme's assets, planned.
+    private func planSitePages(
+        _ transcripts: [Document], transcriptPaths: [String], relations: SiteRelations, seed: UInt64, with renderer: PageRenderer
+    ) -> [PlannedPage] {
+        let appearances = renderer.speakerAppearances(turns: relations.turns, documents: transcripts)
+        var plan = renderer.planHomePages(documents: transcripts, seed: seed)
+        plan += renderer.planArchivePages(documents: transcripts, seed: seed)
+        plan.append(renderer.planSpeakersIndexPage(appearances: appearances, seed: seed))
+        plan += appearances.parallelMap { renderer.planSpeakerPages($0, seed: seed) }.flatMap { $0 }
+        plan += renderer.planTopicPages(documents: transcripts, seed: seed)
+        plan += renderer.planFixedPages(seed: seed)
+        let published = transcriptPaths + plan.map(\.path).filter { $0.hasSuffix(".html") }
+        if let sitemap = renderer.planSitemap(paths: published, seed: seed) { plan.append(sitemap) }
         // Dated by the newest transcript, never by the clock, so that the same
         // content always gives the same feed.
-        if let feed = renderer.feed(documents: transcripts, now: Self.feedDate(transcripts)) {
-            files.append((PageRenderer.feedFile, Array(feed.utf8)))
+        if let feed = renderer.planFeed(documents: transcripts, now: Self.feedDate(transcripts), seed: seed) { plan.append(feed) }
+        for (path, bytes) in renderer.assets.sorted(by: { $0.key < $1.key }) {
+            var key = StableHasher()
+            key.combine(bytes)
+            plan.append(PlannedPage(path: path, key: key.value) { bytes })
         }
-        files.append((PageRenderer.robotsFile, Array(renderer.robots().utf8)))
-        files += renderer.assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-
-        let diagnostics: [Diagnostic] = files.parallelMap { file in
-            do {
-                try staging?.write(file.bytes, to: file.path)
-                return nil
-            } catch {
-                return .error(at: nil, "cannot write \(file.path): \(error)")
-            }
-        }.compactMap { $0 }
-        return (pages.count, diagnostics)
+        return plan
     }
 
     /// Midnight UTC of the newest transcript's date (the epoch for a site with none).

@@ -15,6 +15,9 @@ import Glibc
 public struct StagingDirectory: Sendable {
     public let outputPath: String
     public let path: String
+    /// An earlier generation being brought up to date, whose files may be
+    /// hard links shared with the live output.
+    let adopted: Bool
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -31,10 +34,31 @@ public struct StagingDirectory: Sendable {
         try Self.recover(parent: parent, name: name, output: output)
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         path = parent + "/" + Self.stagingPrefix(name) + "\(getpid())-\(UInt32.random(in: 0 ... .max))"
+        adopted = false
         guard mkdir(path, 0o755) == 0 else {
             throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))")
         }
         try write(OutputDirectoryPolicy.markerContents, to: OutputDirectoryPolicy.markerName)
+    }
+
+    /// Stages into `directory`, an earlier generation of the site that the
+    /// build updates file by file (see ``OutputGenerations``).
+    init(outputPath: String, adopting directory: String) throws {
+        let output = URL(fileURLWithPath: outputPath).standardizedFileURL.path
+        self.outputPath = output
+        try Self.recover(parent: (output as NSString).deletingLastPathComponent, name: (output as NSString).lastPathComponent, output: output)
+        path = directory
+        adopted = true
+    }
+
+    /// Removes one file and the folders it leaves empty.
+    func remove(_ relativePath: String) {
+        guard Self.isSafeRelativePath(relativePath) else { return }
+        unlink(path + "/" + relativePath)
+        var folder = (relativePath as NSString).deletingLastPathComponent
+        while !folder.isEmpty, rmdir(path + "/" + folder) == 0 {
+            folder = (folder as NSString).deletingLastPathComponent
+        }
     }
 
     /// Writes one file, creating its directories. Safe to call from several threads.
@@ -43,6 +67,8 @@ public struct StagingDirectory: Sendable {
             throw Failure(description: "refusing to write \"\(relativePath)\": it would land outside the output directory")
         }
         let target = path + "/" + relativePath
+        // Never write through a hard link into the live output.
+        if adopted { unlink(target) }
         var descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == ENOENT {
             try Self.makeDirectories((target as NSString).deletingLastPathComponent)
@@ -66,8 +92,9 @@ public struct StagingDirectory: Sendable {
         }
     }
 
-    /// Puts the staged site in place of the output directory and removes the old one.
-    public func commit() throws {
+    /// Puts the staged site in place of the output directory and removes the
+    /// old one, or moves it to `keep` to serve as the next staging.
+    public func commit(keepingPreviousAt keep: String? = nil) throws {
         let fileManager = FileManager.default
         guard fileManager.fileExists(atPath: outputPath) else {
             try rename(path, to: outputPath)
@@ -75,7 +102,14 @@ public struct StagingDirectory: Sendable {
         }
         if gloss_exchange_paths(path, outputPath) == 0 {
             // `path` now holds the previous output.
-            Self.removeTree(path)
+            if let keep {
+                if keep != path {
+                    Self.removeTree(keep)
+                    try rename(path, to: keep)
+                }
+            } else {
+                Self.removeTree(path)
+            }
             return
         }
         guard errno == ENOSYS || errno == EINVAL else {

@@ -31,10 +31,14 @@ public struct FileStatus: Hashable, Sendable {
     /// link, say), so a walk can notice a link back into a folder it is
     /// already inside instead of descending forever.
     public var identity: String
+    /// Changes whenever the contents may have (size, modification and change
+    /// times, inode): equal stamps let a rebuild skip reading a file again.
+    public var stamp: UInt64
 
-    public init(kind: Kind, identity: String) {
+    public init(kind: Kind, identity: String, stamp: UInt64 = 0) {
         self.kind = kind
         self.identity = identity
+        self.stamp = stamp
     }
 }
 

@@ -20,7 +20,13 @@ public struct ContentLoader: Sendable {
     /// - Parameters:
     ///   - directory: the content directory as the file system names it.
     ///   - displayPath: how diagnostics name it, e.g. `Content`.
-    public func load(directory: String, displayPath: String) -> LoadedContent {
+    ///   - previous: what an earlier load of the same directory found: a
+    ///     transcript whose file and sidecar have the same stamps is taken
+    ///     from it instead of being read and decoded again.
+    ///   - changed: paths relative to the directory to read again whatever
+    ///     their stamps say (a watcher's report: two saves within one tick of
+    ///     the file system's clock can leave the same stamp).
+    public func load(directory: String, displayPath: String, reusing previous: LoadedContent? = nil, changed: Set<String> = []) -> LoadedContent {
         let walker = ContentWalker(fileSystem: fileSystem, root: directory, displayRoot: displayPath)
         let listing: ContentWalker.Listing
         switch walker.walk() {
@@ -31,8 +37,10 @@ public struct ContentLoader: Sendable {
         var diagnostics = listing.diagnostics
 
         var config = SiteConfig(title: "")
+        var configRevision = StableHasher()
         if listing.hasSiteFile {
             if let bytes = read("site.yaml", with: walker, into: &diagnostics) {
+                configRevision.combine(bytes)
                 let (decoded, problems) = Self.parseSiteConfig(bytes, displayPath: walker.displayPath(of: "site.yaml"))
                 config = decoded
                 diagnostics += problems
@@ -44,6 +52,7 @@ public struct ContentLoader: Sendable {
 
         var speakers: [Speaker] = []
         if listing.hasSpeakersFile, let bytes = read("speakers.yaml", with: walker, into: &diagnostics) {
+            configRevision.combine(bytes)
             let (decoded, problems) = Self.parseSpeakers(bytes, displayPath: walker.displayPath(of: "speakers.yaml"))
             speakers = decoded
             diagnostics += problems
@@ -64,12 +73,39 @@ public struct ContentLoader: Sendable {
 
         // Reading and decoding are independent per file (a transcript and its
         // sidecar together): spread them over the cores.
-        let parsedFiles = listing.markdownFiles.parallelMap { path in
+        let parsedFiles = listing.markdownFiles.parallelMap { path -> TranscriptFile in
+            let sidecarPath = Self.annotationsFilePath(forTranscript: path)
+            var stamp = StableHasher()
+            stamp.combine(listing.stamps[path] ?? 0)
+            stamp.combine(sidecars.contains(sidecarPath) ? listing.stamps[sidecarPath] ?? 0 : 0)
+            if let earlier = previous?.transcriptFiles[path], earlier.stamp == stamp.value,
+               !changed.contains(path), !changed.contains(sidecarPath) {
+                return earlier
+            }
+            return TranscriptFile(stamp: stamp.value, parsed: readTranscript(path, sidecar: sidecars.contains(sidecarPath) ? sidecarPath : nil, with: walker))
+        }
+        var documents: [Document] = []
+        var transcriptFiles: [String: TranscriptFile] = [:]
+        for (path, file) in zip(listing.markdownFiles, parsedFiles) {
+            diagnostics += file.parsed.diagnostics
+            if let document = file.parsed.document { documents.append(document) }
+            transcriptFiles[path] = file
+        }
+        let checked = Self.checkDocuments(documents, speakers: speakers)
+        var content = LoadedContent(config: config, speakers: speakers, documents: checked.documents,
+                                    diagnostics: diagnostics + checked.diagnostics)
+        content.transcriptFiles = transcriptFiles
+        content.stamps = listing.stamps
+        content.configRevision = configRevision.value
+        return content
+    }
+
+    /// Reads and decodes one transcript with its sidecar, if it has one.
+    private func readTranscript(_ path: String, sidecar sidecarPath: String?, with walker: ContentWalker) -> ParsedDocument {
             var problems: [Diagnostic] = []
             let bytes = read(path, with: walker, into: &problems)
             var sidecar: AnnotationsFile?
-            let sidecarPath = Self.annotationsFilePath(forTranscript: path)
-            if sidecars.contains(sidecarPath), let sidecarBytes = read(sidecarPath, with: walker, into: &problems) {
+            if let sidecarPath, let sidecarBytes = read(sidecarPath, with: walker, into: &problems) {
                 sidecar = AnnotationsFile(bytes: sidecarBytes, displayPath: walker.displayPath(of: sidecarPath))
             }
             guard let bytes else { return ParsedDocument(document: nil, diagnostics: problems) }
@@ -77,15 +113,15 @@ public struct ContentLoader: Sendable {
             if problems.hasErrors { parsed.document = nil }
             parsed.diagnostics = problems + parsed.diagnostics
             return parsed
-        }
-        var documents: [Document] = []
-        for parsed in parsedFiles {
-            diagnostics += parsed.diagnostics
-            if let document = parsed.document { documents.append(document) }
-        }
-        let checked = Self.checkDocuments(documents, speakers: speakers)
-        return LoadedContent(config: config, speakers: speakers, documents: checked.documents,
-                             diagnostics: diagnostics + checked.diagnostics)
+    }
+
+    /// The stamp of every file a load would look at, by path relative to
+    /// `directory`, without reading any: enough to tell that nothing changed.
+    /// Nil when there is no directory to walk.
+    public func stamps(directory: String, displayPath: String) -> [String: UInt64]? {
+        let walker = ContentWalker(fileSystem: fileSystem, root: directory, displayRoot: displayPath)
+        guard case .success(let listing) = walker.walk(), listing.diagnostics.isEmpty else { return nil }
+        return listing.stamps
     }
 
     private func read(_ relative: String, with walker: ContentWalker, into diagnostics: inout [Diagnostic]) -> [UInt8]? {
@@ -128,6 +164,13 @@ public struct ContentLoader: Sendable {
     public static func parseDocument(_ bytes: [UInt8], path: String, displayPath: String, annotationsFile: AnnotationsFile? = nil) -> ParsedDocument {
         let sidecar = annotationsFile.map { parseAnnotationsFile($0.bytes, displayPath: $0.displayPath) }
         var parsed = parseTranscript(bytes, path: path, displayPath: displayPath)
+        var revision = StableHasher()
+        revision.combine(path)
+        revision.combine(displayPath)
+        revision.combine(bytes)
+        revision.combine(annotationsFile?.displayPath)
+        revision.combine(annotationsFile?.bytes ?? [])
+        parsed.document?.revision = revision.value
         if let (annotations, problems) = sidecar {
             parsed.diagnostics += problems
             if problems.hasErrors {

@@ -17,6 +17,8 @@ struct ContentWalker {
         var annotationFiles: [String] = []
         var hasSiteFile = false
         var hasSpeakersFile = false
+        /// The stamp of every file listed above, by relative path.
+        var stamps: [String: UInt64] = [:]
         var diagnostics: [Diagnostic] = []
     }
 
@@ -107,6 +109,7 @@ struct ContentWalker {
             default:
                 continue
             }
+            if status.kind == .file { listing.stamps[child] = status.stamp }
         }
     }
 

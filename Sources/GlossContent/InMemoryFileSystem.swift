@@ -1,3 +1,5 @@
+import GlossModel
+
 /// A file tree held in memory, for tests of this module and of the modules
 /// that build on it.
 ///
@@ -42,7 +44,11 @@ public struct InMemoryFileSystem: ContentFileSystem {
 
     public func status(of path: String) throws(FileSystemError) -> FileStatus? {
         let path = Self.normalized(path)
-        if files[path] != nil { return FileStatus(kind: .file, identity: path) }
+        if let bytes = files[path] {
+            var stamp = StableHasher()
+            stamp.combine(bytes)
+            return FileStatus(kind: .file, identity: path, stamp: stamp.value)
+        }
         if children[path] != nil { return FileStatus(kind: .directory, identity: path) }
         return nil
     }

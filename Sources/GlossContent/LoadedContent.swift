@@ -11,6 +11,13 @@ public struct LoadedContent: Sendable {
     /// Transcripts without errors, in walk order (sorted by path within each folder).
     public var documents: [Document]
     public var diagnostics: [Diagnostic]
+    /// Every transcript file as read, errors and all, by path relative to the
+    /// content directory: what the next load may reuse.
+    public var transcriptFiles: [String: TranscriptFile] = [:]
+    /// The stamp of every file the loader looked at, by relative path.
+    public var stamps: [String: UInt64] = [:]
+    /// A stable hash of `site.yaml` and `speakers.yaml` as read.
+    public var configRevision: UInt64 = 0
 
     public init(config: SiteConfig, speakers: [Speaker], documents: [Document], diagnostics: [Diagnostic]) {
         self.config = config

@@ -1,3 +1,4 @@
+import GlossModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -23,7 +24,12 @@ public struct LocalFileSystem: ContentFileSystem {
         case S_IFDIR: .directory
         default: .other
         }
-        return FileStatus(kind: kind, identity: "\(info.st_dev):\(info.st_ino)")
+        var stamp = StableHasher()
+        for part in [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec), Int(info.st_ctim.tv_sec),
+                     Int(info.st_ctim.tv_nsec), Int(bitPattern: UInt(info.st_ino)), Int(bitPattern: UInt(info.st_dev))] {
+            stamp.combine(part)
+        }
+        return FileStatus(kind: kind, identity: "\(info.st_dev):\(info.st_ino)", stamp: stamp.value)
     }
 
     public func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] {

@@ -13,6 +13,14 @@ public struct ParsedDocument: Sendable {
     }
 }
 
+/// One transcript file as a load found it, for the next load to reuse when
+/// neither it nor its sidecar has changed.
+public struct TranscriptFile: Sendable {
+    /// The stamps of the `.md` file and its sidecar, combined.
+    public var stamp: UInt64
+    public var parsed: ParsedDocument
+}
+
 /// A sidecar `NAME.annotations.yaml` as read from disk, handed to
 /// ``ContentLoader/parseDocument(_:path:displayPath:annotationsFile:)`` with
 /// its transcript so both are decoded in the same task.

@@ -22,6 +22,13 @@ extension RenderedMarkdown {
     /// (escaped like any destination) in place of the hole, and an error for
     /// each broken one. Without holes, the HTML as it is.
     public func resolvingLinks(with resolver: any LinkResolver) -> (html: String, diagnostics: [Diagnostic]) {
+        fillingLinks(pendingLinks.map(resolver.resolve))
+    }
+
+    /// The HTML with the holes filled by `resolutions`, one per pending link in
+    /// order (what a resolver said of each), and an error for each broken one.
+    /// A build that decides early which pages to write computes these first.
+    public func fillingLinks(_ resolutions: [LinkResolution]) -> (html: String, diagnostics: [Diagnostic]) {
         guard !pendingLinks.isEmpty else { return (html, []) }
         var output = HTMLBuffer(capacity: html.utf8.count + pendingLinks.count * 32)
         var diagnostics: [Diagnostic] = []
@@ -32,14 +39,14 @@ extension RenderedMarkdown {
             var index = 0
             var runStart = 0
             while index < bytes.count {
-                guard bytes[index] == 0, let (slot, end) = Self.hole(in: bytes, at: index), slot < pendingLinks.count else {
+                guard bytes[index] == 0, let (slot, end) = Self.hole(in: bytes, at: index), slot < pendingLinks.count, slot < resolutions.count else {
                     index += 1
                     continue
                 }
                 output.append(raw: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 let reference = pendingLinks[slot]
                 var destination = reference.destination
-                switch resolver.resolve(reference) {
+                switch resolutions[slot] {
                 case .replace(let url): destination = url
                 case .broken(let message, let note):
                     if reported.insert(slot).inserted {

@@ -15,8 +15,12 @@ public struct Document: Hashable, Sendable {
     /// Range notes from the front matter's `annotations:` and from a sidecar
     /// `NAME.annotations.yaml`, in that order.
     public var annotations: [Annotation]
+    /// A stable hash of the files the document was read from (the `.md` and
+    /// its sidecar): equal revisions, equal documents. What a rebuild compares
+    /// to tell which pages to write again; 0 for a document made in code.
+    public var revision: UInt64
 
-    public init(path: String, displayPath: String, slug: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int, annotations: [Annotation] = []) {
+    public init(path: String, displayPath: String, slug: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int, annotations: [Annotation] = [], revision: UInt64 = 0) {
         self.path = path
         self.displayPath = displayPath
         self.slug = slug
@@ -24,6 +28,7 @@ public struct Document: Hashable, Sendable {
         self.body = body
         self.bodyStartLine = bodyStartLine
         self.annotations = annotations
+        self.revision = revision
     }
 }
 

@@ -93,6 +93,31 @@ public struct PageRenderer: Sendable {
         return render(Self.transcriptTemplateName, model)
     }
 
+    /// A transcript's page, planned. `body` makes the body's HTML (links
+    /// filled in) when the page is rendered; `bodyKey` stands for everything
+    /// it depends on beyond the document (how each link was resolved).
+    public func planTranscriptPage(
+        document: Document, bodyKey: UInt64, body: @escaping @Sendable () -> String,
+        citations: [Citation], related: [Document], documents: [String: Document], seed: UInt64
+    ) -> PlannedPage {
+        var key = PageKey(seed: seed, "transcript")
+        key.add(document)
+        key.add(bodyKey)
+        for citation in citations {
+            key.add(citation.fromSlug)
+            key.add(citation.fromPassageID)
+            key.add(citation.toPassageID)
+            key.add(citation.inAnnotation ? 1 : 0)
+            if let citing = documents[citation.fromSlug] { key.add(citing) }
+        }
+        key.add(related)
+        return PlannedPage(path: SiteURL.pageFile(forSlug: document.slug), key: key.value) { [self] in
+            Array(transcriptPage(TranscriptPageInput(
+                document: document, bodyHTML: body(), citations: citations, related: related, documents: documents
+            )).utf8)
+        }
+    }
+
     /// Citing transcripts newest first, each with its links in the order given, repeats left out.
     private func citedBy(_ input: TranscriptPageInput, page: String) -> [CitingTranscriptViewModel] {
         var bySlug: [String: [Citation]] = [:]
@@ -120,54 +145,91 @@ public struct PageRenderer: Sendable {
     /// title and slug so the order never depends on the file system. The caller
     /// decides which documents to list (drafts or not).
     public func homePages(documents: [Document]) -> [(path: String, html: String)] {
+        Self.made(planHomePages(documents: documents, seed: 0))
+    }
+
+    /// ``homePages(documents:)``, planned.
+    public func planHomePages(documents: [Document], seed: UInt64) -> [PlannedPage] {
         let sorted = documents.sorted(by: Self.newestFirst)
         let total = max(1, (sorted.count + pageSize - 1) / pageSize)
         let years = Self.yearCounts(sorted)
         return (1...total).map { number in
             let page = Self.homeFile(page: number)
-            var model = pageModel(page: page)
             let slice = sorted.dropFirst((number - 1) * pageSize).prefix(pageSize)
-            model.home = HomeViewModel(
-                transcripts: slice.map { TranscriptViewModel($0, page: page, speakers: speakers) },
-                pagination: PaginationViewModel(number: number, total: total, page: page),
-                archive: years.map { ArchiveYearViewModel(year: $0.year, count: $0.count, page: page) }
-            )
-            return (page, render(Self.homeTemplateName, model))
+            var key = PageKey(seed: seed, "home")
+            key.add(number)
+            key.add(total)
+            for entry in years { key.add(entry.year); key.add(entry.count) }
+            key.add(slice)
+            return PlannedPage(path: page, key: key.value) { [self] in
+                var model = pageModel(page: page)
+                model.home = HomeViewModel(
+                    transcripts: slice.map { TranscriptViewModel($0, page: page, speakers: speakers) },
+                    pagination: PaginationViewModel(number: number, total: total, page: page),
+                    archive: years.map { ArchiveYearViewModel(year: $0.year, count: $0.count, page: page) }
+                )
+                return renderBytes(Self.homeTemplateName, model)
+            }
         }
     }
 
     /// One page per year with dated transcripts, `archive/YEAR/index.html`, newest year first.
     public func archivePages(documents: [Document]) -> [(path: String, html: String)] {
+        Self.made(planArchivePages(documents: documents, seed: 0))
+    }
+
+    /// ``archivePages(documents:)``, planned.
+    public func planArchivePages(documents: [Document], seed: UInt64) -> [PlannedPage] {
         let sorted = documents.sorted(by: Self.newestFirst)
         let years = Self.yearCounts(sorted)
+        var byYear: [Int: [Document]] = [:]
+        for document in sorted {
+            if let year = document.frontMatter.date?.year { byYear[year, default: []].append(document) }
+        }
         return years.map { entry in
             let page = Self.archiveFile(year: entry.year)
-            var model = pageModel(page: page)
-            let transcripts = sorted.filter { $0.frontMatter.date?.year == entry.year }.map {
-                TranscriptViewModel($0, page: page, speakers: speakers)
+            let documents = byYear[entry.year] ?? []
+            var key = PageKey(seed: seed, "archive")
+            key.add(entry.year)
+            for other in years { key.add(other.year); key.add(other.count) }
+            key.add(documents)
+            return PlannedPage(path: page, key: key.value) { [self] in
+                var model = pageModel(page: page)
+                model.archive = ArchivePageViewModel(
+                    year: entry.year,
+                    transcripts: documents.map { TranscriptViewModel($0, page: page, speakers: speakers) },
+                    years: years.map { ArchiveYearViewModel(year: $0.year, count: $0.count, page: page, current: entry.year) }
+                )
+                return renderBytes(Self.archiveTemplateName, model)
             }
-            model.archive = ArchivePageViewModel(
-                year: entry.year, transcripts: transcripts,
-                years: years.map { ArchiveYearViewModel(year: $0.year, count: $0.count, page: page, current: entry.year) }
-            )
-            return (page, render(Self.archiveTemplateName, model))
         }
     }
 
     /// `speakers/index.html`: every speaker of the registry, by name, with
     /// their number of turns and of transcripts among `documents`.
     public func speakersIndexPage(turns: [TurnExcerpt], documents: [Document]) -> String {
+        String(decoding: planSpeakersIndexPage(appearances: speakerAppearances(turns: turns, documents: documents), seed: 0).make(), as: UTF8.self)
+    }
+
+    /// ``speakersIndexPage(turns:documents:)``, planned, from ``speakerAppearances(turns:documents:)``.
+    public func planSpeakersIndexPage(appearances: [SpeakerAppearances], seed: UInt64) -> PlannedPage {
         let page = Self.speakersIndexFile
-        var model = pageModel(page: page)
-        let bySlug = Self.bySlug(documents)
-        let entries = speakerList.map { speaker in
-            let stats = Self.appearances(of: speaker.id, turns: turns, documents: bySlug)
-            return SpeakerSummaryViewModel(speaker, turnCount: stats.turns.count, transcriptCount: stats.documents.count, page: page)
+        var key = PageKey(seed: seed, "speakers")
+        for entry in appearances {
+            key.add(entry.speaker.id)
+            key.add(entry.turns.count)
+            key.add(entry.documents.count)
         }
-        model.speakersIndex = SpeakersIndexViewModel(speakers: entries.sorted {
-            ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id)
-        })
-        return render(Self.speakersTemplateName, model)
+        return PlannedPage(path: page, key: key.value) { [self] in
+            var model = pageModel(page: page)
+            let entries = appearances.map {
+                SpeakerSummaryViewModel($0.speaker, turnCount: $0.turns.count, transcriptCount: $0.documents.count, page: page)
+            }
+            model.speakersIndex = SpeakersIndexViewModel(speakers: entries.sorted {
+                ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id)
+            })
+            return renderBytes(Self.speakersTemplateName, model)
+        }
     }
 
     /// `speakers/ID/index.html`: the speaker's links, words, transcripts and
@@ -178,65 +240,71 @@ public struct PageRenderer: Sendable {
     ///     in a transcript missing from `documents` (a draft) is left out.
     ///   - documents: the listed transcripts by slug.
     public func speakerPage(speaker: Speaker, turns: [TurnExcerpt], documents: [String: Document]) -> String {
-        speakerPageSet(speaker: speaker, turns: turns, documents: documents).first?.html ?? ""
+        let appearances = SpeakerAppearances(speaker: speaker, turns: turns, documents: documents)
+        return planSpeakerPages(appearances, seed: 0).first.map { String(decoding: $0.make(), as: UTF8.self) } ?? ""
     }
 
     /// Turns listed on one page of a speaker's: a prolific speaker's turns
     /// run to thousands, too many for one page to load or read.
     public static let speakerTurnsPerPage = 100
 
-    /// Every page of one speaker: `speakers/ID/`, then `speakers/ID/page/2/` …
-    func speakerPageSet(speaker: Speaker, turns: [TurnExcerpt], documents: [String: Document]) -> [(path: String, html: String)] {
-        let stats = Self.appearances(of: speaker.id, turns: turns, documents: documents)
-        let order = stats.documents.sorted(by: Self.newestFirst)
-        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1.slug, $0) })
-        let sortedTurns = stats.turns.enumerated().sorted {
-            (rank[$0.element.slug] ?? 0, $0.offset) < (rank[$1.element.slug] ?? 0, $1.offset)
-        }.map(\.element)
-        let wordCount = stats.turns.reduce(0) { $0 + max(0, $1.wordCount) }
-        let size = Self.speakerTurnsPerPage
-        let total = max(1, (sortedTurns.count + size - 1) / size)
-        let transcriptsPage = Self.speakerFile(id: speaker.id)
-        let transcripts = order.map { TranscriptViewModel($0, page: transcriptsPage, speakers: speakers) }
-        return (1...total).map { number in
-            let path = Self.speakerFile(id: speaker.id, page: number)
-            var model = pageModel(page: path)
-            let slice = sortedTurns.dropFirst((number - 1) * size).prefix(size)
-            let summary = SpeakerSummaryViewModel(speaker, turnCount: stats.turns.count, transcriptCount: order.count, page: path)
-            model.speaker = SpeakerProfileViewModel(
-                summary,
-                links: speaker.links,
-                wordCount: wordCount,
-                // The list of transcripts is long for a prolific speaker: only the first page has it.
-                transcripts: number == 1 ? transcripts : [],
-                turns: slice.compactMap { turn in documents[turn.slug].map { TurnViewModel(turn, document: $0, page: path) } },
-                pagination: PaginationViewModel(number: number, total: total, page: path) {
-                    Self.speakerDirectory(id: speaker.id, page: $0)
-                }
-            )
-            return (path, render(Self.speakerTemplateName, model))
+    /// Where each speaker of the registry appears among `documents`, in registry order.
+    public func speakerAppearances(turns: [TurnExcerpt], documents: [Document]) -> [SpeakerAppearances] {
+        let bySlug = Self.bySlug(documents)
+        let turnsBySpeaker = Dictionary(grouping: turns, by: \.speakerID)
+        return speakerList.parallelMap { speaker in
+            SpeakerAppearances(speaker: speaker, turns: turnsBySpeaker[speaker.id] ?? [], documents: bySlug)
         }
     }
 
-    /// ``speakerPageSet(speaker:turns:documents:)`` for every speaker of the registry.
+    /// Every page of one speaker: `speakers/ID/`, then `speakers/ID/page/2/` …
+    public func planSpeakerPages(_ appearances: SpeakerAppearances, seed: UInt64) -> [PlannedPage] {
+        let speaker = appearances.speaker
+        let order = appearances.documents
+        let sortedTurns = appearances.turns
+        let wordCount = sortedTurns.reduce(0) { $0 + max(0, $1.wordCount) }
+        let size = Self.speakerTurnsPerPage
+        let total = max(1, (sortedTurns.count + size - 1) / size)
+        let documents = appearances.documentsBySlug
+        return (1...total).map { number in
+            let path = Self.speakerFile(id: speaker.id, page: number)
+            let slice = sortedTurns.dropFirst((number - 1) * size).prefix(size)
+            var key = PageKey(seed: seed, "speaker")
+            key.add(speaker.id)
+            for count in [number, total, sortedTurns.count, order.count, wordCount] { key.add(count) }
+            // The list of transcripts is long for a prolific speaker: only the first page has it.
+            if number == 1 { key.add(order) }
+            for turn in slice {
+                key.add(turn.passageID)
+                if let document = documents[turn.slug] { key.add(document) }
+            }
+            return PlannedPage(path: path, key: key.value) { [self] in
+                var model = pageModel(page: path)
+                let summary = SpeakerSummaryViewModel(speaker, turnCount: sortedTurns.count, transcriptCount: order.count, page: path)
+                let transcriptsPage = Self.speakerFile(id: speaker.id)
+                model.speaker = SpeakerProfileViewModel(
+                    summary,
+                    links: speaker.links,
+                    wordCount: wordCount,
+                    transcripts: number == 1 ? order.map { TranscriptViewModel($0, page: transcriptsPage, speakers: speakers) } : [],
+                    turns: slice.compactMap { turn in documents[turn.slug].map { TurnViewModel(turn, document: $0, page: path) } },
+                    pagination: PaginationViewModel(number: number, total: total, page: path) {
+                        Self.speakerDirectory(id: speaker.id, page: $0)
+                    }
+                )
+                return renderBytes(Self.speakerTemplateName, model)
+            }
+        }
+    }
+
+    /// Every page of every speaker of the registry.
     public func speakerPages(turns: [TurnExcerpt], documents: [Document]) -> [(path: String, html: String)] {
-        let bySlug = Self.bySlug(documents)
-        let turnsBySpeaker = Dictionary(grouping: turns, by: \.speakerID)
-        // A prolific speaker's pages are many: they are rendered on all cores.
-        return speakerList.parallelMap { speaker in
-            speakerPageSet(speaker: speaker, turns: turnsBySpeaker[speaker.id] ?? [], documents: bySlug)
-        }.flatMap { $0 }
+        Self.made(speakerAppearances(turns: turns, documents: documents).flatMap { planSpeakerPages($0, seed: 0) })
     }
 
     /// `topics/index.html`: every topic of `documents`, by name, with its number of transcripts.
     public func topicsIndexPage(documents: [Document]) -> String {
-        let page = Self.topicsIndexFile
-        var model = pageModel(page: page)
-        let topics = Self.topicGroups(documents).map {
-            TopicViewModel(name: $0.name, page: page, count: $0.documents.count)
-        }
-        model.topicsIndex = TopicsIndexViewModel(topics: topics)
-        return render(Self.topicsTemplateName, model)
+        String(decoding: planTopicPages(documents: documents, seed: 0)[0].make(), as: UTF8.self)
     }
 
     /// `topics/SLUG/index.html` (see ``topicFile(name:)``): the transcripts
@@ -244,22 +312,44 @@ public struct PageRenderer: Sendable {
     public func topicPage(topic: String, documents: [Document]) -> String {
         let slug = Topics.slug(for: topic)
         let tagged = documents.filter { $0.frontMatter.topics.contains { Topics.slug(for: $0) == slug } }
-        return topicPage(name: topic, documents: tagged)
+        return String(decoding: planTopicPage(name: topic, documents: tagged.sorted(by: Self.newestFirst), seed: 0).make(), as: UTF8.self)
     }
 
     /// A page for every topic of `documents`.
     public func topicPages(documents: [Document]) -> [(path: String, html: String)] {
-        Self.topicGroups(documents).map { (Self.topicFile(name: $0.name), topicPage(name: $0.name, documents: $0.documents)) }
+        Self.made(Array(planTopicPages(documents: documents, seed: 0).dropFirst()))
     }
 
-    private func topicPage(name: String, documents: [Document]) -> String {
+    /// The topics index, then a page for every topic of `documents`, planned.
+    public func planTopicPages(documents: [Document], seed: UInt64) -> [PlannedPage] {
+        let groups = Self.topicGroups(documents)
+        let page = Self.topicsIndexFile
+        var key = PageKey(seed: seed, "topics")
+        for group in groups { key.add(group.name); key.add(group.documents.count) }
+        let index = PlannedPage(path: page, key: key.value) { [self] in
+            var model = pageModel(page: page)
+            model.topicsIndex = TopicsIndexViewModel(topics: groups.map {
+                TopicViewModel(name: $0.name, page: page, count: $0.documents.count)
+            })
+            return renderBytes(Self.topicsTemplateName, model)
+        }
+        return [index] + groups.map { planTopicPage(name: $0.name, documents: $0.documents, seed: seed) }
+    }
+
+    /// One topic's page; `documents` newest first.
+    private func planTopicPage(name: String, documents: [Document], seed: UInt64) -> PlannedPage {
         let page = Self.topicFile(name: name)
-        var model = pageModel(page: page)
-        model.topic = TopicPageViewModel(
-            name: name,
-            transcripts: documents.sorted(by: Self.newestFirst).map { TranscriptViewModel($0, page: page, speakers: speakers) }
-        )
-        return render(Self.topicTemplateName, model)
+        var key = PageKey(seed: seed, "topic")
+        key.add(name)
+        key.add(documents)
+        return PlannedPage(path: page, key: key.value) { [self] in
+            var model = pageModel(page: page)
+            model.topic = TopicPageViewModel(
+                name: name,
+                transcripts: documents.map { TranscriptViewModel($0, page: page, speakers: speakers) }
+            )
+            return renderBytes(Self.topicTemplateName, model)
+        }
     }
 
     /// `feed.xml`: an Atom 1.0 feed of the ``feedLimit`` newest transcripts,
@@ -268,11 +358,21 @@ public struct PageRenderer: Sendable {
     /// - Parameter now: the build time, the `updated` of undated entries (and
     ///   of the feed when no entry has a date).
     public func feed(documents: [Document], now: Date) -> String? {
+        planFeed(documents: documents, now: now, seed: 0).map { String(decoding: $0.make(), as: UTF8.self) }
+    }
+
+    /// ``feed(documents:now:)``, planned.
+    public func planFeed(documents: [Document], now: Date, seed: UInt64) -> PlannedPage? {
         guard let baseURL = site.baseURL.nonEmpty else { return nil }
-        var model = pageModel(page: Self.feedFile)
         let newest = Array(documents.sorted(by: Self.newestFirst).prefix(Self.feedLimit))
-        model.feed = FeedViewModel(site: site, baseURL: baseURL, documents: newest, now: now)
-        return render(Self.feedTemplateName, model)
+        var key = PageKey(seed: seed, "feed")
+        key.add(Int(now.timeIntervalSince1970))
+        key.add(newest)
+        return PlannedPage(path: Self.feedFile, key: key.value) { [self] in
+            var model = pageModel(page: Self.feedFile)
+            model.feed = FeedViewModel(site: site, baseURL: baseURL, documents: newest, now: now)
+            return renderBytes(Self.feedTemplateName, model)
+        }
     }
 
     /// `sitemap.xml` listing `paths` as absolute URLs; nil without a `base_url`.
@@ -280,18 +380,27 @@ public struct PageRenderer: Sendable {
     ///   directories (`2025/x/`, `""`) of the pages to list. `…index.html` is
     ///   listed as its directory; `404.html` and repeats are left out.
     public func sitemap(paths: [String]) -> String? {
+        planSitemap(paths: paths, seed: 0).map { String(decoding: $0.make(), as: UTF8.self) }
+    }
+
+    /// ``sitemap(paths:)``, planned.
+    public func planSitemap(paths: [String], seed: UInt64) -> PlannedPage? {
         guard let baseURL = site.baseURL.nonEmpty else { return nil }
-        var model = pageModel(page: Self.sitemapFile)
         let directories = Set(paths.compactMap { path -> String? in
             guard path != Self.notFoundFile else { return nil }
             if path == "index.html" { return "" }
             if path.hasSuffix("/index.html") { return String(path.dropLast("index.html".count)) }
             return path
-        })
-        model.sitemap = SitemapViewModel(urls: directories.sorted().map {
-            SitemapURLViewModel(loc: XMLText.clean(SiteURL.absolute(base: baseURL, path: $0)))
-        })
-        return render(Self.sitemapTemplateName, model)
+        }).sorted()
+        var key = PageKey(seed: seed, "sitemap")
+        for directory in directories { key.add(directory) }
+        return PlannedPage(path: Self.sitemapFile, key: key.value) { [self] in
+            var model = pageModel(page: Self.sitemapFile)
+            model.sitemap = SitemapViewModel(urls: directories.map {
+                SitemapURLViewModel(loc: XMLText.clean(SiteURL.absolute(base: baseURL, path: $0)))
+            })
+            return renderBytes(Self.sitemapTemplateName, model)
+        }
     }
 
     /// `robots.txt`: every crawler may fetch everything; names the sitemap when there is one.
@@ -301,6 +410,18 @@ public struct PageRenderer: Sendable {
             SiteURL.absolute(base: $0, path: Self.sitemapFile).filter { !$0.isNewline && $0 != "\0" }
         })
         return render(Self.robotsTemplateName, model)
+    }
+
+    /// ``robots()`` and ``notFoundPage()``, which depend on the seed alone.
+    public func planFixedPages(seed: UInt64) -> [PlannedPage] {
+        [
+            PlannedPage(path: Self.robotsFile, key: PageKey(seed: seed, "robots").value) { [self] in Array(robots().utf8) },
+            PlannedPage(path: Self.notFoundFile, key: PageKey(seed: seed, "404").value) { [self] in Array(notFoundPage().utf8) },
+        ]
+    }
+
+    private static func made(_ plan: [PlannedPage]) -> [(path: String, html: String)] {
+        plan.parallelMap { ($0.path, String(decoding: $0.make(), as: UTF8.self)) }
     }
 
     /// The page hosts serve for a missing URL (`404.html`).
@@ -362,6 +483,10 @@ public struct PageRenderer: Sendable {
         feedTemplateName, sitemapTemplateName, robotsTemplateName,
     ]
 
+    private func renderBytes(_ name: String, _ model: PageViewModel) -> [UInt8] {
+        Array(render(name, model).utf8)
+    }
+
     private func render(_ name: String, _ model: PageViewModel) -> String {
         // Every page template is compiled in init, or init throws.
         templates[name]?.render(model, library: library) ?? ""
@@ -394,17 +519,6 @@ public struct PageRenderer: Sendable {
         return counts.sorted { $0.key > $1.key }.map { ($0.key, $0.value) }
     }
 
-    /// The speaker's turns in listed transcripts, and the transcripts they
-    /// appear in (named in front matter or speaking a turn).
-    private static func appearances(of id: String, turns: [TurnExcerpt], documents: [String: Document]) -> (turns: [TurnExcerpt], documents: [Document]) {
-        let own = turns.filter { $0.speakerID == id && documents[$0.slug] != nil }
-        var slugs = Set(own.map(\.slug))
-        for (slug, document) in documents where document.frontMatter.speakers.contains(where: { $0.id == id }) {
-            slugs.insert(slug)
-        }
-        return (own, slugs.compactMap { documents[$0] })
-    }
-
     /// Topics by slug: the name first seen (newest transcript first) and the transcripts with it, by name.
     private static func topicGroups(_ documents: [Document]) -> [(name: String, documents: [Document])] {
         var groups: [String: (name: String, documents: [Document])] = [:]
@@ -416,7 +530,7 @@ public struct PageRenderer: Sendable {
         return groups.values.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
     }
 
-    private static func newestFirst(_ a: Document, _ b: Document) -> Bool {
+    static func newestFirst(_ a: Document, _ b: Document) -> Bool {
         switch (a.frontMatter.date, b.frontMatter.date) {
         case let (l?, r?) where l != r: return l > r
         case (_?, nil): return true

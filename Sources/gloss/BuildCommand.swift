@@ -13,6 +13,12 @@ struct BuildCommand: ParsableCommand {
             swapped into place only when complete, so a failed or interrupted \
             build leaves the previous output as it was.
 
+            Rebuilds are incremental: only pages whose inputs changed are \
+            rendered and written, and when no input changed nothing is done. \
+            The previous generation of the site is kept beside the output, in \
+            .NAME.gloss-cache/, so that the swap stays atomic; delete it to \
+            force a full build.
+
             Examples:
               gloss build
               gloss build --output dist --base-url https://example.org/archive/
@@ -34,7 +40,11 @@ struct BuildCommand: ParsableCommand {
             console.status("Build failed: \(console.tally(outcome.diagnostics)); \(output)/ was left as it was.")
             throw ExitCode.failure
         }
-        let elapsed = start.duration(to: clock.now)
-        console.status("Built \(outcome.pageCount) pages into \(output)/ in \(Console.seconds(elapsed)).")
+        let elapsed = Console.seconds(start.duration(to: clock.now))
+        if outcome.pagesWritten == 0 {
+            console.status("\(output)/ is up to date: \(outcome.pageCount) pages, nothing changed (\(elapsed)).")
+        } else {
+            console.status("Built \(outcome.pageCount) pages into \(output)/ in \(elapsed); \(outcome.pagesWritten) files written.")
+        }
     }
 }

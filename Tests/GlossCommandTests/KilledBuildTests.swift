@@ -61,6 +61,8 @@ import Testing
         let final = try GlossProcess.run(["build"], in: root)
         #expect(final.status == 0, "\(final.standardError)")
         let entries = try FileManager.default.contentsOfDirectory(atPath: root).sorted()
-        #expect(entries == ["Content", "ExpectedNew", "ExpectedOld", "Public"], "killed builds' staging directories are cleared")
+        // Each output keeps its previous generation in a `.NAME.gloss-cache` beside it.
+        #expect(entries == [".ExpectedNew.gloss-cache", ".ExpectedOld.gloss-cache", ".Public.gloss-cache", "Content", "ExpectedNew", "ExpectedOld", "Public"],
+                "killed builds' staging directories are cleared")
     }
 }

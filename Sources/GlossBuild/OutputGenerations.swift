@@ -1,0 +1,170 @@
+import CFileExchange
+import Foundation
+import GlossModel
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The output directory and the one generation of the site kept beside it,
+/// so that a rebuild writes only the pages that changed and still swaps the
+/// whole site in with one atomic exchange.
+///
+/// Two generations take turns: the live output (`Public/`) and the previous
+/// one (`.Public.gloss-cache/previous/`). A rebuild brings the previous
+/// generation up to date — only pages whose key differs from the key it was
+/// written with — then exchanges it with the live one. Each generation's
+/// marker file names it, and `.Public.gloss-cache/manifest-ID` lists the key
+/// of every file in generation ID. A generation being updated has no
+/// manifest, so one left half-updated by a killed build is never trusted:
+/// it is linked afresh from the live output, or rebuilt whole.
+struct OutputGenerations {
+    /// Standardized path of the live output.
+    let output: String
+    /// The hidden sibling holding the previous generation and the manifests.
+    let cache: String
+
+    init(outputPath: String) {
+        output = URL(fileURLWithPath: outputPath).standardizedFileURL.path
+        let parent = (output as NSString).deletingLastPathComponent
+        cache = parent + "/." + (output as NSString).lastPathComponent + ".gloss-cache"
+    }
+
+    var previous: String { cache + "/previous" }
+
+    /// What a generation holds: the key of every file, and what it was built from.
+    struct Manifest: Equatable {
+        /// The stamp of every input of the build that wrote it.
+        var inputStamp: UInt64
+        /// The build reported nothing: the same inputs need no rebuild at all.
+        var clean: Bool
+        var pageCount: Int
+        /// Output path → page key.
+        var keys: [String: UInt64]
+    }
+
+    // MARK: Reading
+
+    /// The generation id in `directory`'s marker, if it has one.
+    static func generationID(of directory: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: directory + "/" + OutputDirectoryPolicy.markerName),
+              let text = String(data: data, encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix(markerPrefix) {
+            let id = line.dropFirst(markerPrefix.count)
+            if !id.isEmpty, id.allSatisfy(\.isHexDigit) { return String(id) }
+        }
+        return nil
+    }
+
+    static let markerPrefix = "generation: "
+
+    /// The manifest of the generation in `directory`, if it is complete.
+    func manifest(of directory: String) -> Manifest? {
+        guard let id = Self.generationID(of: directory),
+              let data = FileManager.default.contents(atPath: manifestPath(id)) else { return nil }
+        return Self.parse(Array(data))
+    }
+
+    private func manifestPath(_ id: String) -> String { cache + "/manifest-" + id }
+
+    static func parse(_ bytes: [UInt8]) -> Manifest? {
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.count >= 4, String(decoding: lines[0], as: UTF8.self) == header else { return nil }
+        func field(_ line: ArraySlice<UInt8>, _ name: String) -> String? {
+            let text = String(decoding: line, as: UTF8.self)
+            return text.hasPrefix(name + " ") ? String(text.dropFirst(name.count + 1)) : nil
+        }
+        guard let input = field(lines[1], "input").flatMap({ UInt64($0, radix: 16) }),
+              let clean = field(lines[2], "clean"),
+              let pages = field(lines[3], "pages").flatMap({ Int($0) }) else { return nil }
+        var keys: [String: UInt64] = [:]
+        keys.reserveCapacity(lines.count)
+        for line in lines.dropFirst(4) where !line.isEmpty {
+            guard let space = line.firstIndex(of: UInt8(ascii: " ")),
+                  let key = UInt64(String(decoding: line[line.startIndex..<space], as: UTF8.self), radix: 16) else { return nil }
+            keys[String(decoding: line[(space + 1)...], as: UTF8.self)] = key
+        }
+        return Manifest(inputStamp: input, clean: clean == "1", pageCount: pages, keys: keys)
+    }
+
+    static let header = "gloss-manifest 1"
+
+    static func serialize(_ manifest: Manifest) -> [UInt8] {
+        var text = "\(header)\ninput \(String(manifest.inputStamp, radix: 16))\nclean \(manifest.clean ? 1 : 0)\npages \(manifest.pageCount)\n"
+        for (path, key) in manifest.keys.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
+            text += String(key, radix: 16) + " " + path + "\n"
+        }
+        return Array(text.utf8)
+    }
+
+    // MARK: Writing
+
+    /// A staging directory for the next generation and the keys of what it
+    /// already holds: the previous generation when its manifest is intact,
+    /// else a hard-linked copy of the live output when that one's is, else an
+    /// empty directory (a full build).
+    func prepareStaging() throws -> (staging: StagingDirectory, baseline: [String: UInt64]) {
+        try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+        if let kept = manifest(of: previous), let id = Self.generationID(of: previous) {
+            // From here until the new manifest is written, the directory is not trusted.
+            unlink(manifestPath(id))
+            return (try StagingDirectory(outputPath: output, adopting: previous), kept.keys)
+        }
+        StagingDirectory.removeTree(previous)
+        if let live = manifest(of: output) {
+            try Self.linkTree(from: output, to: previous)
+            return (try StagingDirectory(outputPath: output, adopting: previous), live.keys)
+        }
+        return (try StagingDirectory(outputPath: output), [:])
+    }
+
+    /// Records the staged generation's manifest under a fresh id, swaps it in,
+    /// and keeps the old live output as the previous generation when it has
+    /// a manifest (else removes it).
+    func commit(_ staging: StagingDirectory, manifest: Manifest) throws {
+        let id = String(UInt64.random(in: 1 ... .max), radix: 16)
+        let marker = OutputDirectoryPolicy.markerContents + Array((Self.markerPrefix + id + "\n").utf8)
+        try staging.write(marker, to: OutputDirectoryPolicy.markerName)
+        try Data(Self.serialize(manifest)).write(to: URL(fileURLWithPath: manifestPath(id)), options: .atomic)
+        let oldID = Self.generationID(of: output)
+        let keepOld = oldID.map { FileManager.default.fileExists(atPath: manifestPath($0)) } ?? false
+        try staging.commit(keepingPreviousAt: keepOld ? previous : nil)
+        // Only the two live generations' manifests are worth keeping.
+        let keep = Set([id, oldID].compactMap { $0 }.map { "manifest-" + $0 })
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? [] where name.hasPrefix("manifest-") && !keep.contains(name) {
+            unlink(cache + "/" + name)
+        }
+    }
+
+    /// Copies a tree as hard links: a second generation for the cost of
+    /// directory entries, not file contents. Staged writes unlink a file
+    /// before writing it, so the live output is never written through a link.
+    static func linkTree(from source: String, to destination: String) throws {
+        guard mkdir(destination, 0o755) == 0 || errno == EEXIST else {
+            throw StagingDirectory.Failure(description: "cannot create \(destination): \(String(cString: strerror(errno)))")
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: source)) ?? []
+        let failures: [String] = entries.parallelMap { name in
+            linkEntry(source + "/" + name, destination + "/" + name)
+        }.compactMap { $0 }
+        if let failure = failures.first { throw StagingDirectory.Failure(description: failure) }
+    }
+
+    private static func linkEntry(_ source: String, _ destination: String) -> String? {
+        var info = stat()
+        guard lstat(source, &info) == 0 else { return nil }
+        if info.st_mode & S_IFMT == S_IFDIR {
+            guard mkdir(destination, 0o755) == 0 || errno == EEXIST else {
+                return "cannot create \(destination): \(String(cString: strerror(errno)))"
+            }
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: source)) ?? [] {
+                if let failure = linkEntry(source + "/" + name, destination + "/" + name) { return failure }
+            }
+            return nil
+        }
+        guard link(source, destination) == 0 else {
+            return "cannot link \(destination): \(String(cString: strerror(errno)))"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,51 @@
+import GlossModel
+
+/// One output file of the site, not yet rendered: where it goes, a key for
+/// everything it is made from, and how to make it.
+///
+/// Equal keys promise equal bytes, so a rebuild renders and writes only the
+/// pages whose key changed. A key hashes the build's seed (theme, site
+/// configuration, speaker registry, settings), the page's own parameters and
+/// the revision of every transcript the page shows anything of: it may
+/// change when the page would not (a body edit changes the key of a list
+/// that shows only titles), never the other way round.
+public struct PlannedPage: Sendable {
+    public var path: String
+    public var key: UInt64
+    /// The file's bytes.
+    public var make: @Sendable () -> [UInt8]
+
+    public init(path: String, key: UInt64, make: @escaping @Sendable () -> [UInt8]) {
+        self.path = path
+        self.key = key
+        self.make = make
+    }
+}
+
+/// The key of one planned page, built up from its inputs.
+struct PageKey {
+    private var hasher = StableHasher()
+
+    init(seed: UInt64, _ family: String) {
+        hasher.combine(seed)
+        hasher.combine(family)
+    }
+
+    mutating func add(_ value: Int) { hasher.combine(value) }
+
+    mutating func add(_ text: String?) { hasher.combine(text) }
+
+    /// A transcript the page shows something of.
+    mutating func add(_ document: Document) {
+        hasher.combine(document.slug)
+        hasher.combine(document.revision)
+    }
+
+    mutating func add(_ value: UInt64) { hasher.combine(value) }
+
+    mutating func add(_ documents: some Sequence<Document>) {
+        for document in documents { add(document) }
+    }
+
+    var value: UInt64 { hasher.value }
+}

@@ -1,0 +1,256 @@
+import Foundation
+import GlossModel
+import Testing
+@testable import GlossBuild
+
+/// A rebuild writes only what changed, yet its output must always be exactly
+/// what a clean build of the same content writes. A seeded random walk of
+/// edits, creations, renames, deletions, broken files and theme changes
+/// checks both kinds of rebuild against a clean build after every step.
+@Suite struct IncrementalBuildTests {
+    /// A tiny deterministic generator, so that a failure can be replayed.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// The site as a model: transcripts by path, and what each says.
+    struct Transcript {
+        var title: String
+        var date: String
+        var speakers: [String]
+        var topics: [String]
+        var words: [String]
+        var links: [String]
+        var note: Bool
+    }
+
+    static let speakerIDs = ["hale", "okafor", "tanaka"]
+    static let topicPool = ["NATO", "Trade", "Energy", "Budget"]
+    static let wordPool = "peace security allies budget treaty border energy trade nation future work strength".split(separator: " ").map(String.init)
+
+    struct Site {
+        var transcripts: [String: Transcript] = [:]
+        var siteTitle = "Archive"
+        var footer: String?
+        var broken: String?
+
+        /// Every file of the content and templates directories.
+        func files() -> [String: String] {
+            var files: [String: String] = [
+                "Content/site.yaml": "title: \(siteTitle)\nbase_url: https://example.org/\n",
+                "Content/speakers.yaml": IncrementalBuildTests.speakerIDs.map { "\($0):\n  name: \($0.capitalized) Speaker\n" }.joined(),
+            ]
+            for (path, transcript) in transcripts {
+                var body = ""
+                for (index, speaker) in transcript.speakers.enumerated() {
+                    let words = transcript.words.shuffledDeterministically(by: index).joined(separator: " ")
+                    // The one phrase an annotation may quote: it occurs once.
+                    let remark = index == 0 ? ", and a remark to note" : ""
+                    body += "**\(speaker.capitalized) Speaker:** \(words.prefix(1).uppercased() + words.dropFirst())\(remark).\n\n"
+                }
+                for link in transcript.links where transcripts[link] != nil {
+                    // Links are relative to the citing file's folder, one level deep at most.
+                    let relative = (path.contains("/") ? "../" : "") + link
+                    body += "See [\(transcripts[link]?.title ?? "")](\(relative)).\n\n"
+                }
+                let speakers = transcript.speakers.joined(separator: ", ")
+                let topics = transcript.topics.joined(separator: ", ")
+                files["Content/" + path] = "---\ntitle: \(transcript.title)\ndate: \(transcript.date)\nspeakers: [\(speakers)]\ntopics: [\(topics)]\n---\n\n" + body
+                if transcript.note, let word = transcript.words.first {
+                    let sidecar = String(path.dropLast(3)) + ".annotations.yaml"
+                    files["Content/" + sidecar] = "annotations:\n  - quote: \"a remark to note\"\n    kind: context\n    note: About \(word).\n"
+                }
+            }
+            if let broken { files["Content/" + broken] = "---\ntitle: [unclosed\n---\nText.\n" }
+            if let footer { files["Templates/partials/footer.mustache"] = footer }
+            return files
+        }
+    }
+
+    static func randomTranscript(_ rng: inout SplitMix, existing: [String]) -> Transcript {
+        Transcript(
+            title: "Remarks " + (0..<2).map { _ in wordPool.randomElement(using: &rng) ?? "" }.joined(separator: " "),
+            date: "20\(Int.random(in: 20...25, using: &rng))-0\(Int.random(in: 1...9, using: &rng))-1\(Int.random(in: 0...9, using: &rng))",
+            speakers: Array(speakerIDs.shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng))),
+            topics: Array(topicPool.shuffled(using: &rng).prefix(Int.random(in: 0...2, using: &rng))),
+            words: (0..<Int.random(in: 3...12, using: &rng)).map { _ in wordPool.randomElement(using: &rng) ?? "" },
+            links: Array(existing.shuffled(using: &rng).prefix(Int.random(in: 0...2, using: &rng))),
+            note: Bool.random(using: &rng) && Bool.random(using: &rng)
+        )
+    }
+
+    /// One random change to the model.
+    static func mutate(_ site: inout Site, _ rng: inout SplitMix, step: Int) {
+        site.broken = nil
+        let paths = site.transcripts.keys.sorted()
+        switch Int.random(in: 0..<100, using: &rng) {
+        case 0..<30 where !paths.isEmpty:
+            let path = paths.randomElement(using: &rng) ?? ""
+            site.transcripts[path]?.words.append(wordPool.randomElement(using: &rng) ?? "")
+        case 30..<40 where !paths.isEmpty:
+            let path = paths.randomElement(using: &rng) ?? ""
+            site.transcripts[path]?.title = "Retitled \(step)"
+            site.transcripts[path]?.date = "2019-0\(Int.random(in: 1...9, using: &rng))-20"
+        case 40..<48 where !paths.isEmpty:
+            let path = paths.randomElement(using: &rng) ?? ""
+            site.transcripts[path]?.topics = Array(topicPool.shuffled(using: &rng).prefix(2))
+            site.transcripts[path]?.speakers = Array(speakerIDs.shuffled(using: &rng).prefix(2))
+        case 48..<62:
+            let folder = ["", "2024/", "2025/"].randomElement(using: &rng) ?? ""
+            site.transcripts["\(folder)t\(step).md"] = randomTranscript(&rng, existing: paths)
+        case 62..<72 where paths.count > 2:
+            site.transcripts[paths.randomElement(using: &rng) ?? ""] = nil
+        case 72..<80 where !paths.isEmpty:
+            let path = paths.randomElement(using: &rng) ?? ""
+            let transcript = site.transcripts.removeValue(forKey: path)
+            site.transcripts["renamed-\(step).md"] = transcript
+        case 80..<86 where !paths.isEmpty:
+            let path = paths.randomElement(using: &rng) ?? ""
+            site.transcripts[path]?.note.toggle()
+            site.transcripts[path]?.links = Array(paths.shuffled(using: &rng).prefix(2))
+        case 86..<90:
+            site.broken = "broken-\(step).md"
+        case 90..<94:
+            site.siteTitle = "Archive \(step)"
+        case 94..<97:
+            site.footer = Bool.random(using: &rng) ? nil : "<footer><p>Footer \(step)</p></footer>\n"
+        default:
+            break
+        }
+    }
+
+    /// Writes the model's files, removes the ones it no longer has, and
+    /// returns the changed paths relative to Content/.
+    static func apply(_ files: [String: String], over previous: [String: String], in temp: TemporaryDirectory, step: Int) throws -> Set<String> {
+        var changed: Set<String> = []
+        for (path, text) in files where previous[path] != text {
+            try temp.write(text, to: path)
+            // A distinct modification time per step: two writes within one tick
+            // of the file system's clock could otherwise leave the same stamp.
+            var times = [timespec(tv_sec: 1_700_000_000 + step, tv_nsec: 0), timespec(tv_sec: 1_700_000_000 + step, tv_nsec: 0)]
+            utimensat(AT_FDCWD, temp.path + "/" + path, &times, 0)
+            changed.insert(path)
+        }
+        for path in previous.keys where files[path] == nil {
+            try FileManager.default.removeItem(atPath: temp.path + "/" + path)
+            changed.insert(path)
+        }
+        return Set(changed.compactMap { $0.hasPrefix("Content/") ? String($0.dropFirst("Content/".count)) : nil })
+    }
+
+    func builder(_ temp: TemporaryDirectory, output: String) -> SiteBuilder {
+        SiteBuilder(settings: BuildSettings(
+            contentDirectory: temp.path + "/Content",
+            templatesDirectory: temp.path + "/Templates",
+            outputDirectory: temp.path + "/" + output
+        ))
+    }
+
+    /// Files and folders of an output, the marker (which names its generation) left out.
+    func tree(_ temp: TemporaryDirectory, _ output: String) -> [String: Data?] {
+        let root = temp.path + "/" + output
+        var entries: [String: Data?] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return entries }
+        while let entry = walker.nextObject() as? String {
+            if entry == OutputDirectoryPolicy.markerName { continue }
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: root + "/" + entry, isDirectory: &isDirectory)
+            entries[entry] = isDirectory.boolValue ? nil : FileManager.default.contents(atPath: root + "/" + entry)
+        }
+        return entries
+    }
+
+    /// Paths that are in one tree only, or differ between the two.
+    func differences(_ a: [String: Data?], _ b: [String: Data?]) -> [String] {
+        Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+    }
+
+    @Test("after every step of a random walk, rebuilds in memory and from disk equal a clean build", arguments: [1, 2, 3] as [UInt64])
+    func rebuildsEqualACleanBuild(seed: UInt64) throws {
+        let temp = try TemporaryDirectory()
+        var rng = SplitMix(state: seed)
+        var site = Site()
+        for step in 0..<6 { site.transcripts["2025/start-\(step).md"] = Self.randomTranscript(&rng, existing: Array(site.transcripts.keys).sorted()) }
+        var files = site.files()
+        _ = try Self.apply(files, over: [:], in: temp, step: 0)
+        var memory = BuildMemory()
+        #expect(!builder(temp, output: "Served").build(memory: &memory, changed: []).diagnostics.hasErrors)
+        #expect(!builder(temp, output: "Built").build().diagnostics.hasErrors)
+        var incrementalWrites = 0
+        var failedSteps = 0
+
+        for step in 1...30 {
+            Self.mutate(&site, &rng, step: step)
+            let next = site.files()
+            let changed = try Self.apply(next, over: files, in: temp, step: step)
+            files = next
+
+            let served = builder(temp, output: "Served").build(memory: &memory, changed: changed)
+            let built = builder(temp, output: "Built").build()
+            try? FileManager.default.removeItem(atPath: temp.path + "/Clean")
+            try? FileManager.default.removeItem(atPath: temp.path + "/.Clean.gloss-cache")
+            let clean = builder(temp, output: "Clean").build()
+
+            let expected = clean.diagnostics.map(\.description).sorted()
+            #expect(served.diagnostics.map(\.description).sorted() == expected, "step \(step)")
+            #expect(built.diagnostics.map(\.description).sorted() == expected, "step \(step)")
+            if clean.diagnostics.hasErrors {
+                failedSteps += 1
+                continue
+            }
+            let reference = tree(temp, "Clean")
+            #expect(differences(tree(temp, "Served"), reference) == [], "step \(step): the in-memory rebuild differs from a clean build")
+            #expect(differences(tree(temp, "Built"), reference) == [], "step \(step): the rebuild from disk differs from a clean build")
+            #expect(served.pagesWritten < clean.pagesWritten || changed.contains("site.yaml") || changed.isEmpty || clean.pagesWritten < 10)
+            incrementalWrites += served.pagesWritten
+        }
+        // Broken files are a few steps of the walk, not most of it.
+        #expect(failedSteps <= 8, "\(failedSteps) of 30 steps failed to build")
+        #expect(incrementalWrites > 0)
+    }
+
+    @Test("a second build with nothing changed writes nothing; one edit rewrites only the pages that show it")
+    func noOpAndOneEdit() throws {
+        let temp = try TemporaryDirectory()
+        var rng = SplitMix(state: 7)
+        var site = Site()
+        for step in 0..<30 { site.transcripts["t\(step).md"] = Self.randomTranscript(&rng, existing: []) }
+        site.transcripts["t0.md"]?.topics = ["NATO"]
+        site.transcripts["t0.md"]?.speakers = ["hale"]
+        let files = site.files()
+        _ = try Self.apply(files, over: [:], in: temp, step: 0)
+        let first = builder(temp, output: "Public").build()
+        #expect(!first.diagnostics.hasErrors)
+        #expect(first.pagesWritten > 40)
+
+        let again = builder(temp, output: "Public").build()
+        #expect(again.pagesWritten == 0)
+        #expect(again.pageCount == first.pageCount)
+
+        site.transcripts["t0.md"]?.words.append("treaty")
+        _ = try Self.apply(site.files(), over: files, in: temp, step: 1)
+        let edited = builder(temp, output: "Public").build()
+        let written = edited.pagesWritten
+        // Its page, its speaker's page(s), its topic's page, its home and archive
+        // pages, the feed, and whatever cites it or lists it as related.
+        #expect(written > 0 && written < first.pagesWritten / 2, "\(written) of \(first.pagesWritten)")
+        let page = try #require(temp.read("Public/t0/index.html"))
+        #expect(page.contains("treaty"))
+    }
+}
+
+private extension Array {
+    /// A rotation, so each speaker says the words in another order, the same on every run.
+    func shuffledDeterministically(by offset: Int) -> [Element] {
+        guard !isEmpty else { return self }
+        let shift = offset % count
+        return Array(self[shift...] + self[..<shift])
+    }
+}
