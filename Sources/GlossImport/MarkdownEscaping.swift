@@ -5,6 +5,12 @@ public enum MarkdownEscaping {
     private static let inlineSpecials: Set<Character> = ["\\", "*", "_", "`", "[", "]", "<"]
 
     public static func escape(_ text: String) -> String {
+        escapingLineStart(escapeInline(text))
+    }
+
+    /// Escapes for text in the middle of a line, where only inline
+    /// constructs can start.
+    static func escapeInline(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         var index = text.startIndex
@@ -19,7 +25,7 @@ public enum MarkdownEscaping {
             }
             index = text.index(after: index)
         }
-        return escapingLineStart(out)
+        return out
     }
 
     /// `&amp;` would turn into `&`: an ampersand that starts something

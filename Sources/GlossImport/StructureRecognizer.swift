@@ -190,8 +190,8 @@ struct StructureRecognizer {
             let block = blocks[index]
             index += 1
             guard case .paragraph(let text, let line) = block else {
-                if case .heading = block { flush() }
-                if let open = turn, open.paragraphs.isEmpty { turn = nil; out.append(.turn(ImportedBlock.Turn(speakerID: open.speakerID, label: open.label, timestamp: open.timestamp, paragraphs: [""]))) }
+                // Turns hold paragraphs only: a quote, list or heading ends one.
+                flush()
                 switch block {
                 case .heading(let level, let text, _): out.append(.heading(level: level, text: text))
                 case .quote(let paragraphs, _): out.append(.quote(Self.attributedQuote(paragraphs)))
