@@ -48,13 +48,17 @@ public struct ImportInput: Sendable {
     /// Line endings become `\n` and a byte order mark is dropped.
     func text() throws(ImportFailure) -> String {
         var line = 1
-        var column = 1
+        var column = 0
+        var continuation = 0
         for byte in bytes {
+            if continuation > 0, byte & 0xC0 == 0x80 { continuation -= 1; continue }
+            column += 1
+            continuation = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : byte >= 0xC0 ? 1 : 0
             if byte == 0 {
                 throw .at(name, line: line, column: column, "binary file: expected text, found a NUL byte",
                           note: "import text, Markdown, HTML, RSS, Atom, WebVTT or SRT files")
             }
-            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+            if byte == UInt8(ascii: "\n") { line += 1; column = 0 }
         }
         guard let decoded = String(validating: bytes, as: UTF8.self) else {
             let (badLine, badColumn) = Self.firstInvalidUTF8(bytes)

@@ -35,7 +35,7 @@ struct StructureRecognizer {
         }
         var book = speakers
         transcript.blocks = build(blocks, labels: labels, speakers: &book)
-        transcript.blocks += related
+        transcript.blocks += transcript.blocks.last == .separator ? Array(related.drop { $0 == .separator }) : related
         transcript.speakers = book.finished(used: Set(transcript.blocks.compactMap {
             if case .turn(let turn) = $0 { return turn.speakerID } else { return nil }
         }))
