@@ -1,4 +1,5 @@
 import Foundation
+import GlossBuild
 import GlossModel
 import Testing
 @testable import GlossImport
@@ -48,5 +49,47 @@ import Testing
         #expect(WordCoverage.measure(source: words("a b c d"), page: words("x a b y c d z")).coverage == 1)
         #expect(WordCoverage.measure(source: words("a b c d"), page: words("a c b")).coverage == 0.5)
         #expect(WordCoverage.pageText("<p>A&amp;B <script>x()</script>&#8217;s</p>") == " A&B  ’s ")
+    }
+}
+
+/// The figures in docs/import.md: coverage over a whole corpus, imported
+/// and built as one site. Runs only when GLOSS_CORPUS names a folder:
+///     GLOSS_CORPUS=../shared/corpus/miller-center swift test --filter CorpusCoverage
+@Suite struct CorpusCoverage {
+    @Test func everyFileOfTheCorpusKeepsItsWords() throws {
+        guard let folder = ProcessInfo.processInfo.environment["GLOSS_CORPUS"] else {
+            try Test.cancel("set GLOSS_CORPUS to a folder of sources to measure coverage over it")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }.sorted()
+        let inputs = try names.map { ImportInput(name: $0, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0)))) }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gloss-corpus-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let content = directory.appendingPathComponent("Content").path
+        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
+        try Data("title: Corpus\n".utf8).write(to: URL(fileURLWithPath: content + "/site.yaml"))
+        let plan = ImportPlan.make(inputs: inputs, format: .auto, into: content, force: false, exists: { _ in false })
+        #expect(!plan.diagnostics.hasErrors)
+        for file in plan.files { try Data(file.markdown.utf8).write(to: URL(fileURLWithPath: file.path)) }
+        let output = directory.appendingPathComponent("Public").path
+        let outcome = SiteBuilder(settings: BuildSettings(contentDirectory: content, templatesDirectory: directory.path + "/T",
+                                                          templatesDirectoryRequired: false, outputDirectory: output, includeDrafts: true)).build()
+        let errors = outcome.diagnostics.filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors.prefix(10))")
+        var sourceWords = 0
+        var keptWords = 0
+        var complete = 0
+        var worst: [(String, Double, [String])] = []
+        for (input, file) in zip(inputs, plan.files) {
+            let slug = (file.path as NSString).lastPathComponent.dropLast(3)
+            let page = (try? String(contentsOfFile: output + "/\(slug)/index.html", encoding: .utf8)) ?? ""
+            let source = WordCoverage.words(try mainText(of: input))
+            let measured = WordCoverage.measure(source: source, page: WordCoverage.words(WordCoverage.pageText(page)))
+            sourceWords += source.count
+            keptWords += Int((measured.coverage * Double(source.count)).rounded())
+            if measured.coverage == 1 { complete += 1 } else { worst.append((input.name, measured.coverage, measured.missing)) }
+        }
+        let warnings = plan.diagnostics.count + outcome.diagnostics.count - errors.count
+        print("corpus: \(inputs.count) files, \(plan.files.count) transcripts, \(sourceWords) words, \(keptWords) kept (\(Double(keptWords) / Double(max(sourceWords, 1)) * 100)%), \(complete) files at 100%, \(errors.count) build errors, \(warnings) warnings")
+        for (name, value, missing) in worst.sorted(by: { $0.1 < $1.1 }).prefix(10) { print("  \(name): \(value) missing \(missing.prefix(3))") }
     }
 }
