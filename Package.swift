@@ -18,6 +18,19 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // An HTML5 parser that reads pages as browsers do, for `gloss import`.
+        .systemLibrary(
+            name: "CGumbo",
+            pkgConfig: "gumbo",
+            providers: [.apt(["libgumbo-dev"])]
+        ),
+        // libxml2 for RSS and Atom: a strict XML parser that reports line and
+        // column, without the extra runtime library FoundationXML would need.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // Linux's atomic exchange of two paths, which Glibc's Swift overlay does not export.
         .target(name: "CFileExchange"),
         .target(name: "GlossModel"),
@@ -35,15 +48,25 @@ let package = Package(
             name: "GlossBuild",
             dependencies: ["GlossModel", "GlossContent", "GlossMarkdown", "GlossSite", "GlossRender", "CFileExchange"]
         ),
+        .target(
+            name: "GlossImport",
+            dependencies: ["GlossModel", "CGumbo", "CLibXML2", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "gloss",
-            dependencies: ["GlossBuild", "GlossModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GlossBuild", "GlossImport", "GlossModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "GlossContentTests", dependencies: ["GlossContent"]),
         .testTarget(name: "GlossMarkdownTests", dependencies: ["GlossMarkdown", "CCmark"]),
         .testTarget(name: "GlossSiteTests", dependencies: ["GlossSite"]),
         .testTarget(name: "GlossRenderTests", dependencies: ["GlossRender"]),
         .testTarget(name: "GlossBuildTests", dependencies: ["GlossBuild"]),
+        // Imports fixtures and builds them with the real pipeline to measure fidelity.
+        .testTarget(
+            name: "GlossImportTests",
+            dependencies: ["GlossImport", "GlossBuild", "GlossContent"],
+            exclude: ["Fixtures"]
+        ),
         // Runs the built `gloss` binary as a user would; depends on it so it is built first.
         .testTarget(name: "GlossCommandTests", dependencies: ["gloss"]),
     ],

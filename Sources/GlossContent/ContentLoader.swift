@@ -91,11 +91,23 @@ public struct ContentLoader: Sendable {
             if let document = file.parsed.document { documents.append(document) }
             transcriptFiles[path] = file
         }
+        speakers = Self.addingDeclaredSpeakers(to: speakers, from: documents)
         let checked = Self.checkDocuments(documents, speakers: speakers)
         var content = LoadedContent(config: config, speakers: speakers, documents: checked.documents,
                                     diagnostics: diagnostics + checked.diagnostics)
         content.transcriptFiles = transcriptFiles
         content.stamps = listing.stamps
+        // Transcripts may declare speakers of their own: the registry as merged
+        // is what every page sees.
+        for speaker in speakers {
+            configRevision.combine(speaker.id)
+            configRevision.combine(speaker.name)
+            configRevision.combine(speaker.role)
+            for alias in speaker.aliases { configRevision.combine(alias) }
+            configRevision.combine(speaker.aliases.count)
+            for link in speaker.links { configRevision.combine(link) }
+            configRevision.combine(speaker.links.count)
+        }
         content.configRevision = configRevision.value
         return content
     }
@@ -273,6 +285,29 @@ public struct ContentLoader: Sendable {
     }
 
     // MARK: Across files
+
+    /// The registry with the speakers that transcripts declare themselves
+    /// (`speakers: [{id:, name:, aliases:}]`, as `gloss import` writes them),
+    /// so an imported file builds without editing `speakers.yaml`.
+    /// `speakers.yaml` wins over a declaration, and the first declaration in
+    /// path order wins over later ones; aliases from every declaration are
+    /// kept, so each transcript's own labels keep naming its speaker.
+    public static func addingDeclaredSpeakers(to registry: [Speaker], from documents: [Document]) -> [Speaker] {
+        var speakers = registry
+        var index = Dictionary(speakers.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        for document in documents {
+            for appearance in document.frontMatter.speakers where appearance.name != nil || !appearance.aliases.isEmpty {
+                if let position = index[appearance.id] {
+                    let known = Set(speakers[position].aliases)
+                    speakers[position].aliases += appearance.aliases.filter { !known.contains($0) }
+                } else if let name = appearance.name {
+                    index[appearance.id] = speakers.count
+                    speakers.append(Speaker(id: appearance.id, name: name, aliases: appearance.aliases, location: appearance.location))
+                }
+            }
+        }
+        return speakers
+    }
 
     /// Checks what no single file can: that every speaker a transcript names
     /// is in the registry, and that no two transcripts share a slug. The

@@ -91,6 +91,8 @@ enum FrontMatterDecoder {
         guard let entries = reader.entries(of: node, path: path) else { return nil }
         var appearance: SpeakerAppearance?
         var role: String?
+        var name: String?
+        var aliases: [String] = []
         for entry in entries {
             let entryPath = NodeReader.path(path, entry.key)
             switch entry.key {
@@ -99,14 +101,23 @@ enum FrontMatterDecoder {
                     SpeakerAppearance(id: $0, location: reader.location(of: entry.value))
                 }
             case "role": role = reader.string(entry.value, path: entryPath)
-            default: reader.unknownKey(entry.key, at: entry.keyNode, in: path, known: ["id", "role"])
+            case "name": name = reader.string(entry.value, path: entryPath)
+            case "aliases": aliases = reader.strings(entry.value, path: entryPath)
+            default: reader.unknownKey(entry.key, at: entry.keyNode, in: path, known: ["id", "role", "name", "aliases"])
             }
         }
         guard var appearance else {
             reader.error("front matter: \"\(path)\" needs an \"id\"", at: reader.location(of: node))
             return nil
         }
+        if name != nil || !aliases.isEmpty, !SpeakerRegistryDecoder.isValidID(appearance.id) {
+            reader.error("front matter: speaker id \"\(appearance.id)\" must use only a-z, 0-9, \"-\" and \"_\"",
+                         at: appearance.location ?? reader.location(of: node))
+            return nil
+        }
         appearance.role = role
+        appearance.name = name.flatMap { $0.isEmpty ? nil : $0 }
+        appearance.aliases = aliases
         return appearance
     }
 

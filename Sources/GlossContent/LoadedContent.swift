@@ -16,7 +16,8 @@ public struct LoadedContent: Sendable {
     public var transcriptFiles: [String: TranscriptFile] = [:]
     /// The stamp of every file the loader looked at, by relative path.
     public var stamps: [String: UInt64] = [:]
-    /// A stable hash of `site.yaml` and `speakers.yaml` as read.
+    /// A stable hash of `site.yaml` and of the speaker registry (`speakers.yaml`
+    /// with the speakers transcripts declare).
     public var configRevision: UInt64 = 0
 
     public init(config: SiteConfig, speakers: [Speaker], documents: [Document], diagnostics: [Diagnostic]) {

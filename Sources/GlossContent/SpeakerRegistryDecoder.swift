@@ -46,7 +46,7 @@ enum SpeakerRegistryDecoder {
         return hasErrors ? nil : speaker
     }
 
-    private static func isValidID(_ id: String) -> Bool {
+    static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && id.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
         }

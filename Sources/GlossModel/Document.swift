@@ -86,11 +86,18 @@ public struct SpeakerAppearance: Hashable, Sendable {
     public var id: String
     public var role: String?
     public var location: SourceLocation?
+    /// Set when the transcript declares the speaker itself (`{id:, name:}`),
+    /// as an imported transcript does, instead of relying on `speakers.yaml`.
+    public var name: String?
+    /// Labels that name this speaker, declared with the transcript.
+    public var aliases: [String]
 
-    public init(id: String, role: String? = nil, location: SourceLocation? = nil) {
+    public init(id: String, role: String? = nil, location: SourceLocation? = nil, name: String? = nil, aliases: [String] = []) {
         self.id = id
         self.role = role
         self.location = location
+        self.name = name
+        self.aliases = aliases
     }
 }
 

@@ -12,6 +12,6 @@ struct Gloss: ParsableCommand {
             Start a new site with `gloss init my-site`, then run `gloss build` in it.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, InitCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, InitCommand.self, ImportCommand.self]
     )
 }
