@@ -11,29 +11,35 @@ extension TemplateValue: TemplateRepresentable {
 }
 
 extension String: TemplateRepresentable {
-    public var templateValue: TemplateValue { .text(self) }
+    @inlinable public var templateValue: TemplateValue { .text(self) }
 }
 
 extension Int: TemplateRepresentable {
-    public var templateValue: TemplateValue { .number(self) }
+    @inlinable public var templateValue: TemplateValue { .number(self) }
 }
 
 extension Bool: TemplateRepresentable {
-    public var templateValue: TemplateValue { .bool(self) }
+    @inlinable public var templateValue: TemplateValue { .bool(self) }
 }
 
 /// `nil` is a declared but empty field, which must not fall through to an
 /// outer context (see ``TemplateValue/absent``).
 extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
-    public var templateValue: TemplateValue { map(\.templateValue) ?? .absent }
+    @inlinable public var templateValue: TemplateValue {
+        switch self {
+        case .some(let value): value.templateValue
+        case .none: .absent
+        }
+    }
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-    public var templateValue: TemplateValue { .list(map(\.templateValue)) }
+    // A closure, not a key path: key paths are instantiated at run time on every call.
+    @inlinable public var templateValue: TemplateValue { .list(map { $0.templateValue }) }
 }
 
 extension Dictionary: TemplateRepresentable where Key == String, Value: TemplateRepresentable {
-    public var templateValue: TemplateValue { .object(TemplateDictionary(mapValues(\.templateValue))) }
+    @inlinable public var templateValue: TemplateValue { .object(TemplateDictionary(mapValues { $0.templateValue })) }
 }
 
 /// Fields from a dictionary, for data without a view model of its own

@@ -6,6 +6,8 @@ import Foundation
 import Mustache
 
 let renders = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000
+/// `gloss` or `mustache` to time one engine only, e.g. under a profiler.
+let only = CommandLine.arguments.dropFirst(2).first
 
 let template = """
     <ol class="transcript-list">
@@ -101,14 +103,14 @@ let ours = glossSet.render("list", page) ?? ""
 let theirs = mustacheLibrary.render(page, withTemplate: "list") ?? ""
 print(ours == theirs ? "Both engines write the same \(ours.utf8.count) bytes." : "The engines' outputs DIFFER.")
 
-let glossTime = measure("GlossTemplate ") {
+let glossTime = only == "mustache" ? .zero : measure("GlossTemplate ") {
     var total = 0
     for _ in 0..<renders { total += glossSet.render("list", page)?.utf8.count ?? 0 }
     return total
 }
-let mustacheTime = measure("swift-mustache") {
+let mustacheTime = only == "gloss" ? .zero : measure("swift-mustache") {
     var total = 0
     for _ in 0..<renders { total += mustacheLibrary.render(page, withTemplate: "list")?.utf8.count ?? 0 }
     return total
 }
-print("GlossTemplate is \(String(format: "%.1f", mustacheTime / glossTime))× as fast.")
+if only == nil { print("GlossTemplate is \(String(format: "%.1f", mustacheTime / glossTime))× as fast.") }
