@@ -44,6 +44,8 @@ let package = Package(
             name: "GlossRender",
             dependencies: ["GlossModel", "GlossSite", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // Gloss's own Mustache engine: typed values, compiled templates, byte-level rendering.
+        .target(name: "GlossTemplate", dependencies: ["GlossModel"]),
         .target(
             name: "GlossBuild",
             dependencies: ["GlossModel", "GlossContent", "GlossMarkdown", "GlossSite", "GlossRender", "CFileExchange"]
@@ -56,10 +58,20 @@ let package = Package(
             name: "gloss",
             dependencies: ["GlossBuild", "GlossImport", "GlossModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Renders a list page with GlossTemplate and with swift-mustache and prints both times.
+        .executableTarget(
+            name: "template-bench",
+            dependencies: ["GlossTemplate", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .testTarget(name: "GlossContentTests", dependencies: ["GlossContent"]),
         .testTarget(name: "GlossMarkdownTests", dependencies: ["GlossMarkdown", "CCmark"]),
         .testTarget(name: "GlossSiteTests", dependencies: ["GlossSite"]),
         .testTarget(name: "GlossRenderTests", dependencies: ["GlossRender"]),
+        // Compares GlossTemplate with swift-mustache on the theme's templates, so it depends on both.
+        .testTarget(
+            name: "GlossTemplateTests",
+            dependencies: ["GlossTemplate", "GlossModel", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .testTarget(name: "GlossBuildTests", dependencies: ["GlossBuild"]),
         // Imports fixtures and builds them with the real pipeline to measure fidelity.
         .testTarget(
