@@ -58,6 +58,8 @@ let package = Package(
             name: "gloss",
             dependencies: ["GlossBuild", "GlossImport", "GlossModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Times an in-process rebuild after one edit, as the preview server does it.
+        .executableTarget(name: "rebuild-bench", dependencies: ["GlossBuild"]),
         // Renders a list page with GlossTemplate and with swift-mustache and prints both times.
         .executableTarget(
             name: "template-bench",

@@ -45,11 +45,13 @@ public struct BuildOutcome: Sendable {
     public var pagesWritten: Int
     /// The key of every output file, for the output's manifest.
     var keys: [String: UInt64]
+    public var timings: BuildTimings
 
-    init(diagnostics: [Diagnostic], pageCount: Int, pagesWritten: Int = 0, keys: [String: UInt64] = [:]) {
+    init(diagnostics: [Diagnostic], pageCount: Int, pagesWritten: Int = 0, keys: [String: UInt64] = [:], timings: BuildTimings = BuildTimings()) {
         self.diagnostics = diagnostics
         self.pageCount = pageCount
         self.pagesWritten = pagesWritten
         self.keys = keys
+        self.timings = timings
     }
 }

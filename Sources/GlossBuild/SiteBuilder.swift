@@ -62,12 +62,14 @@ public struct SiteBuilder: Sendable {
             return BuildOutcome(diagnostics: [], pageCount: live.pageCount, pagesWritten: 0)
         }
         let output: (staging: StagingDirectory, baseline: [String: UInt64])
+        var preparation = BuildTimings()
         do {
-            output = try generations.prepareStaging()
+            output = try preparation.measure("prepare the output") { try generations.prepareStaging() }
         } catch {
             return BuildOutcome(diagnostics: [.error(at: nil, "cannot prepare the output: \(error)")], pageCount: 0)
         }
         var outcome = run(memory: &memory, changed: changed, output: output)
+        outcome.timings.prepend(preparation)
         guard !outcome.diagnostics.hasErrors else {
             output.staging.discard()
             return outcome
@@ -77,7 +79,7 @@ public struct SiteBuilder: Sendable {
             let manifest = OutputGenerations.Manifest(
                 inputStamp: inputStamp, clean: outcome.diagnostics.isEmpty, pageCount: outcome.pageCount, keys: outcome.keys
             )
-            try generations.commit(output.staging, manifest: manifest)
+            try outcome.timings.measure("swap the site in") { try generations.commit(output.staging, manifest: manifest) }
         } catch {
             output.staging.discard()
             outcome.diagnostics.append(.error(at: nil, "cannot put the new site in place: \(error)"))
@@ -89,32 +91,41 @@ public struct SiteBuilder: Sendable {
     /// plans every page but renders none.
     private func run(memory: inout BuildMemory, changed: Set<String>, output: (staging: StagingDirectory, baseline: [String: UInt64])?) -> BuildOutcome {
         var diagnostics: [Diagnostic] = []
-        let content = load(reusing: memory.content, changed: changed, into: &diagnostics)
+        var timings = BuildTimings()
+        let content = timings.measure("load content") { load(reusing: memory.content, changed: changed, into: &diagnostics) }
         memory.content = content
-        guard let (renderer, theme) = compileTheme(for: content, into: &diagnostics) else {
-            return BuildOutcome(diagnostics: diagnostics, pageCount: 0)
+        guard let (renderer, theme) = timings.measure("compile theme", { compileTheme(for: content, into: &diagnostics) }) else {
+            return BuildOutcome(diagnostics: diagnostics, pageCount: 0, timings: timings)
         }
         let seed = seed(content: content, theme: theme)
         if memory.seed != seed { memory.bodies = [:] }
         memory.seed = seed
         let transcripts = content.documents.filter(isPublished)
         let options = markdownOptions(for: content, renderer: renderer)
-        let bodies = renderBodies(transcripts, of: content, options: options, memory: &memory)
-        let index = SiteIndex(
-            documents: zip(transcripts, bodies).map { IndexedDocument($0, anchors: $1.survey.anchors) },
-            speakers: content.speakers
-        )
-        let relations = SiteRelations(transcripts: transcripts, surveys: bodies.map(\.survey), index: index)
-        var plan = planTranscripts(transcripts, bodies: bodies, relations: relations, seed: seed, with: renderer, into: &diagnostics)
-        plan += planSitePages(transcripts, transcriptPaths: plan.map(\.path), relations: relations, seed: seed, with: renderer)
+        let bodies = timings.measure("render Markdown") { renderBodies(transcripts, of: content, options: options, memory: &memory) }
+        let relations = timings.measure("index and relate") {
+            let index = SiteIndex(
+                documents: zip(transcripts, bodies).map { IndexedDocument($0, anchors: $1.survey.anchors) },
+                speakers: content.speakers
+            )
+            return SiteRelations(transcripts: transcripts, surveys: bodies.map(\.survey), index: index)
+        }
+        var plan = timings.measure("plan transcript pages") {
+            planTranscripts(transcripts, bodies: bodies, relations: relations, seed: seed, with: renderer, into: &diagnostics)
+        }
+        plan += timings.measure("plan site pages") {
+            planSitePages(transcripts, transcriptPaths: plan.map(\.path), relations: relations, seed: seed, with: renderer)
+        }
         let pageCount = plan.count { $0.path.hasSuffix(".html") }
         guard let output, !diagnostics.hasErrors else {
-            return BuildOutcome(diagnostics: diagnostics, pageCount: pageCount)
+            return BuildOutcome(diagnostics: diagnostics, pageCount: pageCount, timings: timings)
         }
-        let written = write(plan, to: output.staging, baseline: output.baseline, into: &diagnostics)
+        let written = timings.measure("render and write changed pages") {
+            write(plan, to: output.staging, baseline: output.baseline, into: &diagnostics)
+        }
         return BuildOutcome(
             diagnostics: diagnostics, pageCount: pageCount, pagesWritten: written,
-            keys: Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first })
+            keys: Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first }), timings: timings
         )
     }
 

@@ -36,10 +36,14 @@ struct TranscriptSurvey: Sendable {
 
     /// The first words of a passage, cut at a word boundary.
     static func excerpt(_ text: String, limit: Int = 240) -> String {
-        guard text.count > limit else { return text }
+        // A text of no more bytes than the limit has no more characters either.
+        guard text.utf8.count > limit else { return text }
         let cut = text.prefix(limit)
-        let words = cut.split(separator: " ").dropLast().joined(separator: " ")
-        return (words.isEmpty ? String(cut) : words) + "…"
+        guard cut.endIndex < text.endIndex else { return text }
+        // The cut ends inside a word unless a space follows it: drop that word.
+        let end = text[cut.endIndex] == " " ? cut.endIndex : cut.lastIndex(of: " ") ?? cut.endIndex
+        let words = text[..<end].trimmingSuffix(while: { $0 == " " })
+        return (words.isEmpty ? String(cut) : String(words)) + "…"
     }
 }
 
@@ -65,5 +69,13 @@ extension SiteIndex {
             guard case .page(_, let slug?, let anchor) = resolve(link.destination, from: document.path) else { return nil }
             return Citation(fromSlug: document.slug, fromPassageID: link.passageID, toSlug: slug, toPassageID: anchor, inAnnotation: link.inNote)
         }
+    }
+}
+
+private extension Substring {
+    func trimmingSuffix(while matches: (Character) -> Bool) -> Substring {
+        var end = endIndex
+        while end > startIndex, matches(self[index(before: end)]) { end = index(before: end) }
+        return self[..<end]
     }
 }

@@ -59,22 +59,28 @@ public struct SiteIndex: Sendable {
         speakerIDsByLabel = labels
 
         // "As first written": by the earliest transcript listing the topic.
-        let chronological = documentsBySlug.values.sorted { a, b in
+        // Sorted as indices, so that the sort moves integers, not documents.
+        let unique = Array(documentsBySlug.values)
+        let chronological = unique.indices.sorted { i, j in
+            let a = unique[i], b = unique[j]
             switch (a.date, b.date) {
             case let (x?, y?) where x != y: return x < y
             case (.some, nil): return true
             case (nil, .some): return false
             default: return a.path < b.path
             }
-        }
+        }.map { unique[$0] }
         var names: [String: String] = [:]
         var members: [String: [IndexedDocument]] = [:]
         var topicSlugsByDocument: [String: [String]] = [:]
         var years: Set<Int> = []
+        // A site has few topic names and many documents naming them.
+        var slugsByName: [String: String] = [:]
         for document in chronological {
             var seen: Set<String> = []
             for name in document.topics {
-                let slug = SiteIndex.topicSlug(name)
+                let slug = slugsByName[name] ?? SiteIndex.topicSlug(name)
+                slugsByName[name] = slug
                 guard seen.insert(slug).inserted else { continue }
                 if names[slug] == nil { names[slug] = name }
                 members[slug, default: []].append(document)
@@ -87,7 +93,7 @@ public struct SiteIndex: Sendable {
             topicsBySlug[slug] = TopicSummary(
                 name: names[slug] ?? slug,
                 slug: slug,
-                documentSlugs: documents.sorted(by: IndexedDocument.newestFirst).map(\.slug)
+                documentSlugs: documents.indices.sorted { IndexedDocument.newestFirst(documents[$0], documents[$1]) }.map { documents[$0].slug }
             )
         }
         self.topicsBySlug = topicsBySlug
@@ -95,7 +101,7 @@ public struct SiteIndex: Sendable {
         self.years = years
         topics = topicsBySlug.values.sorted { $0.slug < $1.slug }
 
-        slugsNewestFirst = documentsBySlug.values.sorted(by: IndexedDocument.newestFirst).map(\.slug)
+        slugsNewestFirst = unique.indices.sorted { IndexedDocument.newestFirst(unique[$0], unique[$1]) }.map { unique[$0].slug }
         var rankBySlug: [String: Int] = [:]
         rankBySlug.reserveCapacity(slugsNewestFirst.count)
         for (rank, slug) in slugsNewestFirst.enumerated() { rankBySlug[slug] = rank }
@@ -157,28 +163,32 @@ public struct SiteIndex: Sendable {
         // Each speaker's and topic's list is scanned only so far: a speaker in
         // thousands of transcripts must not make every page cost the whole site.
         let scanned = Self.relatedScanLimit
-        var candidates: [Int] = []
+        var lists: [ArraySlice<Int>] = []
         for id in Set(document.speakerIDs) {
-            candidates += (ranksBySpeaker[id] ?? []).prefix(scanned).lazy.filter { $0 != rank }
+            if let ranks = ranksBySpeaker[id] { lists.append(ranks.prefix(scanned)) }
         }
         for topic in topicSlugsByDocument[slug] ?? [] {
-            candidates += (ranksByTopic[topic] ?? []).prefix(scanned).lazy.filter { $0 != rank }
+            if let ranks = ranksByTopic[topic] { lists.append(ranks.prefix(scanned)) }
         }
-        // A candidate's score is how many lists hold it: the length of its run
-        // once sorted. Ranks order ties newest first.
-        candidates.sort()
+        // The lists are ascending: merge them, and a candidate's score is how
+        // many lists hold it. Lower ranks are newer, which orders ties.
+        var heads = lists.map(\.startIndex)
         var best: [(score: Int, rank: Int)] = []
-        var start = 0
-        while start < candidates.count {
-            var end = start + 1
-            while end < candidates.count, candidates[end] == candidates[start] { end += 1 }
-            let entry = (score: end - start, rank: candidates[start])
-            if best.count < limit || entry.score > best[best.count - 1].score {
-                let place = best.firstIndex { entry.score > $0.score } ?? best.count
-                best.insert(entry, at: place)
+        while true {
+            var lowest = Int.max
+            for (list, head) in zip(lists, heads) where head < list.endIndex && list[head] < lowest { lowest = list[head] }
+            guard lowest != .max else { break }
+            var score = 0
+            for index in lists.indices where heads[index] < lists[index].endIndex && lists[index][heads[index]] == lowest {
+                score += 1
+                heads[index] += 1
+            }
+            guard lowest != rank else { continue }
+            if best.count < limit || score > best[best.count - 1].score {
+                let place = best.firstIndex { score > $0.score } ?? best.count
+                best.insert((score, lowest), at: place)
                 if best.count > limit { best.removeLast() }
             }
-            start = end
         }
         return best.map { slugsNewestFirst[$0.rank] }
     }
