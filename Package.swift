@@ -11,6 +11,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.60.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -35,15 +39,26 @@ let package = Package(
             name: "GlossBuild",
             dependencies: ["GlossModel", "GlossContent", "GlossMarkdown", "GlossSite", "GlossRender", "CFileExchange"]
         ),
+        .target(
+            name: "GlossServe",
+            dependencies: [
+                "GlossBuild", "GlossModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "gloss",
-            dependencies: ["GlossBuild", "GlossModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GlossBuild", "GlossModel", "GlossServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "GlossContentTests", dependencies: ["GlossContent"]),
         .testTarget(name: "GlossMarkdownTests", dependencies: ["GlossMarkdown", "CCmark"]),
         .testTarget(name: "GlossSiteTests", dependencies: ["GlossSite"]),
         .testTarget(name: "GlossRenderTests", dependencies: ["GlossRender"]),
         .testTarget(name: "GlossBuildTests", dependencies: ["GlossBuild"]),
+        .testTarget(name: "GlossServeTests", dependencies: ["GlossServe", "GlossBuild", "GlossModel"]),
         // Runs the built `gloss` binary as a user would; depends on it so it is built first.
         .testTarget(name: "GlossCommandTests", dependencies: ["gloss"]),
     ],

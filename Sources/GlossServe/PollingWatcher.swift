@@ -1,0 +1,73 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Watches directory trees by scanning them at an interval and comparing each
+/// file's size, modification time and inode with the previous scan.
+///
+/// For file systems where inotify says nothing (network mounts, some
+/// containers and virtual machines' shared folders). It costs a walk of the
+/// trees per interval, which is small for a site's sources.
+public struct PollingWatcher: FileWatching {
+    public let roots: [String]
+    public let interval: Duration
+
+    public init(roots: [String], interval: Duration = .milliseconds(250)) {
+        self.roots = roots
+        self.interval = interval
+    }
+
+    public func watch(reporting report: @escaping @Sendable (Set<String>) -> Void) async throws {
+        var previous = scan()
+        while !Task.isCancelled {
+            try await Task.sleep(for: interval)
+            let current = scan()
+            let changed = Self.differences(previous, current)
+            if !changed.isEmpty { report(changed) }
+            previous = current
+        }
+    }
+
+    struct Version: Equatable {
+        var size: Int
+        var inode: UInt64
+        var seconds: Int
+        var nanoseconds: Int
+    }
+
+    /// Paths that appeared, disappeared, or whose version differs.
+    static func differences(_ before: [String: Version], _ after: [String: Version]) -> Set<String> {
+        var changed = Set(after.keys).symmetricDifference(before.keys)
+        for (path, version) in after where before[path].map({ $0 != version }) ?? false {
+            changed.insert(path)
+        }
+        return changed
+    }
+
+    func scan() -> [String: Version] {
+        var files: [String: Version] = [:]
+        for root in roots {
+            scan(root, into: &files)
+        }
+        return files
+    }
+
+    private func scan(_ directory: String, into files: inout [String: Version]) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where !WatchedNames.isIgnored(name) {
+            let path = directory + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                scan(path, into: &files)
+            } else {
+                files[path] = Version(
+                    size: Int(info.st_size), inode: UInt64(info.st_ino),
+                    seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec)
+                )
+            }
+        }
+    }
+}
