@@ -58,7 +58,8 @@ let package = Package(
         .testTarget(name: "GlossSiteTests", dependencies: ["GlossSite"]),
         .testTarget(name: "GlossRenderTests", dependencies: ["GlossRender"]),
         .testTarget(name: "GlossBuildTests", dependencies: ["GlossBuild"]),
-        .testTarget(name: "GlossServeTests", dependencies: ["GlossServe", "GlossBuild", "GlossModel"]),
+        // Also runs `gloss serve` itself, so depends on the binary too.
+        .testTarget(name: "GlossServeTests", dependencies: ["GlossServe", "GlossBuild", "GlossModel", "gloss"]),
         // Runs the built `gloss` binary as a user would; depends on it so it is built first.
         .testTarget(name: "GlossCommandTests", dependencies: ["gloss"]),
     ],

@@ -40,4 +40,10 @@ public struct BuildOutcome: Sendable {
     public var diagnostics: [Diagnostic]
     /// HTML pages rendered (and written, for a build that succeeded).
     public var pageCount: Int
+
+    /// Public so that other builders (the preview server's rebuilders) can report in the same terms.
+    public init(diagnostics: [Diagnostic], pageCount: Int) {
+        self.diagnostics = diagnostics
+        self.pageCount = pageCount
+    }
 }

@@ -58,12 +58,13 @@ public final class ChangeBatcher: @unchecked Sendable {
     /// Runs `watcher` and delivers its changes merged, until cancelled.
     public static func watch(
         with watcher: some FileWatching, quietPeriod: Duration = .milliseconds(50),
+        ready: @escaping @Sendable () -> Void = {},
         delivering deliver: @escaping @Sendable (Set<String>) async -> Void
     ) async throws {
         let batcher = ChangeBatcher(quietPeriod: quietPeriod)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await batcher.run(delivering: deliver) }
-            group.addTask { try await watcher.watch(reporting: { batcher.add($0) }) }
+            group.addTask { try await watcher.watch(ready: ready, reporting: { batcher.add($0) }) }
             defer { group.cancelAll() }
             // Either ending (the watcher failing, or cancellation) ends both.
             try await group.next()

@@ -1,12 +1,13 @@
 /// Something that notices changes to files under a set of directories.
 ///
-/// `watch(reporting:)` runs until its task is cancelled, calling `report`
-/// with the paths it saw change (created, written, deleted, renamed), from
-/// any thread and as often as changes come; merging bursts is the job of
+/// `watch(ready:reporting:)` runs until its task is cancelled. It calls
+/// `ready` once every change from then on will be seen, then `report` with
+/// the paths it saw change (created, written, deleted, renamed), from any
+/// thread and as often as changes come; merging bursts is the job of
 /// `ChangeBatcher`. Paths are the watched root as given joined with the path
 /// below it, so they read like the build's own diagnostics (`Content/a.md`).
 public protocol FileWatching: Sendable {
-    func watch(reporting report: @escaping @Sendable (Set<String>) -> Void) async throws
+    func watch(ready: @escaping @Sendable () -> Void, reporting report: @escaping @Sendable (Set<String>) -> Void) async throws
 }
 
 enum WatchedNames {

@@ -21,7 +21,7 @@ public struct InotifyWatcher: FileWatching {
         self.roots = roots
     }
 
-    public func watch(reporting report: @escaping @Sendable (Set<String>) -> Void) async throws {
+    public func watch(ready: @escaping @Sendable () -> Void, reporting report: @escaping @Sendable (Set<String>) -> Void) async throws {
         let descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else {
             throw Failure(description: "cannot start watching files (inotify): \(String(cString: strerror(errno))); try --poll")
@@ -37,6 +37,7 @@ public struct InotifyWatcher: FileWatching {
             tree.addRecursively(root)
         }
         let watched = tree
+        ready()
         let (readEnd, writeEnd) = (stopPipe[0], stopPipe[1])
         await withTaskCancellationHandler {
             await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in

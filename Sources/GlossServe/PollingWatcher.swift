@@ -19,8 +19,9 @@ public struct PollingWatcher: FileWatching {
         self.interval = interval
     }
 
-    public func watch(reporting report: @escaping @Sendable (Set<String>) -> Void) async throws {
+    public func watch(ready: @escaping @Sendable () -> Void, reporting report: @escaping @Sendable (Set<String>) -> Void) async throws {
         var previous = scan()
+        ready()
         while !Task.isCancelled {
             try await Task.sleep(for: interval)
             let current = scan()

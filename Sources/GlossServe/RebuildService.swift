@@ -34,13 +34,20 @@ struct RebuildService: Service {
         let coordinator = RebuildCoordinator(rebuilder: makeRebuilder(siteURL), broadcaster: broadcaster, onRebuild: onRebuild)
         let watcher = watcher
         let quietPeriod = quietPeriod
+        let (readiness, ready) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         try await withThrowingTaskGroup(of: Void.self) { group in
-            // Watching starts before the first build, so a save made during it
-            // is not missed.
             group.addTask {
-                try await ChangeBatcher.watch(with: watcher, quietPeriod: quietPeriod) { await coordinator.note($0) }
+                try await ChangeBatcher.watch(with: watcher, quietPeriod: quietPeriod, ready: { ready.yield() }) {
+                    await coordinator.note($0)
+                }
             }
-            group.addTask { await coordinator.run() }
+            // The first build waits for the watcher, so a save made during
+            // it is not missed.
+            group.addTask {
+                var waiting = readiness.makeAsyncIterator()
+                guard await waiting.next() != nil else { return }
+                await coordinator.run()
+            }
             defer { group.cancelAll() }
             try await group.next()
         }

@@ -24,24 +24,18 @@ private actor Deliveries {
 }
 
 @Suite struct WatcherTests {
-    /// Starts `watcher` merged by a batcher and waits until it demonstrably
-    /// sees changes (a probe file is written until one is reported), so the
-    /// test's own edits are not raced against the watcher's start.
+    /// Starts `watcher` merged by a batcher and returns once it says it is ready.
     private func startWatching(
         _ watcher: some FileWatching, in directory: TemporaryDirectory, deliveries: Deliveries
     ) async throws -> Task<Void, any Error> {
+        let (readiness, ready) = AsyncStream.makeStream(of: Void.self)
         let watching = Task {
-            try await ChangeBatcher.watch(with: watcher, quietPeriod: .milliseconds(80)) { await deliveries.append($0) }
+            try await ChangeBatcher.watch(with: watcher, quietPeriod: .milliseconds(80), ready: { ready.yield() }) {
+                await deliveries.append($0)
+            }
         }
-        let probe = directory.path + "/Content/probe.txt"
-        var attempt = 0
-        while await !deliveries.wait(timeout: .milliseconds(300), until: { $0.contains { $0.contains(probe) } }), attempt < 60 {
-            attempt += 1
-            try directory.write("probe \(attempt)", to: "Content/probe.txt")
-        }
-        // Let the probe's own events settle before the test begins.
-        try await Task.sleep(for: .milliseconds(300))
-        await deliveries.removeAll()
+        var waiting = readiness.makeAsyncIterator()
+        await waiting.next()
         return watching
     }
 
