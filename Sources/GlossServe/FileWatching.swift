@@ -1,3 +1,9 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Something that notices changes to files under a set of directories.
 ///
 /// `watch(ready:reporting:)` runs until its task is cancelled. It calls
@@ -18,8 +24,21 @@ enum WatchedNames {
         name.hasPrefix(".") || name.hasSuffix("~") || name == "4913"
     }
 
-    /// Whether any segment of a path below a root is ignored.
-    static func isIgnored(relativePath: String) -> Bool {
-        relativePath.split(separator: "/").contains { isIgnored($0) }
+    /// Walks the tree under `directory`, leaving out ignored names and not
+    /// following symbolic links: `enter` is called for each directory (the
+    /// first included) and says whether to look inside; `file` gets every
+    /// other entry with its `lstat`.
+    static func walk(_ directory: String, enter: (String) -> Bool, file: (String, stat) -> Void) {
+        guard enter(directory), let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where !isIgnored(name) {
+            let path = directory + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                walk(path, enter: enter, file: file)
+            } else {
+                file(path, info)
+            }
+        }
     }
 }

@@ -129,25 +129,15 @@ private struct WatchTree: Sendable {
     @discardableResult
     mutating func addRecursively(_ directory: String) -> Set<String> {
         var found: Set<String> = []
-        addRecursively(directory, found: &found)
-        return found
-    }
-
-    private mutating func addRecursively(_ directory: String, found: inout Set<String>) {
-        let watch = inotify_add_watch(descriptor, directory, Self.mask)
-        guard watch >= 0 else { return }
-        directories[watch] = directory
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where !WatchedNames.isIgnored(name) {
-            let path = directory + "/" + name
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            if info.st_mode & S_IFMT == S_IFDIR {
-                addRecursively(path, found: &found)
-            } else {
-                found.insert(path)
-            }
+        WatchedNames.walk(directory) { directory in
+            let watch = inotify_add_watch(descriptor, directory, Self.mask)
+            guard watch >= 0 else { return false }
+            directories[watch] = directory
+            return true
+        } file: { path, _ in
+            found.insert(path)
         }
+        return found
     }
 }
 #endif

@@ -50,25 +50,13 @@ public struct PollingWatcher: FileWatching {
     func scan() -> [String: Version] {
         var files: [String: Version] = [:]
         for root in roots {
-            scan(root, into: &files)
-        }
-        return files
-    }
-
-    private func scan(_ directory: String, into files: inout [String: Version]) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where !WatchedNames.isIgnored(name) {
-            let path = directory + "/" + name
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            if info.st_mode & S_IFMT == S_IFDIR {
-                scan(path, into: &files)
-            } else {
+            WatchedNames.walk(root) { _ in true } file: { path, info in
                 files[path] = Version(
                     size: Int(info.st_size), inode: UInt64(info.st_ino),
                     seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec)
                 )
             }
         }
+        return files
     }
 }
