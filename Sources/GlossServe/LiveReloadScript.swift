@@ -107,7 +107,10 @@ enum LiveReloadScript {
             panel.setAttribute("aria-describedby", "gloss-summary");
 
             const header = element("header");
-            const title = element("h2", null, errors === 1 ? "Build failed: 1 error" : `Build failed: ${errors} errors`);
+            const warnings = diagnostics.length - errors;
+            const count = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+            const title = element("h2", null,
+              `Build failed: ${count(errors, "error")}` + (warnings > 0 ? `, ${count(warnings, "warning")}` : ""));
             title.id = "gloss-title";
             const close = element("button", null, "Dismiss");
             close.type = "button";
