@@ -40,8 +40,9 @@ public enum ServerEvent: Equatable, Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    private struct Payload: Encodable {
-        struct Entry: Encodable {
+    /// The JSON body; the overlay script reads these field names.
+    struct Payload: Codable {
+        struct Entry: Codable {
             var severity: String
             /// `file:line:column`, as the terminal shows it; absent for a
             /// problem with the whole run.

@@ -42,11 +42,12 @@ import Testing
         try site.write(Self.brokenFrontMatter, to: "Content/1863/gettysburg-address.md")
         try site.write("lincoln:\n  name: [unclosed\n", to: "Content/speakers.yaml")
         let failed = try await events.next(named: "errors")
-        let payload = try JSONDecoder().decode(ErrorsPayload.self, from: Data(failed.data.utf8))
-        let locations = payload.diagnostics.compactMap(\.location)
+        let payload = try JSONDecoder().decode(ServerEvent.Payload.self, from: Data(failed.data.utf8))
+        let diagnostics = try #require(payload.diagnostics)
+        let locations = diagnostics.compactMap(\.location)
         #expect(locations.contains { $0.hasSuffix("Content/1863/gettysburg-address.md:3:7") }, "\(locations)")
         #expect(locations.contains { $0.contains("Content/speakers.yaml:") }, "\(locations)")
-        #expect(payload.diagnostics.allSatisfy { !$0.message.isEmpty })
+        #expect(diagnostics.allSatisfy { !$0.message.isEmpty && $0.severity == "error" })
 
         // The last good site is still the one served.
         let during = try await site.client.send("GET", "/1863/gettysburg-address/")
@@ -84,8 +85,8 @@ import Testing
         let template = try site.read("Templates/404.mustache")
         try site.write(template.replacingOccurrences(of: "{{/content}}", with: "{{/contents}}"), to: "Templates/404.mustache")
         let failed = try await events.next(named: "errors")
-        let payload = try JSONDecoder().decode(ErrorsPayload.self, from: Data(failed.data.utf8))
-        #expect(payload.diagnostics.contains { $0.location?.contains("Templates/404.mustache:") == true }, "\(failed.data)")
+        let payload = try JSONDecoder().decode(ServerEvent.Payload.self, from: Data(failed.data.utf8))
+        #expect(payload.diagnostics?.contains { $0.location?.contains("Templates/404.mustache:") == true } == true, "\(failed.data)")
 
         try site.write(template, to: "Templates/404.mustache")
         _ = try await events.next(named: "reload")
@@ -108,16 +109,5 @@ import Testing
         let response = try await site.client.send("GET", "/")
         #expect(response.status == 503)
         #expect(response.text.contains("<script src=\"/__gloss/live.js\" defer></script>"))
-    }
-
-    private struct ErrorsPayload: Decodable {
-        struct Entry: Decodable {
-            var severity: String
-            var location: String?
-            var message: String
-            var note: String?
-        }
-
-        var diagnostics: [Entry]
     }
 }

@@ -165,3 +165,22 @@ private struct GatedRebuilder: SiteRebuilding {
         #expect(await later.next() == .ok)
     }
 }
+
+@Suite struct PreviewDirectoryTests {
+    @Test func thePreviewIsAHiddenFolderBesideTheContentThatTheBuildAccepts() throws {
+        let directory = try TemporaryDirectory()
+        let content = directory.path + "/site/Content"
+        let preview = PreviewDirectory.path(contentDirectory: content, templatesDirectory: directory.path + "/site/Templates")
+        #expect(preview == directory.path + "/site/.gloss/preview")
+        #expect(OutputDirectoryPolicy().refusal(output: preview, displayPath: preview, protected: [(content, content)]) == nil)
+    }
+
+    @Test func contentInTheFolderGlossRunsInSendsThePreviewToTheTemporaryDirectory() {
+        // `--content .` run in the site: neither inside the content nor its parent.
+        let here = FileManager.default.currentDirectoryPath
+        for content in [".", here, (here as NSString).deletingLastPathComponent] {
+            let preview = PreviewDirectory.path(contentDirectory: content, templatesDirectory: "Templates")
+            #expect(preview.hasPrefix(NSTemporaryDirectory() + "gloss-preview-"), "\(content) → \(preview)")
+        }
+    }
+}
