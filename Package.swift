@@ -11,6 +11,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.60.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -51,12 +55,22 @@ let package = Package(
             dependencies: ["GlossModel", "GlossContent", "GlossMarkdown", "GlossSite", "GlossRender", "CFileExchange"]
         ),
         .target(
+            name: "GlossServe",
+            dependencies: [
+                "GlossBuild", "GlossModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "GlossImport",
             dependencies: ["GlossModel", "CGumbo", "CLibXML2", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "gloss",
-            dependencies: ["GlossBuild", "GlossImport", "GlossModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GlossBuild", "GlossImport", "GlossModel", "GlossServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Times an in-process rebuild after one edit, as the preview server does it.
         .executableTarget(name: "rebuild-bench", dependencies: ["GlossBuild"]),
@@ -81,6 +95,8 @@ let package = Package(
             dependencies: ["GlossImport", "GlossBuild", "GlossContent"],
             exclude: ["Fixtures"]
         ),
+        // Also runs `gloss serve` itself, so depends on the binary too.
+        .testTarget(name: "GlossServeTests", dependencies: ["GlossServe", "GlossBuild", "GlossModel", "gloss"]),
         // Runs the built `gloss` binary as a user would; depends on it so it is built first.
         .testTarget(name: "GlossCommandTests", dependencies: ["gloss"]),
     ],

@@ -47,7 +47,8 @@ public struct BuildOutcome: Sendable {
     var keys: [String: UInt64]
     public var timings: BuildTimings
 
-    init(diagnostics: [Diagnostic], pageCount: Int, pagesWritten: Int = 0, keys: [String: UInt64] = [:], timings: BuildTimings = BuildTimings()) {
+    /// Public so that other builders (the preview server's rebuilders) can report in the same terms.
+    public init(diagnostics: [Diagnostic], pageCount: Int, pagesWritten: Int = 0, keys: [String: UInt64] = [:], timings: BuildTimings = BuildTimings()) {
         self.diagnostics = diagnostics
         self.pageCount = pageCount
         self.pagesWritten = pagesWritten

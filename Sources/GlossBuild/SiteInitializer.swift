@@ -42,6 +42,12 @@ public struct SiteInitializer: Sendable {
     }
 
     static let starterContent: [String: [UInt8]] = [
+        // What gloss writes: the built site, and `gloss serve`'s preview.
+        ".gitignore": Array("""
+            Public/
+            .gloss/
+
+            """.utf8),
         "Content/site.yaml": Array("""
             # Settings for the whole site. See docs/format.md in the Gloss repository.
             title: My Transcript Archive

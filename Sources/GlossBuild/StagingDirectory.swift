@@ -158,8 +158,14 @@ public struct StagingDirectory: Sendable {
                 try? fileManager.moveItem(atPath: parent + "/" + sibling, toPath: output)
             }
         }
-        for sibling in siblings where sibling.hasPrefix(stagingPrefix(name)) && ours(sibling) {
-            try? fileManager.removeItem(atPath: parent + "/" + sibling)
+        for sibling in siblings where sibling.hasPrefix(stagingPrefix(name)) {
+            if ours(sibling) {
+                try? fileManager.removeItem(atPath: parent + "/" + sibling)
+            } else {
+                // A build killed between creating its staging directory and
+                // marking it leaves it empty; rmdir removes nothing else.
+                rmdir(parent + "/" + sibling)
+            }
         }
     }
 

@@ -15,8 +15,10 @@ struct Console {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// Written at once, unbuffered: `serve` reports as it goes, often into a
+    /// pipe or a log.
     func status(_ line: String) {
-        print(line)
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     func tally(_ diagnostics: [Diagnostic]) -> String {

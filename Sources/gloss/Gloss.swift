@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Gloss: ParsableCommand {
+struct Gloss: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A static site generator for annotated transcripts.",
         discussion: """
@@ -9,9 +9,10 @@ struct Gloss: ParsableCommand {
             renders them through the Mustache templates of Templates/ (or the \
             built-in theme) and writes a static site to Public/.
 
-            Start a new site with `gloss init my-site`, then run `gloss build` in it.
+            Start a new site with `gloss init my-site`, then run `gloss serve` in it to
+            preview it as you write, and `gloss build` to publish it.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, InitCommand.self, ImportCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, InitCommand.self, ImportCommand.self]
     )
 }

@@ -19,6 +19,7 @@ import Testing
         let created = try GlossProcess.run(["init", "site"], in: root)
         #expect(created.status == 0, "\(created.standardError)")
         #expect(FileManager.default.fileExists(atPath: root + "/site/Templates/base.mustache"))
+        #expect(try String(contentsOfFile: root + "/site/.gitignore", encoding: .utf8) == "Public/\n.gloss/\n")
 
         let built = try GlossProcess.run(["build"], in: root + "/site")
         #expect(built.status == 0, "\(built.standardError)")
@@ -78,7 +79,7 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["Content"])
     }
 
-    @Test(arguments: ["build", "check", "init"])
+    @Test(arguments: ["build", "check", "serve", "init"])
     func everyCommandHasHelpWithAnExample(command: String) throws {
         let result = try GlossProcess.run([command, "--help"], in: NSTemporaryDirectory())
         #expect(result.status == 0)
