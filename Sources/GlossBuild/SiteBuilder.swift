@@ -114,7 +114,7 @@ public struct SiteBuilder: Sendable {
             planTranscripts(transcripts, bodies: bodies, relations: relations, seed: seed, with: renderer, into: &diagnostics)
         }
         plan += timings.measure("plan site pages") {
-            planSitePages(transcripts, transcriptPaths: plan.map(\.path), relations: relations, seed: seed, with: renderer)
+            planSitePages(transcripts, turns: bodies.map(\.survey.turns), speakers: content.speakers, transcriptPaths: plan.map(\.path), seed: seed, with: renderer)
         }
         let pageCount = plan.count { $0.path.hasSuffix(".html") }
         guard let output, !diagnostics.hasErrors else {
@@ -312,9 +312,12 @@ public struct SiteBuilder: Sendable {
 
     /// Every page that is not a transcript's, and the theme's assets, planned.
     private func planSitePages(
-        _ transcripts: [Document], transcriptPaths: [String], relations: SiteRelations, seed: UInt64, with renderer: PageRenderer
+        _ transcripts: [Document], turns: [[TurnExcerpt]], speakers: [Speaker], transcriptPaths: [String], seed: UInt64, with renderer: PageRenderer
     ) -> [PlannedPage] {
-        let appearances = renderer.speakerAppearances(turns: relations.turns, documents: transcripts)
+        // The registry in its order, the first of a repeated id winning, as the renderer lists it.
+        var seen: Set<String> = []
+        let registry = speakers.filter { seen.insert($0.id).inserted }
+        let appearances = SpeakerAppearances.all(speakers: registry, documents: transcripts, turns: turns)
         var plan = renderer.planHomePages(documents: transcripts, seed: seed)
         plan += renderer.planArchivePages(documents: transcripts, seed: seed)
         plan.append(renderer.planSpeakersIndexPage(appearances: appearances, seed: seed))

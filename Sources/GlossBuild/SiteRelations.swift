@@ -1,7 +1,7 @@
 import GlossModel
 import GlossSite
 
-/// Who cites whom, who spoke where and what is related, for the whole site,
+/// Who cites whom and what is related, for the whole site,
 /// worked out once between the survey and the rendering passes.
 struct SiteRelations: Sendable {
     let index: SiteIndex
@@ -9,8 +9,6 @@ struct SiteRelations: Sendable {
     let documents: [String: Document]
     /// "Cited by" lists, by the cited transcript's slug.
     let citations: [String: [Citation]]
-    /// Every speaker turn on the site.
-    let turns: [TurnExcerpt]
 
     init(transcripts: [Document], surveys: [TranscriptSurvey], index: SiteIndex) {
         self.index = index
@@ -20,7 +18,6 @@ struct SiteRelations: Sendable {
             all += index.citations(from: document, survey: survey)
         }
         citations = SiteIndex.backlinks(all)
-        turns = surveys.flatMap(\.turns)
     }
 
     /// Transcripts that share speakers or topics with `slug`, most in common first.

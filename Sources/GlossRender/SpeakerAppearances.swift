@@ -29,3 +29,36 @@ public struct SpeakerAppearances: Sendable {
         documentsBySlug = Dictionary(uniqueKeysWithValues: order.map { ($0.slug, $0) })
     }
 }
+
+extension SpeakerAppearances {
+    /// Every registry speaker's appearances at once, in one pass over the
+    /// transcripts newest first, with no sort of the turns: what a build
+    /// with hundreds of thousands of turns needs.
+    ///
+    /// - Parameters:
+    ///   - documents: the listed transcripts, in any order.
+    ///   - turns: each transcript's turns in the order spoken, parallel to `documents`.
+    public static func all(speakers: [Speaker], documents: [Document], turns: [[TurnExcerpt]]) -> [SpeakerAppearances] {
+        let order = documents.indices.sorted { PageRenderer.newestFirst(documents[$0], documents[$1]) }
+        return speakers.parallelMap { speaker in
+            var own: [TurnExcerpt] = []
+            var appearing: [Document] = []
+            for index in order {
+                let document = documents[index]
+                let spoken = index < turns.count ? turns[index].filter { $0.speakerID == speaker.id } : []
+                if !spoken.isEmpty || document.frontMatter.speakers.contains(where: { $0.id == speaker.id }) {
+                    appearing.append(document)
+                    own += spoken
+                }
+            }
+            return SpeakerAppearances(speaker: speaker, newestFirst: appearing, turns: own)
+        }
+    }
+
+    private init(speaker: Speaker, newestFirst documents: [Document], turns: [TurnExcerpt]) {
+        self.speaker = speaker
+        self.turns = turns
+        self.documents = documents
+        documentsBySlug = Dictionary(documents.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}
