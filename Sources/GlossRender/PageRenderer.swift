@@ -28,8 +28,9 @@ public struct PageRenderer: Sendable {
     ///
     /// - Throws: ``ThemeError`` listing every template syntax error and every
     ///   `{{> partial}}` or `{{< parent}}` naming a template that does not exist,
-    ///   every cycle of such references and every nesting too deep to render
-    ///   safely, each at its file, line and column.
+    ///   every cycle of such references, every nesting too deep to render
+    ///   safely and every dynamic partial, each at its file, line and column
+    ///   (see ``Theme/templateSet(pages:)``).
     /// - Parameter pageSize: transcripts on each home page (at least 1).
     public init(theme: Theme, site: SiteConfig, speakers: [Speaker], pageSize: Int = 20) throws(ThemeError) {
         templates = try theme.templateSet(pages: Self.pageTemplateNames)
