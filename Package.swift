@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "GlossSite", dependencies: ["GlossModel", "GlossMarkdown"]),
         .target(
             name: "GlossRender",
-            dependencies: ["GlossModel", "GlossSite", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["GlossModel", "GlossSite", "GlossTemplate"]
         ),
         // Gloss's own Mustache engine: typed values, compiled templates, byte-level rendering.
         .target(name: "GlossTemplate", dependencies: ["GlossModel"]),

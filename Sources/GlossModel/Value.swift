@@ -8,18 +8,4 @@ public enum Value: Hashable, Sendable {
     case string(String)
     case array([Value])
     case dictionary([String: Value])
-
-    /// The plain Swift value (String, Int, Double, Bool, Array, Dictionary or
-    /// nil) that a template engine can walk.
-    public var templateValue: Any? {
-        switch self {
-        case .null: nil
-        case .bool(let value): value
-        case .int(let value): value
-        case .double(let value): value
-        case .string(let value): value
-        case .array(let values): values.map { $0.templateValue as Any }
-        case .dictionary(let values): values.mapValues { $0.templateValue as Any }
-        }
-    }
 }

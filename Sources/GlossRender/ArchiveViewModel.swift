@@ -1,7 +1,8 @@
+import GlossTemplate
 import GlossSite
 
 /// One entry of `{{#home.archive}}` and `{{#archive.years}}`: a year with transcripts.
-struct ArchiveYearViewModel: ViewModel {
+struct ArchiveYearViewModel: TemplateObject {
     /// `2025`
     var year: String
     /// Link to `archive/YEAR/`, relative to the page being rendered.
@@ -22,20 +23,20 @@ struct ArchiveYearViewModel: ViewModel {
 }
 
 extension ArchiveYearViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "year": year
-        case "url": url
-        case "count": count
-        case "countLabel": countLabel
-        case "isCurrent": isCurrent
+        case "year": year.templateValue
+        case "url": url.templateValue
+        case "count": count.templateValue
+        case "countLabel": countLabel.templateValue
+        case "isCurrent": isCurrent.templateValue
         default: nil
         }
     }
 }
 
 /// `{{#archive}}` on `archive/YEAR/index.html`.
-struct ArchivePageViewModel: ViewModel {
+struct ArchivePageViewModel: TemplateObject {
     var year: String
     /// That year's transcripts, newest first.
     var transcripts: [TranscriptViewModel]
@@ -52,19 +53,19 @@ struct ArchivePageViewModel: ViewModel {
 }
 
 extension ArchivePageViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "year": year
-        case "transcripts": transcripts
-        case "hasTranscripts": hasTranscripts
-        case "years": years
+        case "year": year.templateValue
+        case "transcripts": transcripts.templateValue
+        case "hasTranscripts": hasTranscripts.templateValue
+        case "years": years.templateValue
         default: nil
         }
     }
 }
 
 /// `{{#home.pagination}}`: where this page of the home list is among the others.
-struct PaginationViewModel: ViewModel {
+struct PaginationViewModel: TemplateObject {
     /// 1-based.
     var number: Int
     var total: Int
@@ -85,13 +86,13 @@ struct PaginationViewModel: ViewModel {
 }
 
 extension PaginationViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "number": number
-        case "total": total
-        case "hasPages": hasPages
-        case "previous": .some(previous)
-        case "next": .some(next)
+        case "number": number.templateValue
+        case "total": total.templateValue
+        case "hasPages": hasPages.templateValue
+        case "previous": previous.templateValue
+        case "next": next.templateValue
         default: nil
         }
     }

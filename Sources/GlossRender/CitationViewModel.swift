@@ -1,8 +1,9 @@
+import GlossTemplate
 import GlossModel
 import GlossSite
 
 /// One entry of `{{#transcript.citedBy}}`: a transcript that links to this one.
-struct CitingTranscriptViewModel: ViewModel {
+struct CitingTranscriptViewModel: TemplateObject {
     var title: String
     /// Link to the citing transcript's page, relative to the page being rendered.
     var url: String
@@ -20,19 +21,19 @@ struct CitingTranscriptViewModel: ViewModel {
 }
 
 extension CitingTranscriptViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "title": title
-        case "url": url
-        case "date": .some(date)
-        case "citations": citations
+        case "title": title.templateValue
+        case "url": url.templateValue
+        case "date": date.templateValue
+        case "citations": citations.templateValue
         default: nil
         }
     }
 }
 
 /// One link from a citing transcript: `{{#citations}}` inside `{{#transcript.citedBy}}`.
-struct CitationViewModel: ViewModel {
+struct CitationViewModel: TemplateObject {
     /// 1, 2, … within the citing transcript.
     var number: Int
     /// Link to the citing passage (`../other/#t-00-03-10`), or to its page when the passage is unknown.
@@ -51,12 +52,12 @@ struct CitationViewModel: ViewModel {
 }
 
 extension CitationViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "number": number
-        case "url": url
-        case "inAnnotation": inAnnotation
-        case "target": .some(target)
+        case "number": number.templateValue
+        case "url": url.templateValue
+        case "inAnnotation": inAnnotation.templateValue
+        case "target": target.templateValue
         default: nil
         }
     }

@@ -1,7 +1,8 @@
+import GlossTemplate
 import GlossModel
 
 /// A date in both forms a page needs: `{{long}}` to read, `{{iso}}` for `<time datetime>`.
-struct DateViewModel: ViewModel {
+struct DateViewModel: TemplateObject {
     /// `2025-02-12`
     var iso: String
     /// `12 February 2025`
@@ -14,10 +15,10 @@ struct DateViewModel: ViewModel {
 }
 
 extension DateViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "iso": iso
-        case "long": long
+        case "iso": iso.templateValue
+        case "long": long.templateValue
         default: nil
         }
     }

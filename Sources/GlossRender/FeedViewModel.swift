@@ -1,10 +1,11 @@
+import GlossTemplate
 import Foundation
 import GlossModel
 import GlossSite
 
 /// `{{#feed}}` in `feed.mustache`: the Atom feed. Every URL is absolute and
 /// every text has the characters XML 1.0 forbids removed (`{{…}}` escapes the rest).
-struct FeedViewModel: ViewModel {
+struct FeedViewModel: TemplateObject {
     var title: String
     var subtitle: String?
     /// The feed's `<id>`: the site's absolute URL.
@@ -37,24 +38,24 @@ struct FeedViewModel: ViewModel {
 }
 
 extension FeedViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "title": title
-        case "subtitle": .some(subtitle)
-        case "id": id
-        case "url": url
-        case "selfURL": selfURL
-        case "updated": updated
-        case "author": author
-        case "language": language
-        case "entries": entries
+        case "title": title.templateValue
+        case "subtitle": subtitle.templateValue
+        case "id": id.templateValue
+        case "url": url.templateValue
+        case "selfURL": selfURL.templateValue
+        case "updated": updated.templateValue
+        case "author": author.templateValue
+        case "language": language.templateValue
+        case "entries": entries.templateValue
         default: nil
         }
     }
 }
 
 /// One `{{#feed.entries}}`: a transcript.
-struct FeedEntryViewModel: ViewModel {
+struct FeedEntryViewModel: TemplateObject {
     var title: String
     /// The page's absolute URL, also the entry's `<id>`.
     var url: String
@@ -75,55 +76,55 @@ struct FeedEntryViewModel: ViewModel {
 }
 
 extension FeedEntryViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "title": title
-        case "url": url
-        case "updated": updated
-        case "summary": summary
+        case "title": title.templateValue
+        case "url": url.templateValue
+        case "updated": updated.templateValue
+        case "summary": summary.templateValue
         default: nil
         }
     }
 }
 
 /// `{{#sitemap}}` in `sitemap.mustache`.
-struct SitemapViewModel: ViewModel {
+struct SitemapViewModel: TemplateObject {
     /// Absolute page URLs, sorted: `{{#urls}}<loc>{{loc}}</loc>{{/urls}}`.
     var urls: [SitemapURLViewModel]
 }
 
 extension SitemapViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "urls": urls
+        case "urls": urls.templateValue
         default: nil
         }
     }
 }
 
-struct SitemapURLViewModel: ViewModel {
+struct SitemapURLViewModel: TemplateObject {
     var loc: String
 }
 
 extension SitemapURLViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "loc": loc
+        case "loc": loc.templateValue
         default: nil
         }
     }
 }
 
 /// `{{#robots}}` in `robots.mustache`.
-struct RobotsViewModel: ViewModel {
+struct RobotsViewModel: TemplateObject {
     /// Absolute URL of `sitemap.xml`, when `site.yaml` has a `base_url`.
     var sitemapURL: String?
 }
 
 extension RobotsViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "sitemapURL": .some(sitemapURL)
+        case "sitemapURL": sitemapURL.templateValue
         default: nil
         }
     }

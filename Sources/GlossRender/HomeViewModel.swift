@@ -1,5 +1,6 @@
+import GlossTemplate
 /// `{{#home}}` on the home page and its further pages (`page/2/`).
-struct HomeViewModel: ViewModel {
+struct HomeViewModel: TemplateObject {
     /// This page's transcripts: newest first; undated transcripts last.
     var transcripts: [TranscriptViewModel]
     var hasTranscripts: Bool
@@ -18,13 +19,13 @@ struct HomeViewModel: ViewModel {
 }
 
 extension HomeViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "transcripts": transcripts
-        case "hasTranscripts": hasTranscripts
-        case "pagination": pagination
-        case "archive": archive
-        case "hasArchive": hasArchive
+        case "transcripts": transcripts.templateValue
+        case "hasTranscripts": hasTranscripts.templateValue
+        case "pagination": pagination.templateValue
+        case "archive": archive.templateValue
+        case "hasArchive": hasArchive.templateValue
         default: nil
         }
     }

@@ -1,7 +1,8 @@
+import GlossTemplate
 import GlossSite
 
 /// `{{links.…}}`: the URLs every page needs, computed for the page they appear on.
-struct LinksViewModel: ViewModel {
+struct LinksViewModel: TemplateObject {
     /// The home page (`./`, `../../`).
     var home: String
     /// The list of speakers (`speakers/`).
@@ -37,14 +38,14 @@ struct LinksViewModel: ViewModel {
 }
 
 extension LinksViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "home": home
-        case "speakers": speakers
-        case "topics": topics
-        case "feed": .some(feed)
-        case "stylesheet": stylesheet
-        case "script": script
+        case "home": home.templateValue
+        case "speakers": speakers.templateValue
+        case "topics": topics.templateValue
+        case "feed": feed.templateValue
+        case "stylesheet": stylesheet.templateValue
+        case "script": script.templateValue
         default: nil
         }
     }

@@ -1,3 +1,4 @@
+import GlossTemplate
 import GlossModel
 
 /// `{{#transcript.media}}`: the recording the transcript's timestamps point into.
@@ -5,7 +6,7 @@ import GlossModel
 /// Present only when the front matter's `media:` URL is safe to load
 /// (http, https or relative; see ``LinkPolicy``): a `javascript:` or `data:`
 /// URL gives no player at all.
-struct MediaViewModel: ViewModel {
+struct MediaViewModel: TemplateObject {
     /// The recording's URL, for `src`.
     var url: String
     /// `audio` or `video`.
@@ -34,13 +35,13 @@ struct MediaViewModel: ViewModel {
 }
 
 extension MediaViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "url": url
-        case "kind": kind
-        case "isAudio": isAudio
-        case "isVideo": isVideo
-        case "offset": offset
+        case "url": url.templateValue
+        case "kind": kind.templateValue
+        case "isAudio": isAudio.templateValue
+        case "isVideo": isVideo.templateValue
+        case "offset": offset.templateValue
         default: nil
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import GlossModel
 import GlossSite
-import Mustache
+import GlossTemplate
 
 /// Turns documents into finished HTML pages with a compiled theme.
 ///
@@ -17,8 +17,8 @@ public struct PageRenderer: Sendable {
     /// Transcripts on each home page (`index.html`, `page/2/index.html` …).
     public let pageSize: Int
 
-    private let library: MustacheLibrary
-    private let templates: [String: MustacheTemplate]
+    /// The theme's templates, compiled and checked; every page template is in it.
+    private let templates: TemplateSet
     private let site: SiteConfig
     private let speakers: [String: Speaker]
     /// The registry in its order, for the speakers index.
@@ -28,29 +28,12 @@ public struct PageRenderer: Sendable {
     ///
     /// - Throws: ``ThemeError`` listing every template syntax error and every
     ///   `{{> partial}}` or `{{< parent}}` naming a template that does not exist,
-    ///   every cycle of such references and every nesting too deep to render
-    ///   safely, each at its file, line and column.
+    ///   every cycle of such references, every nesting too deep to render
+    ///   safely and every dynamic partial, each at its file, line and column
+    ///   (see ``Theme/templateSet(pages:)``).
     /// - Parameter pageSize: transcripts on each home page (at least 1).
     public init(theme: Theme, site: SiteConfig, speakers: [Speaker], pageSize: Int = 20) throws(ThemeError) {
-        let compiled = TemplateLibrary(theme: theme)
-        var diagnostics = compiled.diagnostics
-        func page(_ name: String) -> MustacheTemplate? {
-            if let template = compiled.library.getTemplate(named: name) { return template }
-            // A page template can only be missing when it failed to parse, which is already reported.
-            if !diagnostics.hasErrors {
-                diagnostics.append(.error(at: nil, "the theme has no \(name)\(Theme.templateExtension)"))
-            }
-            return nil
-        }
-        var templates: [String: MustacheTemplate] = [:]
-        for name in Self.pageTemplateNames {
-            templates[name] = page(name)
-        }
-        guard templates.count == Self.pageTemplateNames.count, !diagnostics.hasErrors else {
-            throw ThemeError(diagnostics: diagnostics)
-        }
-        library = compiled.library
-        self.templates = templates
+        templates = try theme.templateSet(pages: Self.pageTemplateNames)
         self.pageSize = max(1, pageSize)
         assets = theme.assets
         templateIDs = Self.literalIDs(in: theme)
@@ -80,6 +63,10 @@ public struct PageRenderer: Sendable {
 
     /// The page of one transcript, to be written to `SiteURL.pageFile(forSlug: document.slug)`.
     public func transcriptPage(_ input: TranscriptPageInput) -> String {
+        String(decoding: transcriptPageBytes(input), as: UTF8.self)
+    }
+
+    private func transcriptPageBytes(_ input: TranscriptPageInput) -> [UInt8] {
         let document = input.document
         let page = SiteURL.pageFile(forSlug: document.slug)
         var model = pageModel(page: page)
@@ -90,7 +77,7 @@ public struct PageRenderer: Sendable {
             document, page: page, speakers: speakers, body: input.bodyHTML,
             citedBy: citedBy(input, page: page), related: related
         )
-        return render(Self.transcriptTemplateName, model)
+        return renderBytes(Self.transcriptTemplateName, model)
     }
 
     /// A transcript's page, planned. `body` makes the body's HTML (links
@@ -112,9 +99,9 @@ public struct PageRenderer: Sendable {
         }
         key.add(related)
         return PlannedPage(path: SiteURL.pageFile(forSlug: document.slug), key: key.value) { [self] in
-            Array(transcriptPage(TranscriptPageInput(
+            transcriptPageBytes(TranscriptPageInput(
                 document: document, bodyHTML: body(), citations: citations, related: related, documents: documents
-            )).utf8)
+            ))
         }
     }
 
@@ -405,18 +392,22 @@ public struct PageRenderer: Sendable {
 
     /// `robots.txt`: every crawler may fetch everything; names the sitemap when there is one.
     public func robots() -> String {
+        String(decoding: robotsBytes(), as: UTF8.self)
+    }
+
+    private func robotsBytes() -> [UInt8] {
         var model = pageModel(page: Self.robotsFile)
         model.robots = RobotsViewModel(sitemapURL: site.baseURL.nonEmpty.map {
             SiteURL.absolute(base: $0, path: Self.sitemapFile).filter { !$0.isNewline && $0 != "\0" }
         })
-        return render(Self.robotsTemplateName, model)
+        return renderBytes(Self.robotsTemplateName, model)
     }
 
     /// ``robots()`` and ``notFoundPage()``, which depend on the seed alone.
     public func planFixedPages(seed: UInt64) -> [PlannedPage] {
         [
-            PlannedPage(path: Self.robotsFile, key: PageKey(seed: seed, "robots").value) { [self] in Array(robots().utf8) },
-            PlannedPage(path: Self.notFoundFile, key: PageKey(seed: seed, "404").value) { [self] in Array(notFoundPage().utf8) },
+            PlannedPage(path: Self.robotsFile, key: PageKey(seed: seed, "robots").value) { [self] in robotsBytes() },
+            PlannedPage(path: Self.notFoundFile, key: PageKey(seed: seed, "404").value) { [self] in notFoundPageBytes() },
         ]
     }
 
@@ -430,10 +421,14 @@ public struct PageRenderer: Sendable {
     /// break one directory down; with a `base_url` its links are absolute.
     /// Without one they are relative to the site root.
     public func notFoundPage() -> String {
+        String(decoding: notFoundPageBytes(), as: UTF8.self)
+    }
+
+    private func notFoundPageBytes() -> [UInt8] {
         let links = site.baseURL.nonEmpty.map(LinksViewModel.init(baseURL:))
             ?? LinksViewModel(page: Self.notFoundFile)
         let model = PageViewModel(site: SiteViewModel(site), links: links)
-        return render(Self.notFoundTemplateName, model)
+        return renderBytes(Self.notFoundTemplateName, model)
     }
 
     /// The output file of ``notFoundPage()``.
@@ -483,13 +478,12 @@ public struct PageRenderer: Sendable {
         feedTemplateName, sitemapTemplateName, robotsTemplateName,
     ]
 
+    /// The page template `name` rendered straight into bytes. Every page
+    /// template is in the set (init checks), so nothing is ever left out.
     private func renderBytes(_ name: String, _ model: PageViewModel) -> [UInt8] {
-        Array(render(name, model).utf8)
-    }
-
-    private func render(_ name: String, _ model: PageViewModel) -> String {
-        // Every page template is compiled in init, or init throws.
-        templates[name]?.render(model, library: library) ?? ""
+        var output: [UInt8] = []
+        _ = templates.render(name, .object(model), into: &output)
+        return output
     }
 
     /// The root object for the output file `page`, with its canonical URL when there is a `base_url`.

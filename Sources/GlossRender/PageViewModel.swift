@@ -1,9 +1,10 @@
+import GlossTemplate
 /// The root object every template receives.
 ///
 /// `site` and `links` are always there; each of the others only on its own
 /// page (`transcript` on a transcript page, `home` on the home pages …), so a
 /// partial can test for them.
-struct PageViewModel: ViewModel {
+struct PageViewModel: TemplateObject {
     var site: SiteViewModel
     var links: LinksViewModel
     /// The page's absolute URL for `<link rel="canonical">`, when `site.yaml` has a `base_url`.
@@ -21,21 +22,21 @@ struct PageViewModel: ViewModel {
 }
 
 extension PageViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "site": site
-        case "links": links
-        case "canonicalURL": .some(canonicalURL)
-        case "transcript": .some(transcript)
-        case "home": .some(home)
-        case "archive": .some(archive)
-        case "speakersIndex": .some(speakersIndex)
-        case "speaker": .some(speaker)
-        case "topicsIndex": .some(topicsIndex)
-        case "topic": .some(topic)
-        case "feed": .some(feed)
-        case "sitemap": .some(sitemap)
-        case "robots": .some(robots)
+        case "site": site.templateValue
+        case "links": links.templateValue
+        case "canonicalURL": canonicalURL.templateValue
+        case "transcript": transcript.templateValue
+        case "home": home.templateValue
+        case "archive": archive.templateValue
+        case "speakersIndex": speakersIndex.templateValue
+        case "speaker": speaker.templateValue
+        case "topicsIndex": topicsIndex.templateValue
+        case "topic": topic.templateValue
+        case "feed": feed.templateValue
+        case "sitemap": sitemap.templateValue
+        case "robots": robots.templateValue
         default: nil
         }
     }

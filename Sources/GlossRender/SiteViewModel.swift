@@ -1,32 +1,33 @@
+import GlossTemplate
 import GlossModel
 
 /// `{{site.…}}`: what every page shares, from `Content/site.yaml`.
-struct SiteViewModel: ViewModel {
+struct SiteViewModel: TemplateObject {
     var title: String
     /// For `<html lang>`.
     var language: String
     var description: String?
     var author: String?
     /// Keys of `site.yaml` Gloss does not know, as plain values (`{{site.params.twitter}}`).
-    var params: [String: Any]
+    var params: TemplateDictionary
 
     init(_ site: SiteConfig) {
         title = site.title
         language = site.language.isEmpty ? "en" : site.language
         description = site.description.nonEmpty
         author = site.author.nonEmpty
-        params = site.params.mapValues(\.mustacheValue)
+        params = TemplateDictionary(site.params.mapValues { TemplateValue($0) })
     }
 }
 
 extension SiteViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "title": title
-        case "language": language
-        case "description": .some(description)
-        case "author": .some(author)
-        case "params": params
+        case "title": title.templateValue
+        case "language": language.templateValue
+        case "description": description.templateValue
+        case "author": author.templateValue
+        case "params": params.templateValue
         default: nil
         }
     }

@@ -1,7 +1,8 @@
+import GlossTemplate
 import GlossModel
 
 /// `{{#source}}`: where the transcript was published.
-struct SourceViewModel: ViewModel {
+struct SourceViewModel: TemplateObject {
     /// What to show for the source: its title, else its publisher, else its URL as text.
     var text: String
     /// The publisher, when `text` is the title (so it is not shown twice).
@@ -24,12 +25,12 @@ struct SourceViewModel: ViewModel {
 }
 
 extension SourceViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "text": text
-        case "publisher": .some(publisher)
-        case "url": .some(url)
-        case "retrieved": .some(retrieved)
+        case "text": text.templateValue
+        case "publisher": publisher.templateValue
+        case "url": url.templateValue
+        case "retrieved": retrieved.templateValue
         default: nil
         }
     }

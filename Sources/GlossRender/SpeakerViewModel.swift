@@ -1,8 +1,9 @@
+import GlossTemplate
 import GlossModel
 import GlossSite
 
 /// One entry of `{{#speakers}}`: a speaker of the transcript, resolved from the registry.
-struct SpeakerViewModel: ViewModel {
+struct SpeakerViewModel: TemplateObject {
     /// The registry id (`hegseth`).
     var id: String
     /// The registry name, or the id when the registry does not know it.
@@ -23,19 +24,19 @@ struct SpeakerViewModel: ViewModel {
 }
 
 extension SpeakerViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "id": id
-        case "name": name
-        case "role": .some(role)
-        case "url": .some(url)
+        case "id": id.templateValue
+        case "name": name.templateValue
+        case "role": role.templateValue
+        case "url": url.templateValue
         default: nil
         }
     }
 }
 
 /// One entry of `{{#speakersIndex.speakers}}`, and the head of `{{#speaker}}`.
-struct SpeakerSummaryViewModel: ViewModel {
+struct SpeakerSummaryViewModel: TemplateObject {
     var id: String
     var name: String
     /// The registry's role.
@@ -62,23 +63,23 @@ struct SpeakerSummaryViewModel: ViewModel {
 }
 
 extension SpeakerSummaryViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "id": id
-        case "name": name
-        case "role": .some(role)
-        case "url": url
-        case "turnCount": turnCount
-        case "turnCountLabel": turnCountLabel
-        case "transcriptCount": transcriptCount
-        case "transcriptCountLabel": transcriptCountLabel
+        case "id": id.templateValue
+        case "name": name.templateValue
+        case "role": role.templateValue
+        case "url": url.templateValue
+        case "turnCount": turnCount.templateValue
+        case "turnCountLabel": turnCountLabel.templateValue
+        case "transcriptCount": transcriptCount.templateValue
+        case "transcriptCountLabel": transcriptCountLabel.templateValue
         default: nil
         }
     }
 }
 
 /// `{{#speakersIndex}}` on `speakers/index.html`.
-struct SpeakersIndexViewModel: ViewModel {
+struct SpeakersIndexViewModel: TemplateObject {
     /// By name.
     var speakers: [SpeakerSummaryViewModel]
     var hasSpeakers: Bool
@@ -90,17 +91,17 @@ struct SpeakersIndexViewModel: ViewModel {
 }
 
 extension SpeakersIndexViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "speakers": speakers
-        case "hasSpeakers": hasSpeakers
+        case "speakers": speakers.templateValue
+        case "hasSpeakers": hasSpeakers.templateValue
         default: nil
         }
     }
 }
 
 /// `{{#speaker}}` on `speakers/ID/index.html`.
-struct SpeakerProfileViewModel: ViewModel {
+struct SpeakerProfileViewModel: TemplateObject {
     var id: String
     var name: String
     var role: String?
@@ -148,31 +149,31 @@ struct SpeakerProfileViewModel: ViewModel {
 }
 
 extension SpeakerProfileViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "pagination": pagination
-        case "id": id
-        case "name": name
-        case "role": .some(role)
-        case "turnCount": turnCount
-        case "turnCountLabel": turnCountLabel
-        case "transcriptCount": transcriptCount
-        case "transcriptCountLabel": transcriptCountLabel
-        case "wordCount": wordCount
-        case "wordCountLabel": wordCountLabel
-        case "webLinks": webLinks
-        case "hasWebLinks": hasWebLinks
-        case "transcripts": transcripts
-        case "hasTranscripts": hasTranscripts
-        case "turns": turns
-        case "hasTurns": hasTurns
+        case "pagination": pagination.templateValue
+        case "id": id.templateValue
+        case "name": name.templateValue
+        case "role": role.templateValue
+        case "turnCount": turnCount.templateValue
+        case "turnCountLabel": turnCountLabel.templateValue
+        case "transcriptCount": transcriptCount.templateValue
+        case "transcriptCountLabel": transcriptCountLabel.templateValue
+        case "wordCount": wordCount.templateValue
+        case "wordCountLabel": wordCountLabel.templateValue
+        case "webLinks": webLinks.templateValue
+        case "hasWebLinks": hasWebLinks.templateValue
+        case "transcripts": transcripts.templateValue
+        case "hasTranscripts": hasTranscripts.templateValue
+        case "turns": turns.templateValue
+        case "hasTurns": hasTurns.templateValue
         default: nil
         }
     }
 }
 
 /// An `http(s)` link from content to another site (a speaker's `links`).
-struct ExternalLinkViewModel: ViewModel {
+struct ExternalLinkViewModel: TemplateObject {
     var url: String
     /// The URL without its scheme and trailing `/`, to read (`en.wikipedia.org/wiki/…`).
     var text: String
@@ -189,17 +190,17 @@ struct ExternalLinkViewModel: ViewModel {
 }
 
 extension ExternalLinkViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "url": url
-        case "text": text
+        case "url": url.templateValue
+        case "text": text.templateValue
         default: nil
         }
     }
 }
 
 /// One entry of `{{#speaker.turns}}`: an excerpt linking to its passage.
-struct TurnViewModel: ViewModel {
+struct TurnViewModel: TemplateObject {
     /// The first words of the turn, plain text.
     var excerpt: String
     /// Link to the passage (`../../2025/hegseth/#t-00-01-12`), relative to the page.
@@ -233,15 +234,15 @@ struct TurnViewModel: ViewModel {
 }
 
 extension TurnViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "excerpt": excerpt
-        case "url": url
-        case "wordCount": wordCount
-        case "time": .some(time)
-        case "transcriptTitle": transcriptTitle
-        case "transcriptURL": transcriptURL
-        case "date": .some(date)
+        case "excerpt": excerpt.templateValue
+        case "url": url.templateValue
+        case "wordCount": wordCount.templateValue
+        case "time": time.templateValue
+        case "transcriptTitle": transcriptTitle.templateValue
+        case "transcriptURL": transcriptURL.templateValue
+        case "date": date.templateValue
         default: nil
         }
     }

@@ -1,10 +1,10 @@
-import Mustache
+import GlossTemplate
 import GlossSite
 
 /// A topic: each entry of `{{#transcript.topics}}` and of `{{#topicsIndex.topics}}`.
 ///
 /// It renders as its name, so `{{#topics}}{{.}}{{/topics}}` still prints the names.
-struct TopicViewModel: ViewModel, MustacheCustomRenderable {
+struct TopicViewModel: TemplateObject {
     /// As written in front matter.
     var name: String
     /// URL segment of the topic's page (`topics/SLUG/`).
@@ -24,25 +24,24 @@ struct TopicViewModel: ViewModel, MustacheCustomRenderable {
         countLabel = count.map { Plural.label($0, "transcript") }
     }
 
-    var renderText: String { name }
-    var isNull: Bool { false }
+    var renderedText: String? { name }
 }
 
 extension TopicViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "name": name
-        case "slug": slug
-        case "url": url
-        case "count": .some(count)
-        case "countLabel": .some(countLabel)
+        case "name": name.templateValue
+        case "slug": slug.templateValue
+        case "url": url.templateValue
+        case "count": count.templateValue
+        case "countLabel": countLabel.templateValue
         default: nil
         }
     }
 }
 
 /// `{{#topicsIndex}}` on `topics/index.html`.
-struct TopicsIndexViewModel: ViewModel {
+struct TopicsIndexViewModel: TemplateObject {
     /// By name.
     var topics: [TopicViewModel]
     var hasTopics: Bool
@@ -54,17 +53,17 @@ struct TopicsIndexViewModel: ViewModel {
 }
 
 extension TopicsIndexViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "topics": topics
-        case "hasTopics": hasTopics
+        case "topics": topics.templateValue
+        case "hasTopics": hasTopics.templateValue
         default: nil
         }
     }
 }
 
 /// `{{#topic}}` on `topics/SLUG/index.html`.
-struct TopicPageViewModel: ViewModel {
+struct TopicPageViewModel: TemplateObject {
     var name: String
     /// Newest first.
     var transcripts: [TranscriptViewModel]
@@ -81,12 +80,12 @@ struct TopicPageViewModel: ViewModel {
 }
 
 extension TopicPageViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "name": name
-        case "transcripts": transcripts
-        case "hasTranscripts": hasTranscripts
-        case "countLabel": countLabel
+        case "name": name.templateValue
+        case "transcripts": transcripts.templateValue
+        case "hasTranscripts": hasTranscripts.templateValue
+        case "countLabel": countLabel.templateValue
         default: nil
         }
     }

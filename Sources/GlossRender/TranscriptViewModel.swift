@@ -1,8 +1,9 @@
+import GlossTemplate
 import GlossModel
 import GlossSite
 
 /// `{{#transcript}}` on a transcript page, and each entry of `{{#home.transcripts}}`.
-struct TranscriptViewModel: ViewModel {
+struct TranscriptViewModel: TemplateObject {
     var title: String
     /// Link to the transcript's page, relative to the page being rendered.
     var url: String
@@ -28,7 +29,7 @@ struct TranscriptViewModel: ViewModel {
     /// Absent on the home page.
     var body: String?
     /// Front matter keys Gloss does not know (`{{params.producer}}`).
-    var params: [String: Any]
+    var params: TemplateDictionary
     /// Transcripts that link to this one; only on its own page.
     var citedBy: [CitingTranscriptViewModel]
     var hasCitedBy: Bool
@@ -62,7 +63,7 @@ struct TranscriptViewModel: ViewModel {
         hasTopics = !topics.isEmpty
         isDraft = front.draft
         self.body = body
-        params = front.params.mapValues(\.mustacheValue)
+        params = TemplateDictionary(front.params.mapValues { TemplateValue($0) })
         self.citedBy = citedBy
         hasCitedBy = !citedBy.isEmpty
         self.related = related
@@ -77,29 +78,29 @@ struct TranscriptViewModel: ViewModel {
 }
 
 extension TranscriptViewModel {
-    func field(named key: String) -> Any?? {
+    func value(named key: String) -> TemplateValue? {
         switch key {
-        case "title": title
-        case "url": url
-        case "date": .some(date)
-        case "kind": .some(kind)
-        case "kindLabel": .some(kindLabel)
-        case "event": .some(event)
-        case "place": .some(place)
-        case "summary": .some(summary)
-        case "speakers": speakers
-        case "hasSpeakers": hasSpeakers
-        case "source": .some(source)
-        case "media": .some(media)
-        case "topics": topics
-        case "hasTopics": hasTopics
-        case "isDraft": isDraft
-        case "body": .some(body)
-        case "params": params
-        case "citedBy": citedBy
-        case "hasCitedBy": hasCitedBy
-        case "related": related
-        case "hasRelated": hasRelated
+        case "title": title.templateValue
+        case "url": url.templateValue
+        case "date": date.templateValue
+        case "kind": kind.templateValue
+        case "kindLabel": kindLabel.templateValue
+        case "event": event.templateValue
+        case "place": place.templateValue
+        case "summary": summary.templateValue
+        case "speakers": speakers.templateValue
+        case "hasSpeakers": hasSpeakers.templateValue
+        case "source": source.templateValue
+        case "media": media.templateValue
+        case "topics": topics.templateValue
+        case "hasTopics": hasTopics.templateValue
+        case "isDraft": isDraft.templateValue
+        case "body": body.templateValue
+        case "params": params.templateValue
+        case "citedBy": citedBy.templateValue
+        case "hasCitedBy": hasCitedBy.templateValue
+        case "related": related.templateValue
+        case "hasRelated": hasRelated.templateValue
         default: nil
         }
     }

@@ -18,6 +18,9 @@ struct Lexer {
         var open = Array("{{".utf8)
         var close = Array("}}".utf8)
         var position = 0
+        // The end of the line the last tag was on: one line can hold thousands
+        // of tags (minified HTML), and searching its end for each was quadratic.
+        var lineEnd = -1
         while let start = find(open, from: position, before: bytes.count) {
             var cursor = start + open.count
             let sigil = cursor < bytes.count ? bytes[cursor] : 0
@@ -27,7 +30,10 @@ struct Lexer {
             let isTriple = sigil == UInt8(ascii: "{")
             let terminator = isTriple ? Array("}".utf8) + close : kind == .delimiters ? Array("=".utf8) + close : close
             // Only a comment may span lines: a tag left open is reported on its own line.
-            let limit = kind == .comment ? bytes.count : (bytes[cursor...].firstIndex(of: .newline) ?? bytes.count)
+            if kind != .comment, lineEnd < cursor {
+                lineEnd = bytes[cursor...].firstIndex(of: .newline) ?? bytes.count
+            }
+            let limit = kind == .comment ? bytes.count : lineEnd
             guard cursor <= limit, let end = find(terminator, from: cursor, before: limit) else {
                 let found = limit == bytes.count ? "the end of the file" : "the end of the line"
                 let what = kind == .comment ? "comment" : "tag"

@@ -99,7 +99,10 @@ public struct TemplateSet: Sendable {
     /// Appends the rendering of `name` to `output`; false when there is no such template.
     public func render(_ name: String, _ context: TemplateValue, into output: inout [UInt8]) -> Bool {
         guard let index = indexByName[name] else { return false }
-        var renderer = Renderer(templates: templates, context: context, capacity: output.count + templates[index].textSize * 2)
+        // Reserved in the caller's buffer, which the renderer writes into: a
+        // buffer reserved by the renderer would be swapped out unused.
+        output.reserveCapacity(output.count + templates[index].textSize * 2)
+        var renderer = Renderer(templates: templates, context: context, capacity: 0)
         swap(&renderer.output.bytes, &output)
         renderer.render(template: index)
         swap(&renderer.output.bytes, &output)

@@ -1,4 +1,5 @@
 import GlossModel
+import GlossTemplate
 import Testing
 @testable import GlossRender
 
@@ -7,7 +8,7 @@ import Testing
 @Suite struct ViewModelFieldTests {
     static let registry = Dictionary(uniqueKeysWithValues: Fixtures.speakers.map { ($0.id, $0) })
 
-    static var models: [any ViewModel] {
+    static var models: [any TemplateObject] {
         let document = Fixtures.document(source: Source(title: "DoD", publisher: "DoD", url: "https://example.org", retrieved: CalendarDate(iso: "2025-02-13")))
         let transcript = TranscriptViewModel(document, page: "index.html", speakers: registry, body: "<p>x</p>")
         let citing = CitingTranscriptViewModel(document, citations: [Citation(fromSlug: "a", fromPassageID: "p-1", toSlug: "b", toPassageID: "t-1")], page: "b/index.html")
@@ -52,21 +53,27 @@ import Testing
     @Test func everyStoredPropertyIsAFieldTemplatesCanRead() {
         for model in Self.models {
             for case let (label?, _) in Mirror(reflecting: model).children {
-                #expect(model.field(named: label) != nil, "\(type(of: model)).\(label) is not readable from templates")
+                #expect(model.value(named: label) != nil, "\(type(of: model)).\(label) is not readable from templates")
             }
         }
     }
 
     @Test func namesAViewModelDoesNotHaveFallThroughToOuterContexts() {
         for model in Self.models {
-            #expect(model.field(named: "noSuchField") == nil)
+            #expect(model.value(named: "noSuchField") == nil)
         }
     }
 
     @Test func anEmptyOptionalFieldIsAbsentRatherThanMissing() throws {
         let speaker = SpeakerViewModel(SpeakerAppearance(id: "unknown"), registry: [:], page: "index.html")
-        let role = try #require(speaker.field(named: "role"))
-        #expect(role == nil)
-        #expect(speaker.child(named: "role") is Absent)
+        let role = try #require(speaker.value(named: "role"))
+        guard case .absent = role else {
+            Issue.record("role is \(role), not .absent")
+            return
+        }
+    }
+
+    @Test func aTopicRendersAsItsName() {
+        #expect(TopicViewModel(name: "Air Defense", page: "index.html").renderedText == "Air Defense")
     }
 }
