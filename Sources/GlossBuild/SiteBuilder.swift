@@ -100,7 +100,8 @@ public struct SiteBuilder: Sendable {
         let seed = seed(content: content, theme: theme)
         if memory.seed != seed { memory.bodies = [:] }
         memory.seed = seed
-        let transcripts = content.documents.filter(isPublished)
+        // Newest first once, so that every list of the site is already in order.
+        let transcripts = PageRenderer.sortedNewestFirst(content.documents.filter(isPublished))
         let options = markdownOptions(for: content, renderer: renderer)
         let bodies = timings.measure("render Markdown") { renderBodies(transcripts, of: content, options: options, memory: &memory) }
         let relations = timings.measure("index and relate") {

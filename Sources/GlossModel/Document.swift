@@ -1,34 +1,112 @@
 /// One Markdown file from `Content/`, split and decoded but not yet rendered.
+///
+/// A value with its fields in one shared box: a site passes each transcript
+/// through many lists (sorted, grouped by speaker and topic, related), and
+/// copying a document should cost one reference, not one per field. Writing
+/// to a shared document copies the box first, so it behaves as a plain struct.
 public struct Document: Hashable, Sendable {
+    private final class Storage: @unchecked Sendable {
+        // Only mutated through `Document`'s accessors after `isKnownUniquelyReferenced`.
+        var path: String
+        var displayPath: String
+        var slug: String
+        var frontMatter: FrontMatter
+        var body: String
+        var bodyStartLine: Int
+        var annotations: [Annotation]
+        var revision: UInt64
+
+        init(path: String, displayPath: String, slug: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int, annotations: [Annotation], revision: UInt64) {
+            self.path = path
+            self.displayPath = displayPath
+            self.slug = slug
+            self.frontMatter = frontMatter
+            self.body = body
+            self.bodyStartLine = bodyStartLine
+            self.annotations = annotations
+            self.revision = revision
+        }
+
+        func copy() -> Storage {
+            Storage(path: path, displayPath: displayPath, slug: slug, frontMatter: frontMatter, body: body,
+                    bodyStartLine: bodyStartLine, annotations: annotations, revision: revision)
+        }
+    }
+
+    private var storage: Storage
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    public init(path: String, displayPath: String, slug: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int, annotations: [Annotation] = [], revision: UInt64 = 0) {
+        storage = Storage(path: path, displayPath: displayPath, slug: slug, frontMatter: frontMatter, body: body,
+                          bodyStartLine: bodyStartLine, annotations: annotations, revision: revision)
+    }
+
     /// Path relative to the content directory, with `/` separators (`2025/hegseth.md`).
-    public var path: String
+    public var path: String {
+        get { storage.path }
+        set { unique().path = newValue }
+    }
+
     /// Path for diagnostics, as the user would type it (`Content/2025/hegseth.md`).
-    public var displayPath: String
+    public var displayPath: String {
+        get { storage.displayPath }
+        set { unique().displayPath = newValue }
+    }
+
     /// URL path segment(s) of the page: `2025/hegseth` is written to `2025/hegseth/index.html`.
-    public var slug: String
-    public var frontMatter: FrontMatter
+    public var slug: String {
+        get { storage.slug }
+        set { unique().slug = newValue }
+    }
+
+    public var frontMatter: FrontMatter {
+        _read { yield storage.frontMatter }
+        _modify { yield &unique().frontMatter }
+    }
+
     /// The Markdown after the front matter, with line endings normalised to `\n`.
-    public var body: String
+    public var body: String {
+        get { storage.body }
+        set { unique().body = newValue }
+    }
+
     /// Line of the `.md` file on which `body` starts (1-based), so positions in
     /// the body can be reported as positions in the file.
-    public var bodyStartLine: Int
+    public var bodyStartLine: Int {
+        get { storage.bodyStartLine }
+        set { unique().bodyStartLine = newValue }
+    }
+
     /// Range notes from the front matter's `annotations:` and from a sidecar
     /// `NAME.annotations.yaml`, in that order.
-    public var annotations: [Annotation]
+    public var annotations: [Annotation] {
+        _read { yield storage.annotations }
+        _modify { yield &unique().annotations }
+    }
+
     /// A stable hash of the files the document was read from (the `.md` and
     /// its sidecar): equal revisions, equal documents. What a rebuild compares
     /// to tell which pages to write again; 0 for a document made in code.
-    public var revision: UInt64
+    public var revision: UInt64 {
+        get { storage.revision }
+        set { unique().revision = newValue }
+    }
 
-    public init(path: String, displayPath: String, slug: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int, annotations: [Annotation] = [], revision: UInt64 = 0) {
-        self.path = path
-        self.displayPath = displayPath
-        self.slug = slug
-        self.frontMatter = frontMatter
-        self.body = body
-        self.bodyStartLine = bodyStartLine
-        self.annotations = annotations
-        self.revision = revision
+    public static func == (a: Document, b: Document) -> Bool {
+        a.storage === b.storage || (a.path == b.path && a.displayPath == b.displayPath && a.slug == b.slug
+            && a.frontMatter == b.frontMatter && a.body == b.body && a.bodyStartLine == b.bodyStartLine
+            && a.annotations == b.annotations && a.revision == b.revision)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(slug)
+        hasher.combine(revision)
+        hasher.combine(body)
     }
 }
 

@@ -787,6 +787,9 @@ Sitemap: {{robots.sitemapURL}}
     <li><a href="{{url}}">{{title}}</a>{{#date}} <time datetime="{{iso}}">{{long}}</time>{{/date}}</li>
     {{/transcripts}}
   </ul>
+  {{#moreTranscriptsLabel}}
+  <p class="item-meta">{{moreTranscriptsLabel}}</p>
+  {{/moreTranscriptsLabel}}
 </section>
 {{/hasTranscripts}}
 {{#hasTurns}}

@@ -114,7 +114,7 @@ public struct PageRenderer: Sendable {
             && input.documents[citation.fromSlug] != nil && seen.insert(citation).inserted {
             bySlug[citation.fromSlug, default: []].append(citation)
         }
-        return bySlug.keys.compactMap { input.documents[$0] }.sorted(by: Self.newestFirst).map {
+        return Self.sortedNewestFirst(bySlug.keys.compactMap { input.documents[$0] }).map {
             CitingTranscriptViewModel($0, citations: bySlug[$0.slug] ?? [], page: page)
         }
     }
@@ -137,7 +137,7 @@ public struct PageRenderer: Sendable {
 
     /// ``homePages(documents:)``, planned.
     public func planHomePages(documents: [Document], seed: UInt64) -> [PlannedPage] {
-        let sorted = documents.sorted(by: Self.newestFirst)
+        let sorted = Self.sortedNewestFirst(documents)
         let total = max(1, (sorted.count + pageSize - 1) / pageSize)
         let years = Self.yearCounts(sorted)
         return (1...total).map { number in
@@ -167,7 +167,7 @@ public struct PageRenderer: Sendable {
 
     /// ``archivePages(documents:)``, planned.
     public func planArchivePages(documents: [Document], seed: UInt64) -> [PlannedPage] {
-        let sorted = documents.sorted(by: Self.newestFirst)
+        let sorted = Self.sortedNewestFirst(documents)
         let years = Self.yearCounts(sorted)
         var byYear: [Int: [Document]] = [:]
         for document in sorted {
@@ -235,6 +235,10 @@ public struct PageRenderer: Sendable {
     /// run to thousands, too many for one page to load or read.
     public static let speakerTurnsPerPage = 100
 
+    /// Transcripts listed on a speaker's first page, the newest: a prolific
+    /// speaker's thousands would bury the page (every turn links to its own).
+    public static let speakerTranscriptsListed = 50
+
     /// Where each speaker of the registry appears among `documents`, in registry order.
     public func speakerAppearances(turns: [TurnExcerpt], documents: [Document]) -> [SpeakerAppearances] {
         let bySlug = Self.bySlug(documents)
@@ -260,7 +264,7 @@ public struct PageRenderer: Sendable {
             key.add(speaker.id)
             for count in [number, total, sortedTurns.count, order.count, wordCount] { key.add(count) }
             // The list of transcripts is long for a prolific speaker: only the first page has it.
-            if number == 1 { key.add(order) }
+            if number == 1 { key.add(order.prefix(Self.speakerTranscriptsListed)) }
             for turn in slice {
                 key.add(turn.passageID)
                 if let document = documents[turn.slug] { key.add(document) }
@@ -273,7 +277,7 @@ public struct PageRenderer: Sendable {
                     summary,
                     links: speaker.links,
                     wordCount: wordCount,
-                    transcripts: number == 1 ? order.map { TranscriptViewModel($0, page: transcriptsPage, speakers: speakers) } : [],
+                    transcripts: number == 1 ? order.prefix(Self.speakerTranscriptsListed).map { TranscriptViewModel($0, page: transcriptsPage, speakers: speakers) } : [],
                     turns: slice.compactMap { turn in documents[turn.slug].map { TurnViewModel(turn, document: $0, page: path) } },
                     pagination: PaginationViewModel(number: number, total: total, page: path) {
                         Self.speakerDirectory(id: speaker.id, page: $0)
@@ -299,7 +303,7 @@ public struct PageRenderer: Sendable {
     public func topicPage(topic: String, documents: [Document]) -> String {
         let slug = Topics.slug(for: topic)
         let tagged = documents.filter { $0.frontMatter.topics.contains { Topics.slug(for: $0) == slug } }
-        return String(decoding: planTopicPage(name: topic, documents: tagged.sorted(by: Self.newestFirst), seed: 0).make(), as: UTF8.self)
+        return String(decoding: planTopicPage(name: topic, documents: Self.sortedNewestFirst(tagged), seed: 0).make(), as: UTF8.self)
     }
 
     /// A page for every topic of `documents`.
@@ -351,7 +355,7 @@ public struct PageRenderer: Sendable {
     /// ``feed(documents:now:)``, planned.
     public func planFeed(documents: [Document], now: Date, seed: UInt64) -> PlannedPage? {
         guard let baseURL = site.baseURL.nonEmpty else { return nil }
-        let newest = Array(documents.sorted(by: Self.newestFirst).prefix(Self.feedLimit))
+        let newest = Array(Self.sortedNewestFirst(documents).prefix(Self.feedLimit))
         var key = PageKey(seed: seed, "feed")
         key.add(Int(now.timeIntervalSince1970))
         key.add(newest)
@@ -516,7 +520,7 @@ public struct PageRenderer: Sendable {
     /// Topics by slug: the name first seen (newest transcript first) and the transcripts with it, by name.
     private static func topicGroups(_ documents: [Document]) -> [(name: String, documents: [Document])] {
         var groups: [String: (name: String, documents: [Document])] = [:]
-        for document in documents.sorted(by: newestFirst) {
+        for document in sortedNewestFirst(documents) {
             for name in Topics.unique(document.frontMatter.topics) {
                 groups[Topics.slug(for: name), default: (name, [])].documents.append(document)
             }
@@ -524,7 +528,16 @@ public struct PageRenderer: Sendable {
         return groups.values.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
     }
 
-    static func newestFirst(_ a: Document, _ b: Document) -> Bool {
+    /// `documents` in ``newestFirst(_:_:)`` order. Sorts positions rather
+    /// than documents, and a list already in order (a build sorts its
+    /// transcripts once) costs one pass.
+    public static func sortedNewestFirst(_ documents: [Document]) -> [Document] {
+        if documents.indices.dropFirst().allSatisfy({ !newestFirst(documents[$0], documents[$0 - 1]) }) { return documents }
+        return documents.indices.sorted { newestFirst(documents[$0], documents[$1]) }.map { documents[$0] }
+    }
+
+    /// Newest first: dated before undated, later dates first, then by title and slug.
+    public static func newestFirst(_ a: Document, _ b: Document) -> Bool {
         switch (a.frontMatter.date, b.frontMatter.date) {
         case let (l?, r?) where l != r: return l > r
         case (_?, nil): return true

@@ -39,7 +39,9 @@ extension SpeakerAppearances {
     ///   - documents: the listed transcripts, in any order.
     ///   - turns: each transcript's turns in the order spoken, parallel to `documents`.
     public static func all(speakers: [Speaker], documents: [Document], turns: [[TurnExcerpt]]) -> [SpeakerAppearances] {
-        let order = documents.indices.sorted { PageRenderer.newestFirst(documents[$0], documents[$1]) }
+        let order = documents.indices.dropFirst().allSatisfy({ !PageRenderer.newestFirst(documents[$0], documents[$0 - 1]) })
+            ? Array(documents.indices)
+            : documents.indices.sorted { PageRenderer.newestFirst(documents[$0], documents[$1]) }
         return speakers.parallelMap { speaker in
             var own: [TurnExcerpt] = []
             var appearing: [Document] = []

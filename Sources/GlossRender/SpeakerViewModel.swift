@@ -116,9 +116,12 @@ struct SpeakerProfileViewModel: TemplateObject {
     /// The registry's `links`, http(s) only (not `links`, which every page has).
     var webLinks: [ExternalLinkViewModel]
     var hasWebLinks: Bool
-    /// Transcripts the speaker speaks in, newest first.
+    /// The newest transcripts the speaker speaks in, newest first (at most
+    /// ``PageRenderer/speakerTranscriptsListed``).
     var transcripts: [TranscriptViewModel]
     var hasTranscripts: Bool
+    /// `and 4950 earlier transcripts …` when the list stops short; nil otherwise.
+    var moreTranscriptsLabel: String?
     /// Every turn, newest transcript first, in order within a transcript.
     var turns: [TurnViewModel]
     var hasTurns: Bool
@@ -142,6 +145,10 @@ struct SpeakerProfileViewModel: TemplateObject {
         hasWebLinks = !webLinks.isEmpty
         self.transcripts = transcripts
         hasTranscripts = !transcripts.isEmpty
+        let more = summary.transcriptCount - transcripts.count
+        moreTranscriptsLabel = transcripts.isEmpty || more <= 0 ? nil
+            : "and " + Plural.label(more, "earlier transcript") + ", each linked from the speaker's turns"
+
         self.turns = turns
         hasTurns = !turns.isEmpty
         self.pagination = pagination
@@ -165,6 +172,7 @@ extension SpeakerProfileViewModel {
         case "hasWebLinks": hasWebLinks.templateValue
         case "transcripts": transcripts.templateValue
         case "hasTranscripts": hasTranscripts.templateValue
+        case "moreTranscriptsLabel": moreTranscriptsLabel.templateValue
         case "turns": turns.templateValue
         case "hasTurns": hasTurns.templateValue
         default: nil

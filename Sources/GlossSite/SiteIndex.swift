@@ -138,6 +138,7 @@ public struct SiteIndex: Sendable {
     /// `Défense  & NATO` → `defense-nato`. A name with nothing left gives `topic`.
     /// Two names with the same slug are the same topic.
     public static func topicSlug(_ name: String) -> String {
+        if let slug = asciiTopicSlug(name) { return slug }
         var result = String.UnicodeScalarView()
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         for scalar in folded.unicodeScalars {
@@ -149,6 +150,27 @@ public struct SiteIndex: Sendable {
         }
         while result.last == "-" { result.removeLast() }
         return result.isEmpty ? "topic" : String(result)
+    }
+
+    /// ``topicSlug(_:)`` for a name of ASCII characters, the usual case,
+    /// without Foundation's folding: nil when the name has any other character.
+    private static func asciiTopicSlug(_ name: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+                bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                bytes.append(byte + 32)
+            case 0x80...:
+                return nil
+            default:
+                if let last = bytes.last, last != UInt8(ascii: "-") { bytes.append(UInt8(ascii: "-")) }
+            }
+        }
+        while bytes.last == UInt8(ascii: "-") { bytes.removeLast() }
+        return bytes.isEmpty ? "topic" : String(decoding: bytes, as: UTF8.self)
     }
 
     /// Up to `limit` other transcripts sharing the most speakers and topics with

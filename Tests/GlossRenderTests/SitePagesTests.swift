@@ -69,6 +69,17 @@ import Testing
         #expect(pages.map(\.path) == ["speakers/hegseth/index.html", "speakers/healey/index.html"])
     }
 
+    @Test func aProlificSpeakersFirstPageListsTheNewestTranscriptsAndCountsTheRest() throws {
+        let count = PageRenderer.speakerTranscriptsListed + 3
+        let documents = (0..<count).map { Self.document("t\($0)", "Remarks number \($0)", "2020-01-\(String(format: "%02d", $0 % 28 + 1))") }
+        let html = try Fixtures.renderer().speakerPage(
+            speaker: Fixtures.speakers[0], turns: [], documents: Dictionary(uniqueKeysWithValues: documents.map { ($0.slug, $0) })
+        )
+        #expect(html.components(separatedBy: "Remarks number").count - 1 == PageRenderer.speakerTranscriptsListed)
+        #expect(html.contains("and 3 earlier transcripts, each linked from the speaker"))
+        #expect(html.contains("\(count) transcripts"))
+    }
+
     @Test func aProlificSpeakersTurnsArePagedWithLinksBetweenThePages() throws {
         let many = (0..<(PageRenderer.speakerTurnsPerPage * 2 + 1)).map {
             TurnExcerpt(slug: "2025/newer", passageID: "p-\($0)", speakerID: "hegseth", excerpt: "Turn \($0)", wordCount: 2)
