@@ -50,3 +50,15 @@ struct FuzzRegressionTests {
         #expect(!written.contains("url:"))
     }
 }
+
+/// The writer's YAML strings, read back by the loader's YAML parser: every
+/// character YAML does not allow raw in a stream is escaped, and comes back.
+struct QuotedScalarRegressionTests {
+    @Test(arguments: ["WEBVTT - v\u{97}p", "a\u{80}b\u{9F}c", "del\u{7F}", "bom\u{FEFF}x", "not\u{FFFE}\u{FFFF}chars", "nel\u{85}ok"])
+    func aTitleWithAnyControlCharacterLoadsBackUnchanged(title: String) throws {
+        let written = "---\ntitle: \(TranscriptWriter.quoted(title))\n---\n\nText.\n"
+        let parsed = ContentLoader.parseDocument(Array(written.utf8), path: "x.md", displayPath: "Content/x.md")
+        #expect(!parsed.diagnostics.hasErrors, "\(parsed.diagnostics)")
+        #expect(parsed.document?.frontMatter.title == title)
+    }
+}
