@@ -4,7 +4,7 @@
 SWIFT ?= swift
 GLOSS := .build/release/gloss
 
-.PHONY: site test gloss unit-tests validate-html check-accessibility check-links theme bench clean
+.PHONY: site test gloss unit-tests fuzz-smoke validate-html check-accessibility check-links theme bench clean
 
 site: gloss
 	$(GLOSS) build
@@ -16,9 +16,16 @@ gloss:
 test:
 	@scripts/install-deps test
 	$(SWIFT) test
+	$(MAKE) fuzz-smoke
 	$(MAKE) validate-html
 	$(MAKE) check-accessibility
 	$(MAKE) check-links
+
+# Every libFuzzer target for 15 seconds with a fixed seed (about 2.5 minutes
+# in all, after building them with the address sanitizer): a crash fails the
+# test run. Longer runs: scripts/fuzz TARGET SECONDS (docs/fuzzing.md).
+fuzz-smoke:
+	scripts/fuzz smoke 15
 
 # The sample site must be valid HTML5 according to the Nu HTML Checker.
 validate-html: gloss

@@ -261,9 +261,6 @@ struct NodeReader {
     }
 
     static func isWebURL(_ text: String) -> Bool {
-        let lowered = text.lowercased()
-        guard let scheme = ["https://", "http://"].first(where: lowered.hasPrefix) else { return false }
-        let host = lowered.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return !host.isEmpty && !text.contains { $0.isWhitespace }
+        WebURL.isAbsolute(text)
     }
 }

@@ -36,7 +36,7 @@ enum FeedImporter {
         if let date = transcript.date { transcript.suggestedName = "\(date)-\(transcript.suggestedName)" }
         let link = item.children("link").first { ($0.attribute("rel") ?? "alternate") == "alternate" }
         let url = (link?.attribute("href") ?? link?.text)?.trimmingSpaces
-        transcript.source = ImportedSource(title: title.nonEmpty, publisher: nil, url: url.flatMap { $0.hasPrefix("http") ? $0 : nil })
+        transcript.source = ImportedSource(title: title.nonEmpty, publisher: nil, url: url.flatMap { WebURL.isAbsolute($0) ? $0 : nil })
         let content = item.child("encoded") ?? item.child("content") ?? item.child("description") ?? item.child("summary")
         var blocks: [SourceBlock]
         if let content, content.attribute("type") == "text" {

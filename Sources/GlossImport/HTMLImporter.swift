@@ -122,7 +122,7 @@ struct HTMLPage {
                 title = String(full.dropLast(separator.count + site.count))
             }
         }
-        canonicalURL = [meta["canonical"], meta["og:url"]].compactMap { $0 }.first { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
+        canonicalURL = [meta["canonical"], meta["og:url"]].compactMap { $0 }.first(where: WebURL.isAbsolute)
     }
 
     /// `<article>` (the one with most text), else `<main>` or `role=main`, else `<body>`.

@@ -52,7 +52,7 @@ enum MarkdownImporter {
         }
         transcript.title = text("title", "headline", "name") ?? ""
         transcript.date = text("date", "published_time", "published", "pubDate", "date_published").flatMap(DateText.parse)
-        if let url = text("source_url", "url", "link", "canonical_url", "permalink", "source"), url.hasPrefix("http://") || url.hasPrefix("https://"), !url.contains(" ") {
+        if let url = text("source_url", "url", "link", "canonical_url", "permalink", "source"), WebURL.isAbsolute(url) {
             transcript.source.url = url
         }
         transcript.source.publisher = text("publisher", "site_name", "site")

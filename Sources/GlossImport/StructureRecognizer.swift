@@ -204,7 +204,11 @@ struct StructureRecognizer {
             if TimeOfDay.matches(text) {
                 flush()
                 let time = MarkdownEscaping.plainText(text).trimmingSpaces
-                if sawTime { transcript.params.append(("end_time", time)) } else { transcript.params.append(("start_time", time)) }
+                // The first time is the start, the last the end: a key
+                // written twice would make the file's front matter invalid.
+                let key = sawTime ? "end_time" : "start_time"
+                transcript.params.removeAll { $0.key == key }
+                transcript.params.append((key, time))
                 sawTime = true
                 out.append(.timeOfDay(text.trimmingSpaces))
                 if let header = headerSpeaker, let headerID, labels.isEmpty { turn = ImportedBlock.Turn(speakerID: headerID, label: header.name, paragraphs: []) }

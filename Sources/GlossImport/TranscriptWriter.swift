@@ -71,8 +71,14 @@ public enum TranscriptWriter {
             case "\u{2028}": out += "\\L"
             case "\u{2029}": out += "\\P"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{FEFF}" {
-                    out += "\\x" + hex(scalar.value, digits: 2)
+                // YAML allows no C0 or C1 control character, DEL, or
+                // U+FFFE and U+FFFF in a stream, even inside quotes.
+                let value = scalar.value
+                // A byte order mark is kept, escaped, as it is text's.
+                if value < 0x20 || (0x7F ... 0x9F).contains(value) {
+                    out += "\\x" + hex(value, digits: 2)
+                } else if value == 0xFEFF || value == 0xFFFE || value == 0xFFFF {
+                    out += "\\u" + hex(value, digits: 4)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

@@ -29,10 +29,15 @@ public struct PreviewServer: Sendable {
         public var polling: Bool
         public var quietPeriod: Duration
         public var stopsOnSignals: Bool
+        /// How long a connection may send nothing (between requests, or in
+        /// the middle of a request head) before the server closes it. An
+        /// open event stream is a response in progress and is never closed.
+        public var idleTimeout: Duration
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, siteDirectory: String, watchedDirectories: [String],
-            polling: Bool = false, quietPeriod: Duration = .milliseconds(50), stopsOnSignals: Bool = false
+            polling: Bool = false, quietPeriod: Duration = .milliseconds(50), stopsOnSignals: Bool = false,
+            idleTimeout: Duration = .seconds(30)
         ) {
             self.host = host
             self.port = port
@@ -41,6 +46,7 @@ public struct PreviewServer: Sendable {
             self.polling = polling
             self.quietPeriod = quietPeriod
             self.stopsOnSignals = stopsOnSignals
+            self.idleTimeout = idleTimeout
         }
     }
 
@@ -85,6 +91,10 @@ public struct PreviewServer: Sendable {
         let configuration = configuration
         let app = Application(
             responder: SiteResponder(resolver: FileResolver(root: configuration.siteDirectory), broadcaster: broadcaster),
+            // Hummingbird's HTTP/1 limits stay as they are (a header field
+            // and all headers together at most 80 KiB, at most 1,000 headers);
+            // the idle timeout is Gloss's, since by default there is none.
+            server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in
                 portFound.yield(channel.localAddress?.port ?? configuration.port)

@@ -42,7 +42,7 @@ final class ServedSite: Sendable {
         self.server = server
     }
 
-    static func start(polling: Bool = false) async throws -> ServedSite {
+    static func start(polling: Bool = false, idleTimeout: Duration = .seconds(30)) async throws -> ServedSite {
         let directory = try TemporaryDirectory()
         let root = directory.path + "/site"
         try SiteInitializer().create(at: root)
@@ -60,7 +60,8 @@ final class ServedSite: Sendable {
         let server = PreviewServer(
             configuration: .init(
                 host: "127.0.0.1", port: 0, siteDirectory: previewDirectory,
-                watchedDirectories: [root + "/Content", root + "/Templates"], polling: polling
+                watchedDirectories: [root + "/Content", root + "/Templates"], polling: polling,
+                idleTimeout: idleTimeout
             ),
             makeRebuilder: { siteURL in
                 IncrementalRebuilder(settings: BuildSettings(
