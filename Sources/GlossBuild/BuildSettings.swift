@@ -15,6 +15,10 @@ public struct BuildSettings: Sendable {
     /// The build's notion of today, passed in so tests can fix it; nil
     /// publishes every date.
     public var today: CalendarDate?
+    /// Told what the build is doing as it goes (a step's name, and for the
+    /// rendering step how many files of how many): the command line draws a
+    /// progress line from it. Called from several threads.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     public init(
         contentDirectory: String = "Content",
@@ -33,6 +37,14 @@ public struct BuildSettings: Sendable {
         self.includeDrafts = includeDrafts
         self.today = today
     }
+}
+
+/// Where a build is: the step, and how far through it (0 of 0 when the
+/// step is not counted).
+public struct BuildProgress: Sendable {
+    public var step: String
+    public var done: Int
+    public var total: Int
 }
 
 /// What a build or check found and did.

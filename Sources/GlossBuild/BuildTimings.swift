@@ -3,14 +3,21 @@
 public struct BuildTimings: Sendable {
     public private(set) var phases: [(name: String, duration: Duration)] = []
     private let clock = ContinuousClock()
+    /// Told of each step as it starts.
+    var progress: (@Sendable (BuildProgress) -> Void)?
 
     public init() {}
+
+    init(progress: (@Sendable (BuildProgress) -> Void)?) {
+        self.progress = progress
+    }
 
     mutating func prepend(_ earlier: BuildTimings) {
         phases = earlier.phases + phases
     }
 
     mutating func measure<T>(_ name: String, _ step: () throws -> T) rethrows -> T {
+        progress?(BuildProgress(step: name, done: 0, total: 0))
         let start = clock.now
         defer { phases.append((name, start.duration(to: clock.now))) }
         return try step()

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GlossContent
 import GlossMarkdown
 import GlossModel
@@ -62,7 +63,7 @@ public struct SiteBuilder: Sendable {
             return BuildOutcome(diagnostics: [], pageCount: live.pageCount, pagesWritten: 0)
         }
         let output: (staging: StagingDirectory, baseline: [String: UInt64])
-        var preparation = BuildTimings()
+        var preparation = BuildTimings(progress: settings.progress)
         do {
             output = try preparation.measure("prepare the output") { try generations.prepareStaging() }
         } catch {
@@ -91,7 +92,7 @@ public struct SiteBuilder: Sendable {
     /// plans every page but renders none.
     private func run(memory: inout BuildMemory, changed: Set<String>, output: (staging: StagingDirectory, baseline: [String: UInt64])?) -> BuildOutcome {
         var diagnostics: [Diagnostic] = []
-        var timings = BuildTimings()
+        var timings = BuildTimings(progress: settings.progress)
         let content = timings.measure("load content") { load(reusing: memory.content, changed: changed, into: &diagnostics) }
         memory.content = content
         guard let (renderer, theme) = timings.measure("compile theme", { compileTheme(for: content, into: &diagnostics) }) else {
@@ -134,9 +135,17 @@ public struct SiteBuilder: Sendable {
     /// directory's, on all cores, and removes the files no longer planned.
     private func write(_ plan: [PlannedPage], to staging: StagingDirectory, baseline: [String: UInt64], into diagnostics: inout [Diagnostic]) -> Int {
         let stale = plan.filter { baseline[$0.path] != $0.key }
+        let written = Mutex(0)
         diagnostics += stale.parallelMap { page -> Diagnostic? in
             do {
                 try staging.write(page.make(), to: page.path)
+                if let progress = settings.progress {
+                    let done = written.withLock { count in
+                        count += 1
+                        return count
+                    }
+                    progress(BuildProgress(step: "render and write changed pages", done: done, total: stale.count))
+                }
                 return nil
             } catch {
                 return .error(at: nil, "cannot write \(page.path): \(error)")

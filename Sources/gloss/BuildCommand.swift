@@ -22,6 +22,7 @@ struct BuildCommand: ParsableCommand {
             Examples:
               gloss build
               gloss build --output dist --base-url https://example.org/archive/
+              gloss build --timings
             """
     )
 
@@ -30,15 +31,27 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The folder to write the site to. It is replaced as a whole.")
     var output = "Public"
 
+    @Flag(help: "Print how long each step of the build took.")
+    var timings = false
+
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let outcome = SiteBuilder(settings: site.settings(output: output)).build()
+        let progress = BuildProgressLine()
+        var settings = site.settings(output: output)
+        settings.progress = { progress.update($0) }
+        let outcome = SiteBuilder(settings: settings).build()
+        progress.finish()
         let console = Console()
         console.report(outcome.diagnostics)
         guard !outcome.diagnostics.hasErrors else {
             console.status("Build failed: \(console.tally(outcome.diagnostics)); \(output)/ was left as it was.")
             throw ExitCode.failure
+        }
+        if timings {
+            for phase in outcome.timings.phases {
+                console.status("  \(phase.name): \(Console.seconds(phase.duration))")
+            }
         }
         let elapsed = Console.seconds(start.duration(to: clock.now))
         if outcome.pagesWritten == 0 {

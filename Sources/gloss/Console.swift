@@ -1,4 +1,6 @@
 import Foundation
+import Synchronization
+import GlossBuild
 import GlossModel
 
 /// Where the CLI talks to the user: diagnostics to standard error, status to
@@ -43,5 +45,39 @@ struct Console {
         text += "\(label) \u{1B}[1m\(diagnostic.message)\u{1B}[0m"
         if let note = diagnostic.note { text += "\n    \u{1B}[1;36mnote:\u{1B}[0m \(Diagnostic.indentingFollowingLines(of: note))" }
         return text
+    }
+}
+
+/// The line a long build draws on standard error while it works: shown only
+/// on a terminal, and only once the build has taken more than a second, so
+/// quick builds and logs stay clean.
+final class BuildProgressLine: Sendable {
+    private struct State {
+        var lastDrawn: ContinuousClock.Instant?
+        var shown = false
+    }
+
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private let started = ContinuousClock.now
+    private let state = Mutex(State())
+
+    func update(_ progress: BuildProgress) {
+        guard enabled else { return }
+        let now = ContinuousClock.now
+        guard started.duration(to: now) > .seconds(1) else { return }
+        let line: String? = state.withLock { state in
+            // A tenth of a second between redraws, and always the last file.
+            if let last = state.lastDrawn, last.duration(to: now) < .milliseconds(100), progress.done != progress.total { return nil }
+            state.lastDrawn = now
+            state.shown = true
+            let count = progress.total > 0 ? " \(progress.done)/\(progress.total)" : ""
+            return "\r\u{1B}[K\(progress.step)\(count)…"
+        }
+        if let line { FileHandle.standardError.write(Data(line.utf8)) }
+    }
+
+    /// Clears the line before the summary is printed.
+    func finish() {
+        if state.withLock({ $0.shown }) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
