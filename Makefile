@@ -50,5 +50,12 @@ check-links: gloss
 theme:
 	scripts/embed-theme
 
+# Gloss against Debian's Hugo on generated corpora of 1,000 and 10,000
+# transcripts (full build, no-op and one-edit rebuilds, peak memory); see
+# docs/benchmarks.md. BENCH_SIZES="1000 10000 100000" for the large one.
+BENCH_SIZES ?= 1000 10000
+bench:
+	@for size in $(BENCH_SIZES); do bench/run $$size || exit 1; done
+
 clean:
 	rm -rf .build Public
