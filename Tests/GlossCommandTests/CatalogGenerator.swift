@@ -12,6 +12,8 @@ enum CatalogGenerator {
         "nested-ordered-items": { try nested("1. ", count: 10_000, in: $0, name: "ordered") },
         "many-open-brackets": manyOpenBrackets,
         "symbolic-link-loop": { try symlink("..", at: $0 + "/Content/2025/back") },
+        "symbolic-link-to-root": { try symlink("/", at: $0 + "/Content/2025/everything") },
+        "symbolic-link-to-site": { try symlink("../..", at: $0 + "/Content/2025/site") },
         "symbolic-link-cycle": { site in
             try symlink("b.md", at: site + "/Content/2025/a.md")
             try symlink("a.md", at: site + "/Content/2025/b.md")
