@@ -78,9 +78,9 @@ import Testing
         }
     }
 
-    /// The checks above must be able to fail: a case whose expected line is
-    /// not printed, and a build that changes `Public/`, are both caught.
-    @Test func theHarnessNoticesAMissingLineAndAChangedSite() throws {
+    /// The checks above must be able to fail: a build that changes `Public/`
+    /// is noticed, and an error line without a site file and position is refused.
+    @Test func theHarnessNoticesAChangedSiteAndAnUnpositionedError() throws {
         let site = try CatalogCase.copyOfBase()
         defer { try? FileManager.default.removeItem(atPath: site) }
         let before = TreeSnapshot(of: site + "/Public")
