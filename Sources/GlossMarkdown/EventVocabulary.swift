@@ -5,6 +5,10 @@ enum EventVocabulary {
         "pause", "music", "cheers", "booing",
     ]
 
+    /// No event's text is longer than this in UTF-8, even in capitals that
+    /// lower-case to fewer bytes ("unintelligible 00:00:00.00" is 26).
+    static let longestEventBytes = 96
+
     /// Whether `inner` (text between brackets) names an event:
     /// a word of the vocabulary, or `inaudible` with a time.
     static func isEvent(_ inner: Substring) -> Bool {

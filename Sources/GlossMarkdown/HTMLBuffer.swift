@@ -1,3 +1,4 @@
+import GlossModel
 /// Growing UTF-8 output with the escaping rules of cmark's HTML renderer.
 ///
 /// Works on bytes: everything that needs escaping is ASCII, so multi-byte
@@ -120,20 +121,7 @@ struct HTMLBuffer {
     }
 
     private static func isURLSafe(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"),
-             UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"):
-            true
-        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"),
-             UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"),
-             UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"),
-             UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "?"),
-             UInt8(ascii: "@"), UInt8(ascii: "_"), UInt8(ascii: "~"):
-            true
-        default:
-            false
-        }
+        URLCharacters.isSafe(byte)
     }
 
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {

@@ -492,19 +492,36 @@ struct TranscriptDialect {
             result.append(.text(Array(bytes[runStart..<end]), rendered: rendered.utf8.count))
             rendered.utf8.append(contentsOf: bytes[runStart..<end])
         }
+        // Where the next "]" and the next whitespace are from each offset, found
+        // in one pass, so that a line of thousands of "[" stays linear: the
+        // text between a "[" and its "]" is looked at only when it could be a
+        // marker (no whitespace) or an event (a few words).
+        let spaces = Self.whitespaceOffsets(bytes)
+        var nextClose = [Int](repeating: bytes.count, count: bytes.count + 1)
+        var nextSpace = [Int](repeating: bytes.count, count: bytes.count + 1)
+        for offset in stride(from: bytes.count - 1, through: 0, by: -1) {
+            nextClose[offset] = bytes[offset] == UInt8(ascii: "]") ? offset : nextClose[offset + 1]
+            nextSpace[offset] = spaces[offset] ? offset : nextSpace[offset + 1]
+        }
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "["),
-                  let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "]"))
-            else {
+            guard bytes[index] == UInt8(ascii: "[") else {
+                index += 1
+                continue
+            }
+            let close = nextClose[index + 1]
+            guard close < bytes.count else { break }
+            let mayBeMarker = bytes[index + 1] == UInt8(ascii: "^") && nextSpace[index + 1] > close
+            let mayBeEvent = close - index - 1 <= EventVocabulary.longestEventBytes
+            guard mayBeMarker || mayBeEvent else {
                 index += 1
                 continue
             }
             let inner = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
-            if inner.hasPrefix("^"), inner.count > 1, !inner.contains(where: { $0.isWhitespace }) {
+            if mayBeMarker, inner.hasPrefix("^"), inner.count > 1, !inner.contains(where: { $0.isWhitespace }) {
                 flush(to: index)
                 let location = locator.location(of: CmarkNode(pointer: node), byteOffset: index + (trimmed[node] ?? 0))
                 result.append(.marker(String(inner.dropFirst()), location))
-            } else if EventVocabulary.isEvent(Substring(inner)) {
+            } else if mayBeEvent, EventVocabulary.isEvent(Substring(inner)) {
                 flush(to: index)
                 result.append(.event(Array(bytes[index...close]), rendered: rendered.utf8.count))
                 rendered.utf8.append(contentsOf: bytes[index...close])
@@ -517,6 +534,18 @@ struct TranscriptDialect {
         }
         flush(to: bytes.count)
         return result
+    }
+
+    /// Whether a whitespace character starts at each byte offset of UTF-8 `bytes`.
+    static func whitespaceOffsets(_ bytes: [UInt8]) -> [Bool] {
+        var spaces = [Bool](repeating: false, count: bytes.count)
+        var offset = 0
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            guard offset < bytes.count else { break }
+            if scalar.properties.isWhitespace { spaces[offset] = true }
+            offset += UTF8.width(scalar)
+        }
+        return spaces
     }
 
     // MARK: Ids

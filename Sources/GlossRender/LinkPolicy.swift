@@ -1,9 +1,18 @@
+import GlossModel
+
 /// Which URLs from content may become links.
 ///
 /// A `javascript:` or `data:` URL in front matter would run script when a
 /// reader clicks it; escaping does not help, since the scheme itself is the
 /// attack. Only http(s) and relative URLs are linked; others are shown as text.
 enum LinkPolicy {
+    /// `url` as an `href` or `src`: nil unless it is safe, with the bytes a
+    /// URL may not hold (`"`, `<`, `>`, non-ASCII…) percent-encoded, as links
+    /// in Markdown are, so that the page stays valid HTML.
+    static func href(_ url: String) -> String? {
+        isSafeHref(url) ? URLCharacters.percentEncoded(url) : nil
+    }
+
     static func isSafeHref(_ url: String) -> Bool {
         // Browsers drop tabs and newlines inside a URL and trim spaces and
         // controls around it (`java\tscript:` is `javascript:`): refuse them outright.

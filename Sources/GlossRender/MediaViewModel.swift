@@ -18,7 +18,7 @@ struct MediaViewModel: TemplateObject {
     var offset: String
 
     init?(_ media: Media) {
-        guard let url = media.url.nonEmpty, LinkPolicy.isSafeHref(url) else { return nil }
+        guard let url = media.url.nonEmpty.flatMap(LinkPolicy.href) else { return nil }
         self.url = url
         kind = media.kind.rawValue
         isAudio = media.kind == .audio

@@ -19,7 +19,7 @@ struct SourceViewModel: TemplateObject {
         guard let text = title ?? publisher ?? url else { return nil }
         self.text = text
         self.publisher = title == nil ? nil : publisher
-        self.url = url.flatMap { LinkPolicy.isSafeHref($0) ? $0 : nil }
+        self.url = url.flatMap(LinkPolicy.href)
         retrieved = source.retrieved.map(DateViewModel.init)
     }
 }

@@ -189,8 +189,8 @@ struct ExternalLinkViewModel: TemplateObject {
     /// Nil unless `url` is an absolute http(s) URL.
     init?(_ url: String) {
         let lower = url.lowercased()
-        guard LinkPolicy.isSafeHref(url), lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
-        self.url = url
+        guard let href = LinkPolicy.href(url), lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
+        self.url = href
         var text = url.drop { $0 != ":" }.dropFirst(3)
         if text.hasSuffix("/") { text = text.dropLast() }
         self.text = text.isEmpty ? url : String(text)

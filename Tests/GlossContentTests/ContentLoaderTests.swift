@@ -60,4 +60,13 @@ import Testing
         #expect(loaded.documents.count == 1)
         #expect(loaded.diagnostics.map(\.severity) == [.warning])
     }
+
+    /// A tree too large to be a site's content (a link to a system folder)
+    /// stops the walk with one error instead of reading it all.
+    @Test func theWalkStopsAfterTwentyThousandFolders() {
+        let folders = (0..<20_010).map { "Content/f\($0)" }
+        let loaded = load(InMemoryFileSystem(["Content/site.yaml": "title: T\n", "Content/f0/a.md": "---\ntitle: A\n---\n"],
+                                             directories: folders))
+        #expect(loaded.diagnostics.filter { $0.severity == .error }.map(\.message) == ["too many folders: stopped after reading 20000 folders in \"Content\""])
+    }
 }

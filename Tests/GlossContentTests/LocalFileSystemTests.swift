@@ -50,6 +50,28 @@ import Testing
         }
     }
 
+    /// A link to a folder above the content (its parent, `/`) leads back into
+    /// it through everything else that folder holds: a link to `/` once kept
+    /// the build walking the whole disk, /proc and /sys included.
+    @Test(arguments: ["..", "/"])
+    func aSymbolicLinkToAFolderHoldingTheContentIsALoop(_ destination: String) throws {
+        try withTemporaryDirectory { root in
+            try write("title: T\n", to: root.appendingPathComponent("site.yaml"))
+            try write("---\ntitle: A\n---\n", to: root.appendingPathComponent("a/b.md"))
+            try FileManager.default.createSymbolicLink(
+                atPath: root.appendingPathComponent("a/up").path,
+                withDestinationPath: destination == ".." ? "../.." : destination)
+            let started = Date()
+            let loaded = loadContent(in: root)
+            #expect(Date().timeIntervalSince(started) < 10)
+            #expect(loaded.documents.map(\.path) == ["a/b.md"])
+            #expect(loaded.diagnostics.map(\.description) == [
+                "Content/a/up:1:1: error: symbolic link loop: this folder contains \"Content\" itself"
+                    + "\n    note: remove the link or point it somewhere that does not lead back",
+            ])
+        }
+    }
+
     @Test func aSymbolicLinkToItselfIsAnErrorNamingIt() throws {
         try withTemporaryDirectory { root in
             try write("title: T\n", to: root.appendingPathComponent("site.yaml"))

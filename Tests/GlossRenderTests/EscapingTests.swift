@@ -17,7 +17,18 @@ import Testing
         #expect(!html.contains(#"" onmouseover"#))
         #expect(!html.contains("' x='"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;alert(2)&#39; x=&#39;"))
-        #expect(html.contains(#"href="https://example.org/?q=&quot;&gt;&lt;script&gt;""#))
+        // Characters a URL may not hold are percent-encoded, as in Markdown links, so the page stays valid HTML.
+        #expect(html.contains(#"href="https://example.org/?q=%22%3E%3Cscript%3E""#))
+    }
+
+    @Test(arguments: [
+        ("https://example.org/a?x=<y>&z='1'", "https://example.org/a?x=%3Cy%3E&amp;z=&#39;1&#39;"),
+        ("https://de.example.org/Überblick#a#b", "https://de.example.org/%C3%9Cberblick#a%23b"),
+        ("media/a.mp3?\"x=`y`{|}^", "media/a.mp3?%22x=%60y%60%7B%7C%7D%5E"),
+    ])
+    func urlsFromFrontMatterArePercentEncoded(url: String, href: String) throws {
+        let html = try Fixtures.transcriptPage(Fixtures.document(source: Source(title: "Remarks", url: url)))
+        #expect(html.contains(#"<a href="\#(href)" rel="external">Remarks</a>"#), "\(html)")
     }
 
     @Test func javascriptSourceURLIsNotALink() throws {
