@@ -15,9 +15,10 @@ import Glibc
 /// generation up to date — only pages whose key differs from the key it was
 /// written with — then exchanges it with the live one. Each generation's
 /// marker file names it, and `.Public.gloss-cache/manifest-ID` lists the key
-/// of every file in generation ID. A generation being updated has no
-/// manifest, so one left half-updated by a killed build is never trusted:
-/// it is linked afresh from the live output, or rebuilt whole.
+/// of every file in generation ID, an ID hashed from those keys, so that the
+/// same site always gets the same marker. A generation being updated has a
+/// marker naming none, so one left half-updated by a killed build is never
+/// trusted: it is linked afresh from the live output, or rebuilt whole.
 struct OutputGenerations {
     /// Standardized path of the live output.
     let output: String
@@ -105,24 +106,43 @@ struct OutputGenerations {
     /// empty directory (a full build).
     func prepareStaging() throws -> (staging: StagingDirectory, baseline: [String: UInt64]) {
         try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
-        if let kept = manifest(of: previous), let id = Self.generationID(of: previous) {
-            // From here until the new manifest is written, the directory is not trusted.
-            unlink(manifestPath(id))
-            return (try StagingDirectory(outputPath: output, adopting: previous), kept.keys)
+        if let kept = manifest(of: previous) {
+            return (try adoptPrevious(), kept.keys)
         }
         StagingDirectory.removeTree(previous)
         if let live = manifest(of: output) {
             try Self.linkTree(from: output, to: previous)
-            return (try StagingDirectory(outputPath: output, adopting: previous), live.keys)
+            return (try adoptPrevious(), live.keys)
         }
         return (try StagingDirectory(outputPath: output), [:])
     }
 
-    /// Records the staged generation's manifest under a fresh id, swaps it in,
+    /// The previous generation as the staging directory, its marker first
+    /// replaced by one naming no generation: from here until the new marker is
+    /// written, the directory is not trusted. Its manifest is left alone, as
+    /// the live output may be the same generation and share it.
+    private func adoptPrevious() throws -> StagingDirectory {
+        let staging = try StagingDirectory(outputPath: output, adopting: previous)
+        try staging.write(OutputDirectoryPolicy.markerContents, to: OutputDirectoryPolicy.markerName)
+        return staging
+    }
+
+    /// A generation's id: a hash of every file's key, so that two builds of the
+    /// same site write the same marker, byte for byte, wherever they write it.
+    static func generationID(of manifest: Manifest) -> String {
+        var hasher = StableHasher()
+        for (path, key) in manifest.keys.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(path)
+            hasher.combine(key)
+        }
+        return String(hasher.value, radix: 16)
+    }
+
+    /// Records the staged generation's manifest under its id, swaps it in,
     /// and keeps the old live output as the previous generation when it has
     /// a manifest (else removes it).
     func commit(_ staging: StagingDirectory, manifest: Manifest) throws {
-        let id = String(UInt64.random(in: 1 ... .max), radix: 16)
+        let id = Self.generationID(of: manifest)
         let marker = OutputDirectoryPolicy.markerContents + Array((Self.markerPrefix + id + "\n").utf8)
         try staging.write(marker, to: OutputDirectoryPolicy.markerName)
         try Data(Self.serialize(manifest)).write(to: URL(fileURLWithPath: manifestPath(id)), options: .atomic)

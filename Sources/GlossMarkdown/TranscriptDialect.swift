@@ -96,8 +96,10 @@ struct TranscriptDialect {
         }
     }
 
-    private static func setLiteral(_ node: OpaquePointer, _ bytes: [UInt8]) {
-        var terminated = bytes
+    private static func setLiteral(_ node: OpaquePointer, _ bytes: some Collection<UInt8>) {
+        var terminated: [UInt8] = []
+        terminated.reserveCapacity(bytes.count + 1)
+        terminated.append(contentsOf: bytes)
         terminated.append(0)
         terminated.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_literal(node, $0.baseAddress) }
@@ -323,7 +325,7 @@ struct TranscriptDialect {
             if colonInside { name = String(name.dropLast()).trimmingCharacters(in: " ") }
             let next = cmark_node_next(first)
             let rest = next.flatMap { cmark_node_get_type($0) == CMARK_NODE_TEXT ? Self.literal($0) : nil } ?? ""
-            guard let tail = readTail(rest, node: next, needsColon: !colonInside), !name.isEmpty else { return nil }
+            guard let tail = readTail(rest[...], node: next, needsColon: !colonInside), !name.isEmpty else { return nil }
             let label = finishLabel(name, tail: tail, paragraph: paragraph, textNode: next)
             if case .turn = label { plan.skip.insert(first) }
             return label
@@ -334,7 +336,7 @@ struct TranscriptDialect {
             let after = text.dropFirst()
             if after.hasPrefix(" ") || after.hasPrefix(":") {
                 let rest = after.hasPrefix(":") ? after.dropFirst() : after
-                if let tail = readTail(String(rest), node: first, needsColon: false, baseOffset: text.utf8.count - rest.utf8.count) {
+                if let tail = readTail(rest, node: first, needsColon: false, baseOffset: text.utf8.count - rest.utf8.count) {
                     trimLabel(first, keeping: tail.remainder, paragraph: paragraph)
                     return .turn(speaker: q, timestamp: tail.timestamp)
                 }
@@ -350,7 +352,7 @@ struct TranscriptDialect {
               name.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "'" || $0 == "\u{2019}" || $0 == "-" })
         else { return nil }
         let offset = text[..<nameEnd].utf8.count
-        guard let tail = readTail(String(text[nameEnd...]), node: first, needsColon: true, baseOffset: offset) else { return nil }
+        guard let tail = readTail(text[nameEnd...], node: first, needsColon: true, baseOffset: offset) else { return nil }
         let known = directory.speaker(for: name) != nil
         let shouting = name.contains { $0.isLetter } && !name.contains { $0.isLowercase }
         guard known || shouting else { return nil }
@@ -362,13 +364,13 @@ struct TranscriptDialect {
     private struct Tail {
         var timestamp: Timestamp?
         /// The text after the label, timestamp and colon.
-        var remainder: String
+        var remainder: Substring
     }
 
     /// After a label: an optional `[timestamp]` before or after the colon,
     /// the colon, spaces. Nil when it is not a label's tail.
-    private mutating func readTail(_ text: String, node: OpaquePointer?, needsColon: Bool, baseOffset: Int = 0) -> Tail? {
-        var rest = Substring(text)
+    private mutating func readTail(_ text: Substring, node: OpaquePointer?, needsColon: Bool, baseOffset: Int = 0) -> Tail? {
+        var rest = text
         var timestamp: Timestamp?
         var sawTime = false
         var sawColon = false
@@ -401,7 +403,7 @@ struct TranscriptDialect {
             if !sawTime { readTime(); skipSpaces() }
         }
         if needsColon && !sawColon && !sawTime { return nil }
-        return Tail(timestamp: timestamp, remainder: String(rest))
+        return Tail(timestamp: timestamp, remainder: rest)
     }
 
     /// The turn a label opens; for a label naming nobody declared, an error
@@ -430,10 +432,10 @@ struct TranscriptDialect {
 
     /// Replaces a text node's literal by what follows the label; a label on a
     /// line of its own also drops the line break after it.
-    private mutating func trimLabel(_ node: OpaquePointer, keeping remainder: String, paragraph: OpaquePointer) {
+    private mutating func trimLabel(_ node: OpaquePointer, keeping remainder: Substring, paragraph: OpaquePointer) {
         let before = CmarkNode(pointer: node).literal.count
         trimmed[node] = (trimmed[node] ?? 0) + before - remainder.utf8.count
-        Self.setLiteral(node, Array(remainder.utf8))
+        Self.setLiteral(node, remainder.utf8)
         if remainder.isEmpty, let next = cmark_node_next(node),
            [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(next)) {
             plan.skip.insert(next)
@@ -496,6 +498,11 @@ struct TranscriptDialect {
         // in one pass, so that a line of thousands of "[" stays linear: the
         // text between a "[" and its "]" is looked at only when it could be a
         // marker (no whitespace) or an event (a few words).
+        // Most text has no bracket at all: then it is one run of words.
+        guard bytes.contains(UInt8(ascii: "[")) else {
+            flush(to: bytes.count)
+            return result
+        }
         let spaces = Self.whitespaceOffsets(bytes)
         var nextClose = [Int](repeating: bytes.count, count: bytes.count + 1)
         var nextSpace = [Int](repeating: bytes.count, count: bytes.count + 1)
@@ -537,12 +544,27 @@ struct TranscriptDialect {
     }
 
     /// Whether a whitespace character starts at each byte offset of UTF-8 `bytes`.
+    ///
+    /// ASCII bytes are classified directly; only the rare non-ASCII scalar is
+    /// decoded and looked up in Unicode's White_Space property, which is slow.
     static func whitespaceOffsets(_ bytes: [UInt8]) -> [Bool] {
         var spaces = [Bool](repeating: false, count: bytes.count)
         var offset = 0
-        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-            guard offset < bytes.count else { break }
-            if scalar.properties.isWhitespace { spaces[offset] = true }
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte < 0x80 {
+                // U+0009…U+000D and the space: the ASCII members of White_Space.
+                spaces[offset] = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                offset += 1
+                continue
+            }
+            var decoder = UTF8()
+            var iterator = bytes[offset...].makeIterator()
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator) else {
+                offset += 1  // an invalid byte is not whitespace (cmark has already repaired it)
+                continue
+            }
+            spaces[offset] = scalar.properties.isWhitespace
             offset += UTF8.width(scalar)
         }
         return spaces
@@ -723,7 +745,7 @@ extension TranscriptDialect {
         let linksToRecording = turn.timestamp != nil && context.media != nil
         if !linksToRecording, let source = context.sourceURL, let first = turn.blocks.first,
            let fragment = Self.textFragment(text(of: first)) {
-            let separator = source.contains("#") ? ":~:text=" : "#:~:text="
+            let separator = source.utf8.contains(UInt8(ascii: "#")) ? ":~:text=" : "#:~:text="
             html += " <a class=\"turn-source\" href=\"\(HTMLBuffer.escapedURL(source))\(separator)\(fragment)\" rel=\"external\" aria-label=\"This passage in the source\">source</a>"
         }
         html += "<a class=\"permalink\" href=\"#\(turn.id)\" aria-label=\"Permalink to this passage\">#</a></p>\n"
@@ -733,12 +755,26 @@ extension TranscriptDialect {
     /// A text directive for the first words of a passage, percent-encoded as
     /// the URL Fragment Text Directive asks (`-`, `,` and `&` are its syntax).
     static func textFragment(_ text: String) -> String? {
-        let words = text.split(separator: " ", maxSplits: 6).prefix(6).joined(separator: " ")
+        // The first six space-separated words, runs of spaces counting as one.
+        var words: [UInt8] = []
+        var count = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") {
+                if words.last != UInt8(ascii: " "), !words.isEmpty {
+                    count += 1
+                    if count == 6 { break }
+                    words.append(byte)
+                }
+            } else {
+                words.append(byte)
+            }
+        }
+        if words.last == UInt8(ascii: " ") { words.removeLast() }
         guard !words.isEmpty else { return nil }
         let hex = Array("0123456789ABCDEF".utf8)
         var encoded: [UInt8] = []
-        encoded.reserveCapacity(words.utf8.count * 3)
-        for byte in words.utf8 {
+        encoded.reserveCapacity(words.count * 3)
+        for byte in words {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):

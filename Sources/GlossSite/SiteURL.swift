@@ -12,23 +12,43 @@ public enum SiteURL {
     ///     relative(from: "a/b/index.html", to: "a/c/")             == "../c/"
     ///     relative(from: "index.html",     to: "")                 == "./"
     public static func relative(from page: String, to target: String) -> String {
-        let fromDirectory = page.split(separator: "/", omittingEmptySubsequences: true).dropLast()
-        var targetParts = target.split(separator: "/", omittingEmptySubsequences: true)
-        let targetIsDirectory = target.isEmpty || target.hasSuffix("/")
+        // Byte ranges of the path components, empty ones skipped: this runs
+        // for every link of every page, so it splits nothing into Strings.
+        let pageBytes = Array(page.utf8)
+        let targetBytes = Array(target.utf8)
+        let fromDirectory = components(pageBytes).dropLast()
+        let targetParts = components(targetBytes)
+        let targetIsDirectory = targetBytes.isEmpty || targetBytes.last == UInt8(ascii: "/")
 
         var common = 0
         while common < fromDirectory.count, common < targetParts.count,
-              fromDirectory[fromDirectory.startIndex + common] == targetParts[common],
+              pageBytes[fromDirectory[common]] == targetBytes[targetParts[common]],
               // a file name is never a directory to share
               targetIsDirectory || common < targetParts.count - 1 {
             common += 1
         }
-        targetParts.removeFirst(common)
-        let ups = String(repeating: "../", count: fromDirectory.count - common)
-        var link = ups + targetParts.joined(separator: "/")
-        if targetIsDirectory, !targetParts.isEmpty { link += "/" }
-        if link.isEmpty { link = "./" }
-        return link
+        var link: [UInt8] = []
+        link.reserveCapacity(targetBytes.count + 3 * (fromDirectory.count - common) + 2)
+        for _ in common..<fromDirectory.count { link += "../".utf8 }
+        for (offset, part) in targetParts[common...].enumerated() {
+            if offset > 0 { link.append(UInt8(ascii: "/")) }
+            link += targetBytes[part]
+        }
+        if targetIsDirectory, common < targetParts.count { link.append(UInt8(ascii: "/")) }
+        if link.isEmpty { return "./" }
+        return String(decoding: link, as: UTF8.self)
+    }
+
+    /// The byte ranges of a path's non-empty `/`-separated components.
+    private static func components(_ path: [UInt8]) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = 0
+        for (index, byte) in path.enumerated() where byte == UInt8(ascii: "/") {
+            if index > start { parts.append(start..<index) }
+            start = index + 1
+        }
+        if path.count > start { parts.append(start..<path.count) }
+        return parts
     }
 
     /// The output file of the page for `slug`: `2025/hegseth` → `2025/hegseth/index.html`.

@@ -153,13 +153,13 @@ import Testing
         ))
     }
 
-    /// Files and folders of an output, the marker (which names its generation) left out.
+    /// Files and folders of an output, the marker (which names its generation) included:
+    /// the same pages make the same generation.
     func tree(_ temp: TemporaryDirectory, _ output: String) -> [String: Data?] {
         let root = temp.path + "/" + output
         var entries: [String: Data?] = [:]
         guard let walker = FileManager.default.enumerator(atPath: root) else { return entries }
         while let entry = walker.nextObject() as? String {
-            if entry == OutputDirectoryPolicy.markerName { continue }
             var isDirectory: ObjCBool = false
             FileManager.default.fileExists(atPath: root + "/" + entry, isDirectory: &isDirectory)
             entries[entry] = isDirectory.boolValue ? nil : FileManager.default.contents(atPath: root + "/" + entry)

@@ -39,6 +39,22 @@ import Testing
         #expect(files.contains { $0.hasPrefix("assets/") && $0.hasSuffix(".css") })
     }
 
+    @Test func twoCleanBuildsOfTheSameContentAreIdenticalByteForByte() throws {
+        let temp = try makeSite()
+        #expect(!builder(temp, output: "One").build().diagnostics.hasErrors)
+        #expect(!builder(temp, output: "Two").build().diagnostics.hasErrors)
+        let one = temp.snapshot("One")
+        #expect(one.keys.contains(OutputDirectoryPolicy.markerName), "the marker is compared too")
+        #expect(one == temp.snapshot("Two"))
+        // A rebuild after an edit and its undoing gives the same bytes again, marker included.
+        try temp.write(Self.transcript(title: "Earlier Remarks, revised", date: "2024-06-01"), to: "Content/earlier.md")
+        _ = builder(temp, output: "One").build()
+        #expect(temp.snapshot("One") != one)
+        try temp.write(Self.transcript(title: "Earlier Remarks", date: "2024-06-01"), to: "Content/earlier.md")
+        _ = builder(temp, output: "One").build()
+        #expect(temp.snapshot("One") == one)
+    }
+
     @Test func pageLinksAreRelativeToThePage() throws {
         let temp = try makeSite()
         _ = builder(temp).build()
