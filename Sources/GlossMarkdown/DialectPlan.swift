@@ -23,4 +23,30 @@ struct DialectPlan {
     var noteLinks: [OpaquePointer: [LinkReference]] = [:]
     /// HTML written after the whole body (the endnotes).
     var end = ""
+
+    /// Everything planned for one node, so that the writer looks each node
+    /// up once instead of once per kind of change.
+    struct NodePlan {
+        var skip = false
+        var before: String?
+        var openTag: String?
+        var closeTag: String?
+        var after: String?
+        var text: [UInt8]?
+        var noteLinks: [LinkReference]?
+    }
+
+    /// The plan by node; nodes with nothing planned are absent.
+    func byNode() -> [OpaquePointer: NodePlan] {
+        var nodes: [OpaquePointer: NodePlan] = [:]
+        nodes.reserveCapacity(text.count + openTag.count + before.count)
+        for node in skip { nodes[node, default: NodePlan()].skip = true }
+        for (node, html) in before { nodes[node, default: NodePlan()].before = html }
+        for (node, html) in openTag { nodes[node, default: NodePlan()].openTag = html }
+        for (node, html) in closeTag { nodes[node, default: NodePlan()].closeTag = html }
+        for (node, html) in after { nodes[node, default: NodePlan()].after = html }
+        for (node, bytes) in text { nodes[node, default: NodePlan()].text = bytes }
+        for (node, links) in noteLinks { nodes[node, default: NodePlan()].noteLinks = links }
+        return nodes
+    }
 }

@@ -24,7 +24,10 @@ struct HTMLWriter {
     private var headingIDs: HeadingIDs
     private var locator: NodeLocator
     /// The transcript dialect's changes to the output; nil for plain CommonMark.
-    var plan: DialectPlan?
+    var plan: DialectPlan? {
+        didSet { nodePlans = plan?.byNode() ?? [:] }
+    }
+    private var nodePlans: [OpaquePointer: DialectPlan.NodePlan] = [:]
     /// Where the open tag of the heading being written ends, for its id.
     private var headingTagEnd = 0
 
@@ -61,46 +64,55 @@ struct HTMLWriter {
     /// One step of the walk with the dialect's plan: its extra HTML before and
     /// after nodes, replaced tags and text, and nodes left out.
     private mutating func writeDialect(_ node: CmarkNode, event: cmark_event_type, iterator: OpaquePointer) {
-        guard let plan else { return }
         let pointer = node.pointer
+        let planned = nodePlans[pointer]
         if event == CMARK_EVENT_EXIT {
-            if let close = plan.closeTag[pointer] { html.append(close) } else { exit(node) }
-            writeAfter(pointer, plan: plan)
+            if let close = planned?.closeTag { html.append(close) } else { exit(node) }
+            writeAfter(planned)
             return
         }
-        if let before = plan.before[pointer] {
+        guard let planned else {
+            // Nothing planned: the node as plain CommonMark writes it.
+            if !enter(node) {
+                cmark_iter_reset(iterator, pointer, CMARK_EVENT_EXIT)
+                exit(node)
+            }
+            return
+        }
+        if let before = planned.before {
             if !node.isInline { html.ensureNewline() }
             html.append(before)
         }
-        if plan.skip.contains(pointer) {
+        if planned.skip {
             cmark_iter_reset(iterator, pointer, CMARK_EVENT_EXIT)
-            writeAfter(pointer, plan: plan)
+            writeAfter(planned)
             return
         }
         var descend = true
-        if let open = plan.openTag[pointer] {
+        if let open = planned.openTag {
             html.ensureNewline()
             html.append(open)
-        } else if node.type == CMARK_NODE_TEXT, let text = plan.text[pointer] {
+        } else if node.type == CMARK_NODE_TEXT, let text = planned.text {
             html.append(raw: text)
         } else {
             descend = enter(node)
         }
         if !descend {
             cmark_iter_reset(iterator, pointer, CMARK_EVENT_EXIT)
-            if let close = plan.closeTag[pointer] { html.append(close) } else { exit(node) }
-            writeAfter(pointer, plan: plan)
+            if let close = planned.closeTag { html.append(close) } else { exit(node) }
+            writeAfter(planned)
         } else if Self.leafTypes.contains(node.type) {
             // cmark's iterator never exits a leaf, so what follows it is written now.
-            writeAfter(pointer, plan: plan)
+            writeAfter(planned)
         }
     }
 
     /// The plan's HTML after a node (its notes' asides first), and the links
     /// of those notes, so that `links` follows the order of the page.
-    private mutating func writeAfter(_ pointer: OpaquePointer, plan: DialectPlan) {
-        if let after = plan.after[pointer] { html.append(after) }
-        if let noteLinks = plan.noteLinks[pointer] { links += noteLinks }
+    private mutating func writeAfter(_ planned: DialectPlan.NodePlan?) {
+        guard let planned else { return }
+        if let after = planned.after { html.append(after) }
+        if let noteLinks = planned.noteLinks { links += noteLinks }
     }
 
     /// Node types without children: cmark's iterator only enters them.

@@ -68,9 +68,37 @@ struct SpeakerDirectory {
 
     /// Lowercased, periods at word ends dropped, whitespace collapsed.
     static func normalized(_ label: String) -> String {
-        label.lowercased().split(whereSeparator: { $0.isWhitespace }).map { word in
+        if let ascii = normalizedASCII(label) { return ascii }
+        return label.lowercased().split(whereSeparator: { $0.isWhitespace }).map { word in
             String(word).trimmingSuffix(".")
         }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// ``normalized(_:)`` for an ASCII label, on its bytes: every label of
+    /// every paragraph is looked up, so this avoids splitting into Strings.
+    /// Nil for any other label.
+    private static func normalizedASCII(_ label: String) -> String? {
+        var output: [UInt8] = []
+        output.reserveCapacity(label.utf8.count)
+        var word: [UInt8] = []
+        func endWord() {
+            // One trailing period goes; a word that was only a period goes too.
+            if word.last == UInt8(ascii: ".") { word.removeLast() }
+            guard !word.isEmpty else { return }
+            if !output.isEmpty { output.append(UInt8(ascii: " ")) }
+            output += word
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in label.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                endWord()
+            } else {
+                word.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte)
+            }
+        }
+        endWord()
+        return String(decoding: output, as: UTF8.self)
     }
 }
 

@@ -24,7 +24,7 @@ struct Timestamp: Hashable, Sendable {
     /// True when `inner` (the text between the brackets) looks like an
     /// attempt at a time: digits, colons and dots only, with a colon.
     static func looksLikeTime(_ inner: Substring) -> Bool {
-        !inner.isEmpty && inner.contains(":") && inner.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ":" || $0 == ".") }
+        inner.utf8.contains(UInt8(ascii: ":")) && inner.utf8.allSatisfy { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
     /// Reads `inner`, the text between the brackets.

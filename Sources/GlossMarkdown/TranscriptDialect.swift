@@ -331,7 +331,12 @@ struct TranscriptDialect {
             return label
         }
         guard type == CMARK_NODE_TEXT else { return nil }
-        let text = Self.literal(first)
+        // Most paragraphs open with no label: tell from the bytes, before
+        // making a String of the whole text.
+        let bytes = CmarkNode(pointer: first).literal
+        let mayBeQuestion = directory.questionSpeaker != nil && bytes.first == UInt8(ascii: "Q")
+        guard mayBeQuestion || bytes.prefix(240).contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "[") }) else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
         if let q = directory.questionSpeaker, text.hasPrefix("Q") {
             let after = text.dropFirst()
             if after.hasPrefix(" ") || after.hasPrefix(":") {
