@@ -257,8 +257,14 @@ public struct SiteBuilder: Sendable {
             if let earlier = remembered[document.path], earlier.revision == document.revision { return earlier }
             var options = options
             options.transcript = Self.transcriptContext(of: document, registry: registry)
-            let body = MarkdownRenderer.renderDeferringLinks(document.body, options: options, file: document.displayPath, firstLine: document.bodyStartLine)
-            return RememberedBody(revision: document.revision, body: body, survey: TranscriptSurvey(document, rendered: body))
+            var body = MarkdownRenderer.renderDeferringLinks(document.body, options: options, file: document.displayPath, firstLine: document.bodyStartLine)
+            let survey = TranscriptSurvey(document, rendered: body)
+            // The survey keeps what the rest of the build needs of these; the
+            // passages' text alone is as large as the transcript.
+            body.passages = []
+            body.links = []
+            body.headings = []
+            return RememberedBody(revision: document.revision, body: body, survey: survey)
         }
         memory.bodies = Dictionary(zip(transcripts.map(\.path), bodies), uniquingKeysWith: { first, _ in first })
         return bodies
