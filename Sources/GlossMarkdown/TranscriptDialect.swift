@@ -14,6 +14,9 @@ struct TranscriptDialect {
 
     let context: TranscriptContext
     private let directory: SpeakerDirectory
+    private let speakerHeads: [String]
+    /// A turn's link into the source up to its text directive, when there is a source.
+    private let sourceLinkStart: String?
     let options: MarkdownOptions
     let source: String
     let firstLine: Int
@@ -47,6 +50,11 @@ struct TranscriptDialect {
         self.source = source
         self.firstLine = firstLine
         directory = SpeakerDirectory(context.speakers)
+        speakerHeads = Self.speakerHeads(context.speakers)
+        sourceLinkStart = context.sourceURL.map { source in
+            let separator = source.utf8.contains(UInt8(ascii: "#")) ? ":~:text=" : "#:~:text="
+            return " <a class=\"turn-source\" href=\"\(HTMLBuffer.escapedURL(source))\(separator)"
+        }
         locator = NodeLocator(source: source, file: file, firstLine: firstLine)
         passageIDs = UniqueIDs(reserved: options.reservedIDs, firstSuffix: 2)
     }
@@ -314,6 +322,9 @@ struct TranscriptDialect {
     }
 
     /// Reads a label at the start of a top-level paragraph and trims it out.
+    ///
+    /// Works on the bytes of cmark's literals: this runs on every paragraph,
+    /// and only a label's few bytes ever become a String.
     private mutating func readLabel(_ paragraph: OpaquePointer) -> Label? {
         guard !context.speakers.isEmpty, let first = cmark_node_first_child(paragraph) else { return nil }
         let type = cmark_node_get_type(first)
@@ -323,92 +334,85 @@ struct TranscriptDialect {
             var name = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: " ")
             let colonInside = name.hasSuffix(":")
             if colonInside { name = String(name.dropLast()).trimmingCharacters(in: " ") }
-            let next = cmark_node_next(first)
-            let rest = next.flatMap { cmark_node_get_type($0) == CMARK_NODE_TEXT ? Self.literal($0) : nil } ?? ""
-            guard let tail = readTail(rest[...], node: next, needsColon: !colonInside), !name.isEmpty else { return nil }
+            let next = cmark_node_next(first).flatMap { cmark_node_get_type($0) == CMARK_NODE_TEXT ? $0 : nil }
+            let rest = next.map { CmarkNode(pointer: $0).literal } ?? UnsafeBufferPointer(start: nil, count: 0)
+            guard let tail = readTail(rest, from: 0, node: next, needsColon: !colonInside), !name.isEmpty else { return nil }
             let label = finishLabel(name, tail: tail, paragraph: paragraph, textNode: next)
             if case .turn = label { plan.skip.insert(first) }
             return label
         }
         guard type == CMARK_NODE_TEXT else { return nil }
-        // Most paragraphs open with no label: tell from the bytes, before
-        // making a String of the whole text.
         let bytes = CmarkNode(pointer: first).literal
-        let mayBeQuestion = directory.questionSpeaker != nil && bytes.first == UInt8(ascii: "Q")
-        guard mayBeQuestion || bytes.prefix(240).contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "[") }) else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self)
-        if let q = directory.questionSpeaker, text.hasPrefix("Q") {
-            let after = text.dropFirst()
-            if after.hasPrefix(" ") || after.hasPrefix(":") {
-                let rest = after.hasPrefix(":") ? after.dropFirst() : after
-                if let tail = readTail(rest, node: first, needsColon: false, baseOffset: text.utf8.count - rest.utf8.count) {
-                    trimLabel(first, keeping: tail.remainder, paragraph: paragraph)
-                    return .turn(speaker: q, timestamp: tail.timestamp)
-                }
+        if let q = directory.questionSpeaker, bytes.first == UInt8(ascii: "Q"), bytes.count > 1,
+           bytes[1] == UInt8(ascii: " ") || bytes[1] == UInt8(ascii: ":") {
+            let restStart = bytes[1] == UInt8(ascii: ":") ? 2 : 1
+            if let tail = readTail(bytes, from: restStart, node: first, needsColon: false) {
+                trimLabel(first, from: tail.remainderStart, paragraph: paragraph)
+                return .turn(speaker: q, timestamp: tail.timestamp)
             }
         }
         // A label is at most 60 characters: look no further than that for its
-        // end, in bytes, since this runs on the first words of every paragraph.
-        guard let nameEndOffset = text.utf8.prefix(240).firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "[") }),
-              let nameEnd = nameEndOffset.samePosition(in: text)
-        else { return nil }
-        let name = text[..<nameEnd].trimmingCharacters(in: " ")
+        // end, since this runs on the first words of every paragraph.
+        guard let nameEnd = bytes.prefix(240).firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "[") }) else { return nil }
+        let name = String(decoding: bytes[..<nameEnd], as: UTF8.self).trimmingCharacters(in: " ")
         guard !name.isEmpty, name.count <= 60,
               name.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "'" || $0 == "\u{2019}" || $0 == "-" })
         else { return nil }
-        let offset = text[..<nameEnd].utf8.count
-        guard let tail = readTail(text[nameEnd...], node: first, needsColon: true, baseOffset: offset) else { return nil }
+        guard let tail = readTail(bytes, from: nameEnd, node: first, needsColon: true) else { return nil }
         let known = directory.speaker(for: name) != nil
         let shouting = name.contains { $0.isLetter } && !name.contains { $0.isLowercase }
         guard known || shouting else { return nil }
         return finishLabel(name, tail: tail, paragraph: paragraph, textNode: first)
     }
 
-    private func isWhitespace(_ character: Character) -> Bool { character == " " || character == "\t" }
-
     private struct Tail {
         var timestamp: Timestamp?
-        /// The text after the label, timestamp and colon.
-        var remainder: Substring
+        /// Where the text after the label, timestamp and colon starts, in the
+        /// bytes the tail was read from.
+        var remainderStart: Int
     }
 
-    /// After a label: an optional `[timestamp]` before or after the colon,
-    /// the colon, spaces. Nil when it is not a label's tail.
-    private mutating func readTail(_ text: Substring, node: OpaquePointer?, needsColon: Bool, baseOffset: Int = 0) -> Tail? {
-        var rest = text
+    /// After a label, from `start` in `bytes` (a text node's literal): an
+    /// optional `[timestamp]` before or after the colon, the colon, spaces.
+    /// Nil when it is not a label's tail.
+    private mutating func readTail(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, node: OpaquePointer?, needsColon: Bool) -> Tail? {
+        var index = start
         var timestamp: Timestamp?
         var sawTime = false
         var sawColon = false
-        func skipSpaces() { rest = rest.drop { $0 == " " || $0 == "\t" } }
+        func skipSpaces() {
+            while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+        }
         func readTime() {
-            guard rest.hasPrefix("["), let close = rest.firstIndex(of: "]") else { return }
-            let inner = rest[rest.index(after: rest.startIndex)..<close]
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "["),
+                  let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "]")) else { return }
+            let inner = bytes[(index + 1)..<close]
             guard Timestamp.looksLikeTime(inner) else { return }
+            let text = Substring(String(decoding: inner, as: UTF8.self))
             sawTime = true
-            switch Timestamp.parse(inner) {
+            switch Timestamp.parse(text) {
             case .success(let time): timestamp = time
             case .failure(let problem):
                 if let node {
-                    let offset = baseOffset + text.utf8.count - rest.utf8.count + (trimmed[node] ?? 0)
                     diagnostics.append(.error(
-                        at: locator.location(of: CmarkNode(pointer: node), byteOffset: offset),
-                        "invalid timestamp \"[\(inner)]\": \(problem.message)"
+                        at: locator.location(of: CmarkNode(pointer: node), byteOffset: index + (trimmed[node] ?? 0)),
+                        "invalid timestamp \"[\(text)]\": \(problem.message)"
                     ))
                 }
             }
-            rest = rest[rest.index(after: close)...]
+            index = close + 1
         }
         skipSpaces()
         readTime()
         skipSpaces()
-        if rest.hasPrefix(":") {
+        if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
             sawColon = true
-            rest = rest.dropFirst()
+            index += 1
             skipSpaces()
             if !sawTime { readTime(); skipSpaces() }
         }
         if needsColon && !sawColon && !sawTime { return nil }
-        return Tail(timestamp: timestamp, remainder: rest)
+        return Tail(timestamp: timestamp, remainderStart: index)
     }
 
     /// The turn a label opens; for a label naming nobody declared, an error
@@ -431,17 +435,18 @@ struct TranscriptDialect {
             ))
             return nil
         }
-        if let textNode { trimLabel(textNode, keeping: tail.remainder, paragraph: paragraph) }
+        if let textNode { trimLabel(textNode, from: tail.remainderStart, paragraph: paragraph) }
         return .turn(speaker: speaker, timestamp: tail.timestamp)
     }
 
     /// Replaces a text node's literal by what follows the label; a label on a
     /// line of its own also drops the line break after it.
-    private mutating func trimLabel(_ node: OpaquePointer, keeping remainder: Substring, paragraph: OpaquePointer) {
-        let before = CmarkNode(pointer: node).literal.count
-        trimmed[node] = (trimmed[node] ?? 0) + before - remainder.utf8.count
-        Self.setLiteral(node, remainder.utf8)
-        if remainder.isEmpty, let next = cmark_node_next(node),
+    private mutating func trimLabel(_ node: OpaquePointer, from start: Int, paragraph: OpaquePointer) {
+        let literal = CmarkNode(pointer: node).literal
+        trimmed[node] = (trimmed[node] ?? 0) + start
+        // setLiteral copies the bytes before cmark frees the old literal.
+        Self.setLiteral(node, literal[start...])
+        if start >= literal.count, let next = cmark_node_next(node),
            [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(next)) {
             plan.skip.insert(next)
         }
@@ -732,12 +737,10 @@ extension TranscriptDialect {
     }
 
     private mutating func turnHead(_ turn: Turn) -> String {
-        let speaker = context.speakers[turn.speaker]
-        var html = "<div class=\"turn\" id=\"\(turn.id)\" data-speaker=\"\(HTMLBuffer.escaped(speaker.id))\">\n"
-        html += "<p class=\"turn-head\"><span class=\"speaker\">\(HTMLBuffer.escaped(speaker.name))</span>"
-        if let role = speaker.role, !role.isEmpty {
-            html += " <span class=\"speaker-role\">\(HTMLBuffer.escaped(role))</span>"
-        }
+        var html = "<div class=\"turn\" id=\""
+        html.reserveCapacity(512)
+        html += turn.id
+        html += speakerHeads[turn.speaker]
         if let time = turn.timestamp {
             let label = "<time datetime=\"\(time.isoDuration)\">\(HTMLBuffer.escaped(time.text))</time>"
             if let media = context.media {
@@ -748,13 +751,28 @@ extension TranscriptDialect {
             }
         }
         let linksToRecording = turn.timestamp != nil && context.media != nil
-        if !linksToRecording, let source = context.sourceURL, let first = turn.blocks.first,
+        if !linksToRecording, let sourceLinkStart, let first = turn.blocks.first,
            let fragment = Self.textFragment(text(of: first)) {
-            let separator = source.utf8.contains(UInt8(ascii: "#")) ? ":~:text=" : "#:~:text="
-            html += " <a class=\"turn-source\" href=\"\(HTMLBuffer.escapedURL(source))\(separator)\(fragment)\" rel=\"external\" aria-label=\"This passage in the source\">source</a>"
+            html += sourceLinkStart
+            html += fragment
+            html += "\" rel=\"external\" aria-label=\"This passage in the source\">source</a>"
         }
         html += "<a class=\"permalink\" href=\"#\(turn.id)\" aria-label=\"Permalink to this passage\">#</a></p>\n"
         return html
+    }
+
+    /// Each declared speaker's part of a turn head, escaped once per
+    /// transcript rather than once per turn: the rest of the opening `div`
+    /// tag, then the name and role.
+    private static func speakerHeads(_ speakers: [DeclaredSpeaker]) -> [String] {
+        speakers.map { speaker in
+            var html = "\" data-speaker=\"\(HTMLBuffer.escaped(speaker.id))\">\n"
+            html += "<p class=\"turn-head\"><span class=\"speaker\">\(HTMLBuffer.escaped(speaker.name))</span>"
+            if let role = speaker.role, !role.isEmpty {
+                html += " <span class=\"speaker-role\">\(HTMLBuffer.escaped(role))</span>"
+            }
+            return html
+        }
     }
 
     /// A text directive for the first words of a passage, percent-encoded as
