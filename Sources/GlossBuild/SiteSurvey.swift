@@ -38,12 +38,29 @@ struct TranscriptSurvey: Sendable {
     static func excerpt(_ text: String, limit: Int = 240) -> String {
         // A text of no more bytes than the limit has no more characters either.
         guard text.utf8.count > limit else { return text }
+        if let ascii = asciiExcerpt(text, limit: limit) { return ascii }
         let cut = text.prefix(limit)
         guard cut.endIndex < text.endIndex else { return text }
         // The cut ends inside a word unless a space follows it: drop that word.
         let end = text[cut.endIndex] == " " ? cut.endIndex : cut.lastIndex(of: " ") ?? cut.endIndex
         let words = text[..<end].trimmingSuffix(while: { $0 == " " })
         return (words.isEmpty ? String(cut) : String(words)) + "…"
+    }
+}
+
+extension TranscriptSurvey {
+    /// ``excerpt(_:limit:)`` on bytes, for a text whose first `limit + 2`
+    /// bytes are printable ASCII, where a byte is a character (the one after
+    /// the cut included, and the one after that, which could combine with it):
+    /// counting characters is the slow part, and most text is like that.
+    private static func asciiExcerpt(_ text: String, limit: Int) -> String? {
+        let head = Array(text.utf8.prefix(limit + 2))
+        guard head.count > limit, head.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        let space = UInt8(ascii: " ")
+        var end = head[limit] == space ? limit : head[..<limit].lastIndex(of: space) ?? limit
+        while end > 0, head[end - 1] == space { end -= 1 }
+        let words = end == 0 ? head[..<limit] : head[..<end]
+        return String(decoding: words, as: UTF8.self) + "…"
     }
 }
 

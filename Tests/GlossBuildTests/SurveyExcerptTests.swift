@@ -15,4 +15,31 @@ import Testing
         #expect(TranscriptSurvey.excerpt("alphabetagammadelta", limit: 5) == "alpha…", "one long word is cut inside it")
         #expect(TranscriptSurvey.excerpt("ça va très bien merci", limit: 12) == "ça va très…")
     }
+
+    /// The rule as first written, on characters: the byte-level path taken
+    /// for ASCII text must give the same excerpt.
+    static func reference(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let end = text[cut.endIndex] == " " ? cut.endIndex : cut.lastIndex(of: " ") ?? cut.endIndex
+        var words = text[..<end]
+        while words.last == " " { words = words.dropLast() }
+        return (words.isEmpty ? String(cut) : String(words)) + "…"
+    }
+
+    @Test("ASCII text is cut as the character rule cuts it, wherever the spaces fall")
+    func asciiMatchesTheCharacterRule() {
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces = ["a", "bb", "word", " ", "  ", ".", "lengthy", "é", "e\u{301}"]
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<next(30) { text += pieces[next(pieces.count)] }
+            let limit = 1 + next(20)
+            #expect(TranscriptSurvey.excerpt(text, limit: limit) == Self.reference(text, limit: limit), "\(text.debugDescription) at \(limit)")
+        }
+    }
 }
