@@ -6,15 +6,16 @@ enum PassageHash {
     }
 
     /// The id of text already collapsed by ``collapsed(utf8:)``.
-    static func id(ofCollapsed bytes: [UInt8]) -> String {
+    static func id(ofCollapsed bytes: some Sequence<UInt8>) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }
-        let hex = String(hash, radix: 16)
-        let padded = String(repeating: "0", count: max(0, 16 - hex.count)) + hex
-        return String(padded.prefix(6))
+        // The first 6 of the hash's 16 hex digits, zero-padded: its top 24 bits.
+        let digits = Array("0123456789abcdef".utf8)
+        let top = hash >> 40
+        return String(decoding: (0..<6).map { digits[Int((top >> UInt64(20 - 4 * $0)) & 0xF)] }, as: UTF8.self)
     }
 
     /// Trimmed, with every run of whitespace as one space. On UTF-8 bytes,

@@ -609,7 +609,7 @@ struct TranscriptDialect {
                 plan.skip.insert(block)
                 continue
             }
-            let id = passageIDs.claim("p-" + PassageHash.id(ofCollapsed: Array(words.utf8)))
+            let id = passageIDs.claim("p-" + PassageHash.id(ofCollapsed: words.utf8))
             paragraphIDs[block] = id
             let children = Self.children(of: block)
             let onlyEvent = !children.isEmpty && children.allSatisfy { child in
@@ -639,7 +639,7 @@ struct TranscriptDialect {
         for index in turns.indices {
             let firstParagraph = turns[index].blocks.first { paragraphIDs[$0] != nil }
             let base = turns[index].timestamp?.id
-                ?? "t-" + PassageHash.id(ofCollapsed: Array((firstParagraph.map { text(of: $0) } ?? "").utf8))
+                ?? "t-" + PassageHash.id(ofCollapsed: (firstParagraph.map { text(of: $0) } ?? "").utf8)
             turns[index].id = passageIDs.claim(base)
         }
         plan.passageIDs = paragraphIDs
