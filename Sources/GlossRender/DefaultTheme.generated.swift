@@ -222,10 +222,33 @@ a:hover { text-decoration-thickness: 2px; }
 .site-nav { margin-left: auto; display: flex; gap: 1rem; }
 .pager { display: flex; gap: 1rem; justify-content: space-between; margin: 1.5rem 0; }
 .inline-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; }
+/* A speaker's links are long URLs with few break points: on a phone they ran off the screen. */
+.inline-list li { min-width: 0; overflow-wrap: anywhere; }
 .count { color: var(--muted); }
-.link-list li, .turn-list li { margin: .5rem 0; }
-.turn-list p { margin: 0; }
+.link-list li { margin: .5rem 0; }
 .backlinks { border-top: 1px solid var(--rule); margin-top: 2rem; }
+
+/* Speaker page: each transcript the speaker appears in, with their first turn */
+
+.page-speaker h2 .count { font-size: .75em; font-weight: 400; margin-left: .3em; }
+.speaker-transcripts .item-title { font-size: clamp(1.1rem, 2.6vw, 1.3rem); }
+.first-turn {
+  margin: .7rem 0 0;
+  padding-left: 1rem;
+  border-left: 3px solid var(--rule);
+  font: 1.02rem/1.55 var(--serif);
+}
+/* The quote reads as the speaker's words, not as a row of link text; the
+   underline still says it leads to the passage. */
+.first-turn a, .first-turn a:visited { color: var(--text); text-decoration-color: var(--muted); }
+.first-turn a:hover { color: var(--link); text-decoration-color: currentColor; }
+.turn-time {
+  margin-right: .4em;
+  color: var(--muted);
+  font: .8rem var(--sans);
+  font-variant-numeric: tabular-nums;
+  white-space: nowrap;
+}
 
 /* Transcript page */
 
@@ -760,7 +783,7 @@ Sitemap: {{robots.sitemapURL}}
 """##,
         "speaker.mustache": ##"""
 {{<base}}
-{{$title}}{{speaker.name}} · {{site.title}}{{/title}}
+{{$title}}{{speaker.name}}{{#speaker.pagination.hasPages}} · page {{speaker.pagination.number}} of {{speaker.pagination.total}}{{/speaker.pagination.hasPages}} · {{site.title}}{{/title}}
 {{$pageClass}}page page-speaker{{/pageClass}}
 {{$content}}
 {{#speaker}}
@@ -779,39 +802,33 @@ Sitemap: {{robots.sitemapURL}}
   </ul>
   {{/hasWebLinks}}
 </header>
-{{#hasTranscripts}}
 <section aria-labelledby="speaker-transcripts">
-  <h2 id="speaker-transcripts">Transcripts</h2>
-  <ul class="link-list">
+  <h2 id="speaker-transcripts">Transcripts{{#pagination.hasPages}} <span class="count">page {{pagination.number}} of {{pagination.total}}</span>{{/pagination.hasPages}}</h2>
+  {{#hasTranscripts}}
+  <ol class="transcript-list speaker-transcripts">
     {{#transcripts}}
-    <li><a href="{{url}}">{{title}}</a>{{#date}} <time datetime="{{iso}}">{{long}}</time>{{/date}}</li>
-    {{/transcripts}}
-  </ul>
-  {{#moreTranscriptsLabel}}
-  <p class="item-meta">{{moreTranscriptsLabel}}</p>
-  {{/moreTranscriptsLabel}}
-</section>
-{{/hasTranscripts}}
-{{#hasTurns}}
-<section aria-labelledby="speaker-turns">
-  <h2 id="speaker-turns">Turns</h2>
-  <ol class="turn-list">
-    {{#turns}}
-    <li>
-      <p class="item-meta"><a href="{{transcriptURL}}">{{transcriptTitle}}</a>{{#date}}<time datetime="{{iso}}">{{long}}</time>{{/date}}{{#time}}<span>{{time}}</span>{{/time}}</p>
-      <p><a href="{{url}}">{{excerpt}}</a></p>
+    <li class="transcript-item">
+      <p class="item-meta">{{#date}}<time datetime="{{iso}}">{{long}}</time>{{/date}}{{#kindLabel}}<span class="item-kind">{{kindLabel}}</span>{{/kindLabel}}{{#isDraft}}<span class="badge">Draft</span>{{/isDraft}}</p>
+      <h3 class="item-title"><a href="{{url}}">{{title}}</a></h3>
+      <p class="item-meta">{{#hasTurns}}<span>{{turnCountLabel}}</span><span>{{wordCountLabel}}</span>{{/hasTurns}}{{^hasTurns}}<span>Named as a speaker, no turns transcribed</span>{{/hasTurns}}</p>
+      {{#firstTurn}}
+      <p class="first-turn">{{#time}}<span class="turn-time">{{time}}</span> {{/time}}<a href="{{url}}">{{excerpt}}</a></p>
+      {{/firstTurn}}
     </li>
-    {{/turns}}
+    {{/transcripts}}
   </ol>
+  {{/hasTranscripts}}
+  {{^hasTranscripts}}
+  <p class="empty">No transcript names or quotes this speaker yet.</p>
+  {{/hasTranscripts}}
   {{#pagination.hasPages}}
-  <nav class="pager" aria-label="Pages of turns">
+  <nav class="pager" aria-label="Pages of transcripts">
     {{#pagination.previous}}<a href="{{pagination.previous}}" rel="prev">Newer</a>{{/pagination.previous}}
     <span>Page {{pagination.number}} of {{pagination.total}}</span>
     {{#pagination.next}}<a href="{{pagination.next}}" rel="next">Older</a>{{/pagination.next}}
   </nav>
   {{/pagination.hasPages}}
 </section>
-{{/hasTurns}}
 {{/speaker}}
 {{/content}}
 {{/base}}

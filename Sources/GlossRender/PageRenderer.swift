@@ -204,13 +204,13 @@ public struct PageRenderer: Sendable {
         var key = PageKey(seed: seed, "speakers")
         for entry in appearances {
             key.add(entry.speaker.id)
-            key.add(entry.turns.count)
-            key.add(entry.documents.count)
+            key.add(entry.turnCount)
+            key.add(entry.transcripts.count)
         }
         return PlannedPage(path: page, key: key.value) { [self] in
             var model = pageModel(page: page)
             let entries = appearances.map {
-                SpeakerSummaryViewModel($0.speaker, turnCount: $0.turns.count, transcriptCount: $0.documents.count, page: page)
+                SpeakerSummaryViewModel($0.speaker, turnCount: $0.turnCount, transcriptCount: $0.transcripts.count, page: page)
             }
             model.speakersIndex = SpeakersIndexViewModel(speakers: entries.sorted {
                 ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id)
@@ -219,8 +219,9 @@ public struct PageRenderer: Sendable {
         }
     }
 
-    /// `speakers/ID/index.html`: the speaker's links, words, transcripts and
-    /// every turn (newest transcript first) linking to its passage.
+    /// `speakers/ID/index.html`: the speaker's links and counts, then the
+    /// transcripts they appear in, newest first, each with their turns and
+    /// words there and their first turn linking to its passage.
     ///
     /// - Parameters:
     ///   - turns: turns of any speakers; this speaker's are picked out. A turn
@@ -231,13 +232,9 @@ public struct PageRenderer: Sendable {
         return planSpeakerPages(appearances, seed: 0).first.map { String(decoding: $0.make(), as: UTF8.self) } ?? ""
     }
 
-    /// Turns listed on one page of a speaker's: a prolific speaker's turns
-    /// run to thousands, too many for one page to load or read.
-    public static let speakerTurnsPerPage = 100
-
-    /// Transcripts listed on a speaker's first page, the newest: a prolific
-    /// speaker's thousands would bury the page (every turn links to its own).
-    public static let speakerTranscriptsListed = 50
+    /// Transcripts listed on one page of a speaker's: a prolific speaker
+    /// appears in thousands, too many for one page to load or read.
+    public static let speakerTranscriptsPerPage = 50
 
     /// Where each speaker of the registry appears among `documents`, in registry order.
     public func speakerAppearances(turns: [TurnExcerpt], documents: [Document]) -> [SpeakerAppearances] {
@@ -251,34 +248,26 @@ public struct PageRenderer: Sendable {
     /// Every page of one speaker: `speakers/ID/`, then `speakers/ID/page/2/` …
     public func planSpeakerPages(_ appearances: SpeakerAppearances, seed: UInt64) -> [PlannedPage] {
         let speaker = appearances.speaker
-        let order = appearances.documents
-        let sortedTurns = appearances.turns
-        let wordCount = sortedTurns.reduce(0) { $0 + max(0, $1.wordCount) }
-        let size = Self.speakerTurnsPerPage
-        let total = max(1, (sortedTurns.count + size - 1) / size)
-        let documents = appearances.documentsBySlug
+        let listed = appearances.transcripts
+        let size = Self.speakerTranscriptsPerPage
+        let total = max(1, (listed.count + size - 1) / size)
         return (1...total).map { number in
             let path = Self.speakerFile(id: speaker.id, page: number)
-            let slice = sortedTurns.dropFirst((number - 1) * size).prefix(size)
+            let slice = listed.dropFirst((number - 1) * size).prefix(size)
             var key = PageKey(seed: seed, "speaker")
             key.add(speaker.id)
-            for count in [number, total, sortedTurns.count, order.count, wordCount] { key.add(count) }
-            // The list of transcripts is long for a prolific speaker: only the first page has it.
-            if number == 1 { key.add(order.prefix(Self.speakerTranscriptsListed)) }
-            for turn in slice {
-                key.add(turn.passageID)
-                if let document = documents[turn.slug] { key.add(document) }
-            }
+            for count in [number, total, appearances.turnCount, listed.count, appearances.wordCount] { key.add(count) }
+            for entry in slice { key.add(entry) }
             return PlannedPage(path: path, key: key.value) { [self] in
                 var model = pageModel(page: path)
-                let summary = SpeakerSummaryViewModel(speaker, turnCount: sortedTurns.count, transcriptCount: order.count, page: path)
-                let transcriptsPage = Self.speakerFile(id: speaker.id)
+                let summary = SpeakerSummaryViewModel(
+                    speaker, turnCount: appearances.turnCount, transcriptCount: listed.count, page: path
+                )
                 model.speaker = SpeakerProfileViewModel(
                     summary,
                     links: speaker.links,
-                    wordCount: wordCount,
-                    transcripts: number == 1 ? order.prefix(Self.speakerTranscriptsListed).map { TranscriptViewModel($0, page: transcriptsPage, speakers: speakers) } : [],
-                    turns: slice.compactMap { turn in documents[turn.slug].map { TurnViewModel(turn, document: $0, page: path) } },
+                    wordCount: appearances.wordCount,
+                    transcripts: slice.map { SpeakerTranscriptViewModel($0, page: path) },
                     pagination: PaginationViewModel(number: number, total: total, page: path) {
                         Self.speakerDirectory(id: speaker.id, page: $0)
                     }

@@ -47,5 +47,23 @@ struct PageKey {
         for document in documents { add(document) }
     }
 
+    /// A transcript on a speaker's page, with everything its entry shows.
+    /// The revision changes with the front matter and the turns already;
+    /// the rest is hashed as well because a document made without a
+    /// revision (0) must still change the key when its entry changes.
+    mutating func add(_ entry: SpeakerTranscript) {
+        let front = entry.document.frontMatter
+        add(entry.document)
+        add(front.title)
+        add(front.date?.iso)
+        add(front.kind)
+        add(front.draft ? 1 : 0)
+        add(entry.turnCount)
+        add(entry.wordCount)
+        add(entry.firstTurn?.passageID)
+        add(entry.firstTurn?.excerpt)
+        add(entry.firstTurn?.seconds.map(\.bitPattern) ?? UInt64.max)
+    }
+
     var value: UInt64 { hasher.value }
 }

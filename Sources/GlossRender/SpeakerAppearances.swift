@@ -1,66 +1,117 @@
 import GlossModel
 
-/// Where one speaker appears among the listed transcripts: their turns,
-/// newest transcript first, and the transcripts they take part in (named in
-/// front matter or speaking a turn), newest first.
+/// Where one speaker appears among the listed transcripts: each transcript
+/// they take part in (named in front matter or speaking a turn), newest
+/// first, with how much they said there and their first turn.
 public struct SpeakerAppearances: Sendable {
     public let speaker: Speaker
-    public let turns: [TurnExcerpt]
-    public let documents: [Document]
-    let documentsBySlug: [String: Document]
+    /// One entry per transcript, newest first; a transcript is never listed twice.
+    public let transcripts: [SpeakerTranscript]
+    /// Turns in all of ``transcripts``.
+    public let turnCount: Int
+    /// Words in all of the speaker's turns.
+    public let wordCount: Int
+
+    init(speaker: Speaker, newestFirst transcripts: [SpeakerTranscript]) {
+        self.speaker = speaker
+        self.transcripts = transcripts
+        turnCount = transcripts.reduce(0) { $0 + $1.turnCount }
+        wordCount = transcripts.reduce(0) { $0 + $1.wordCount }
+    }
 
     /// - Parameters:
-    ///   - turns: turns of any speakers; this speaker's are picked out. A turn
-    ///     in a transcript missing from `documents` (a draft) is left out.
+    ///   - turns: turns of any speakers, each transcript's in the order
+    ///     spoken; this speaker's are picked out. A turn in a transcript
+    ///     missing from `documents` (a draft) is left out.
     ///   - documents: the listed transcripts by slug.
     public init(speaker: Speaker, turns: [TurnExcerpt], documents: [String: Document]) {
-        self.speaker = speaker
-        let own = turns.filter { $0.speakerID == speaker.id && documents[$0.slug] != nil }
-        var slugs = Set(own.map(\.slug))
-        for (slug, document) in documents where document.frontMatter.speakers.contains(where: { $0.id == speaker.id }) {
-            slugs.insert(slug)
+        var tallies: [String: SpeakerTranscript.Tally] = [:]
+        for turn in turns where turn.speakerID == speaker.id && documents[turn.slug] != nil {
+            tallies[turn.slug, default: SpeakerTranscript.Tally()].add(turn)
         }
-        let order = slugs.compactMap { documents[$0] }.sorted(by: PageRenderer.newestFirst)
-        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1.slug, $0) })
-        self.turns = own.enumerated().sorted {
-            (rank[$0.element.slug] ?? 0, $0.offset) < (rank[$1.element.slug] ?? 0, $1.offset)
-        }.map(\.element)
-        self.documents = order
-        documentsBySlug = Dictionary(uniqueKeysWithValues: order.map { ($0.slug, $0) })
+        for (slug, document) in documents where document.frontMatter.speakers.contains(where: { $0.id == speaker.id }) {
+            if tallies[slug] == nil { tallies[slug] = SpeakerTranscript.Tally() }
+        }
+        // Sorts the transcripts, which are few beside the turns.
+        let order = tallies.keys.compactMap { documents[$0] }.sorted(by: PageRenderer.newestFirst)
+        self.init(speaker: speaker, newestFirst: order.map { document in
+            SpeakerTranscript(document: document, tally: tallies[document.slug] ?? SpeakerTranscript.Tally())
+        })
+    }
+}
+
+/// One transcript a speaker appears in, as their page lists it.
+public struct SpeakerTranscript: Sendable {
+    public let document: Document
+    /// The speaker's first turn in the transcript; nil when front matter
+    /// names them but no turn is theirs.
+    public let firstTurn: TurnExcerpt?
+    public let turnCount: Int
+    public let wordCount: Int
+
+    init(document: Document, tally: Tally) {
+        self.document = document
+        firstTurn = tally.firstTurn
+        turnCount = tally.turnCount
+        wordCount = tally.wordCount
+    }
+
+    /// A speaker's turns in one transcript, counted as they come.
+    struct Tally {
+        var firstTurn: TurnExcerpt?
+        var turnCount = 0
+        var wordCount = 0
+
+        /// `turn` must come after every turn already added, in the order spoken.
+        mutating func add(_ turn: TurnExcerpt) {
+            if firstTurn == nil { firstTurn = turn }
+            turnCount += 1
+            wordCount += max(0, turn.wordCount)
+        }
     }
 }
 
 extension SpeakerAppearances {
     /// Every registry speaker's appearances at once, in one pass over the
-    /// transcripts newest first, with no sort of the turns: what a build
-    /// with hundreds of thousands of turns needs.
+    /// transcripts newest first and over each one's turns, with no sort of
+    /// the turns and no pass per speaker: linear in turns however many
+    /// speakers the registry has, as a build with hundreds of thousands of
+    /// turns needs.
     ///
     /// - Parameters:
+    ///   - speakers: the registry, without repeated ids (a repeat gets nothing).
     ///   - documents: the listed transcripts, in any order.
     ///   - turns: each transcript's turns in the order spoken, parallel to `documents`.
     public static func all(speakers: [Speaker], documents: [Document], turns: [[TurnExcerpt]]) -> [SpeakerAppearances] {
         let order = documents.indices.dropFirst().allSatisfy({ !PageRenderer.newestFirst(documents[$0], documents[$0 - 1]) })
             ? Array(documents.indices)
             : documents.indices.sorted { PageRenderer.newestFirst(documents[$0], documents[$1]) }
-        return speakers.parallelMap { speaker in
-            var own: [TurnExcerpt] = []
-            var appearing: [Document] = []
-            for index in order {
-                let document = documents[index]
-                let spoken = index < turns.count ? turns[index].filter { $0.speakerID == speaker.id } : []
-                if !spoken.isEmpty || document.frontMatter.speakers.contains(where: { $0.id == speaker.id }) {
-                    appearing.append(document)
-                    own += spoken
+        let positions = Dictionary(speakers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var listed = Array(repeating: [SpeakerTranscript](), count: speakers.count)
+        // One transcript's speakers: a handful, so a scan of them is cheaper
+        // per turn than hashing its speaker id. `position` is nil for a
+        // speaker the registry does not have (no page to list them on).
+        var present: [(id: String, position: Int?, tally: SpeakerTranscript.Tally)] = []
+        for index in order {
+            let document = documents[index]
+            present.removeAll(keepingCapacity: true)
+            for turn in index < turns.count ? turns[index] : [] {
+                if let slot = present.firstIndex(where: { $0.id == turn.speakerID }) {
+                    present[slot].tally.add(turn)
+                } else {
+                    var tally = SpeakerTranscript.Tally()
+                    tally.add(turn)
+                    present.append((turn.speakerID, positions[turn.speakerID], tally))
                 }
             }
-            return SpeakerAppearances(speaker: speaker, newestFirst: appearing, turns: own)
+            for named in document.frontMatter.speakers where !present.contains(where: { $0.id == named.id }) {
+                present.append((named.id, positions[named.id], SpeakerTranscript.Tally()))
+            }
+            for speaker in present {
+                guard let position = speaker.position else { continue }
+                listed[position].append(SpeakerTranscript(document: document, tally: speaker.tally))
+            }
         }
-    }
-
-    private init(speaker: Speaker, newestFirst documents: [Document], turns: [TurnExcerpt]) {
-        self.speaker = speaker
-        self.turns = turns
-        self.documents = documents
-        documentsBySlug = Dictionary(documents.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        return speakers.indices.map { SpeakerAppearances(speaker: speakers[$0], newestFirst: listed[$0]) }
     }
 }

@@ -100,7 +100,7 @@ extension SpeakersIndexViewModel {
     }
 }
 
-/// `{{#speaker}}` on `speakers/ID/index.html`.
+/// `{{#speaker}}` on `speakers/ID/index.html` and its later pages.
 struct SpeakerProfileViewModel: TemplateObject {
     var id: String
     var name: String
@@ -116,21 +116,16 @@ struct SpeakerProfileViewModel: TemplateObject {
     /// The registry's `links`, http(s) only (not `links`, which every page has).
     var webLinks: [ExternalLinkViewModel]
     var hasWebLinks: Bool
-    /// The newest transcripts the speaker speaks in, newest first (at most
-    /// ``PageRenderer/speakerTranscriptsListed``).
-    var transcripts: [TranscriptViewModel]
+    /// This page's transcripts the speaker appears in, newest first
+    /// (``PageRenderer/speakerTranscriptsPerPage`` a page).
+    var transcripts: [SpeakerTranscriptViewModel]
     var hasTranscripts: Bool
-    /// `and 4950 earlier transcripts …` when the list stops short; nil otherwise.
-    var moreTranscriptsLabel: String?
-    /// Every turn, newest transcript first, in order within a transcript.
-    var turns: [TurnViewModel]
-    var hasTurns: Bool
-    /// The turns are listed a page at a time; the rest is on every page.
+    /// The transcripts are listed a page at a time; the rest is on every page.
     var pagination: PaginationViewModel
 
     init(
-        _ summary: SpeakerSummaryViewModel, links: [String], wordCount: Int, transcripts: [TranscriptViewModel],
-        turns: [TurnViewModel], pagination: PaginationViewModel
+        _ summary: SpeakerSummaryViewModel, links: [String], wordCount: Int,
+        transcripts: [SpeakerTranscriptViewModel], pagination: PaginationViewModel
     ) {
         id = summary.id
         name = summary.name
@@ -145,12 +140,6 @@ struct SpeakerProfileViewModel: TemplateObject {
         hasWebLinks = !webLinks.isEmpty
         self.transcripts = transcripts
         hasTranscripts = !transcripts.isEmpty
-        let more = summary.transcriptCount - transcripts.count
-        moreTranscriptsLabel = transcripts.isEmpty || more <= 0 ? nil
-            : "and " + Plural.label(more, "earlier transcript") + ", each linked from the speaker's turns"
-
-        self.turns = turns
-        hasTurns = !turns.isEmpty
         self.pagination = pagination
     }
 }
@@ -172,9 +161,70 @@ extension SpeakerProfileViewModel {
         case "hasWebLinks": hasWebLinks.templateValue
         case "transcripts": transcripts.templateValue
         case "hasTranscripts": hasTranscripts.templateValue
-        case "moreTranscriptsLabel": moreTranscriptsLabel.templateValue
-        case "turns": turns.templateValue
+        default: nil
+        }
+    }
+}
+
+/// One entry of `{{#speaker.transcripts}}`: a transcript the speaker appears
+/// in, how much they said there, and their first turn to start reading from.
+struct SpeakerTranscriptViewModel: TemplateObject {
+    var title: String
+    /// Link to the transcript's page, relative to the page being rendered.
+    var url: String
+    var date: DateViewModel?
+    /// As written in front matter (`press-conference`).
+    var kind: String?
+    /// For reading (`Press conference`).
+    var kindLabel: String?
+    var isDraft: Bool
+    /// The speaker's turns in this transcript.
+    var turnCount: Int
+    /// `1 turn`, `12 turns`.
+    var turnCountLabel: String
+    /// Words in those turns.
+    var wordCount: Int
+    /// `1 word`, `1840 words`.
+    var wordCountLabel: String
+    /// False when front matter names the speaker but no turn is theirs.
+    var hasTurns: Bool
+    /// The speaker's first turn here; absent when ``hasTurns`` is false.
+    var firstTurn: TurnViewModel?
+
+    init(_ appearance: SpeakerTranscript, page: String) {
+        let front = appearance.document.frontMatter
+        title = front.title
+        url = SiteURL.relative(from: page, to: SiteURL.pageDirectory(forSlug: appearance.document.slug))
+        date = front.date.map(DateViewModel.init)
+        kind = front.kind.nonEmpty
+        kindLabel = kind.map(TranscriptViewModel.label(forKind:))
+        isDraft = front.draft
+        turnCount = appearance.turnCount
+        turnCountLabel = Plural.label(appearance.turnCount, "turn")
+        wordCount = appearance.wordCount
+        wordCountLabel = Plural.label(appearance.wordCount, "word")
+        hasTurns = appearance.turnCount > 0
+        // The transcript's URL is already relative to the page: the turn's
+        // link adds only its fragment, rather than working the path out again.
+        firstTurn = appearance.firstTurn.map { TurnViewModel($0, transcriptURL: url) }
+    }
+}
+
+extension SpeakerTranscriptViewModel {
+    func value(named key: String) -> TemplateValue? {
+        switch key {
+        case "title": title.templateValue
+        case "url": url.templateValue
+        case "date": date.templateValue
+        case "kind": kind.templateValue
+        case "kindLabel": kindLabel.templateValue
+        case "isDraft": isDraft.templateValue
+        case "turnCount": turnCount.templateValue
+        case "turnCountLabel": turnCountLabel.templateValue
+        case "wordCount": wordCount.templateValue
+        case "wordCountLabel": wordCountLabel.templateValue
         case "hasTurns": hasTurns.templateValue
+        case "firstTurn": firstTurn.templateValue
         default: nil
         }
     }
@@ -207,29 +257,23 @@ extension ExternalLinkViewModel {
     }
 }
 
-/// One entry of `{{#speaker.turns}}`: an excerpt linking to its passage.
+/// `{{#firstTurn}}` of a speaker's transcript: an excerpt linking to its passage.
 struct TurnViewModel: TemplateObject {
     /// The first words of the turn, plain text.
     var excerpt: String
     /// Link to the passage (`../../2025/hegseth/#t-00-01-12`), relative to the page.
     var url: String
+    /// Words in the whole turn.
     var wordCount: Int
     /// `00:01:12` when the turn has a timestamp.
     var time: String?
-    var transcriptTitle: String
-    /// Link to the transcript's page.
-    var transcriptURL: String
-    var date: DateViewModel?
 
-    init(_ turn: TurnExcerpt, document: Document, page: String) {
+    /// - Parameter transcriptURL: the turn's transcript, relative to the page being rendered.
+    init(_ turn: TurnExcerpt, transcriptURL: String) {
         excerpt = turn.excerpt
-        let directory = SiteURL.pageDirectory(forSlug: turn.slug)
-        transcriptURL = SiteURL.relative(from: page, to: directory)
         url = transcriptURL + (turn.passageID.isEmpty ? "" : "#" + turn.passageID)
         wordCount = turn.wordCount
         time = turn.seconds.flatMap(Self.clock)
-        transcriptTitle = document.frontMatter.title
-        date = document.frontMatter.date.map(DateViewModel.init)
     }
 
     /// 72 → `00:01:12`.
@@ -248,9 +292,6 @@ extension TurnViewModel {
         case "url": url.templateValue
         case "wordCount": wordCount.templateValue
         case "time": time.templateValue
-        case "transcriptTitle": transcriptTitle.templateValue
-        case "transcriptURL": transcriptURL.templateValue
-        case "date": date.templateValue
         default: nil
         }
     }

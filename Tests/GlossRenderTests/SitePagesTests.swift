@@ -29,7 +29,7 @@ import Testing
         html.range(of: text).map { html.distance(from: html.startIndex, to: $0.lowerBound) } ?? -1
     }
 
-    @Test func speakerPageListsTurnsNewestFirstWithRelativeLinks() throws {
+    @Test func speakerPageListsTranscriptsNewestFirstWithTheFirstTurnOfEach() throws {
         var speaker = Fixtures.speakers[0]
         speaker.links = ["https://en.wikipedia.org/wiki/Pete_Hegseth", "javascript:alert(1)", "/relative"]
         let bySlug = Dictionary(uniqueKeysWithValues: Self.documents.map { ($0.slug, $0) })
@@ -37,20 +37,24 @@ import Testing
         #expect(html.contains("href=\"../../assets/gloss.css\""))
         #expect(html.contains("<h1 class=\"page-title\">Pete Hegseth</h1>"))
         #expect(html.contains("U.S. Secretary of Defense"))
-        #expect(html.contains("<a href=\"../../2025/newer/#t-00-00-05\">First in newer</a>"))
-        #expect(html.contains("<a href=\"../../2024/older/#t-00-01-00\">First in older</a>"))
-        #expect(html.contains("00:01:00"))
-        #expect(html.contains("22 words"))
-        #expect(html.contains("3 turns"))
-        #expect(html.contains("2 transcripts"))
+        #expect(html.contains("<span>3 turns</span><span>22 words</span><span>2 transcripts</span>"))
+        #expect(html.contains("<h3 class=\"item-title\"><a href=\"../../2025/newer/\">Newer remarks</a></h3>"))
+        #expect(html.contains("<time datetime=\"2025-02-12\">12 February 2025</time><span class=\"item-kind\">Speech</span>"))
+        #expect(html.contains("<span>2 turns</span><span>12 words</span>"))
+        #expect(html.contains("<span>1 turn</span><span>10 words</span>"))
+        #expect(html.contains("<p class=\"first-turn\"><a href=\"../../2025/newer/#t-00-00-05\">First in newer</a></p>"))
+        #expect(html.contains("<p class=\"first-turn\"><span class=\"turn-time\">00:01:00</span> <a href=\"../../2024/older/#t-00-01-00\">First in older</a></p>"))
+        #expect(!html.contains("Second in newer"), "only the first turn of a transcript is shown")
         #expect(!html.contains("In a draft"))
         #expect(!html.contains("Healey speaks"))
+        #expect(!html.contains("Undated remarks"))
         #expect(html.contains("href=\"https://en.wikipedia.org/wiki/Pete_Hegseth\" rel=\"external\">en.wikipedia.org/wiki/Pete_Hegseth</a>"))
         #expect(!html.contains("javascript:"))
         #expect(!html.contains("/relative"))
-        let order = ["First in newer", "Second in newer", "First in older"].map { Self.position(of: $0, in: html) }
+        let order = ["Newer remarks", "First in newer", "Older remarks", "First in older"].map { Self.position(of: $0, in: html) }
         #expect(order.allSatisfy { $0 >= 0 } && order == order.sorted())
         #expect(html.contains("href=\"../\">Speakers</a>"))
+        #expect(!html.contains("class=\"pager\""), "one page needs no pager")
     }
 
     @Test func speakersIndexCountsTurnsAndTranscripts() throws {
@@ -67,37 +71,6 @@ import Testing
     @Test func speakerPagesCoverTheRegistry() throws {
         let pages = try Fixtures.renderer().speakerPages(turns: Self.turns, documents: Self.documents)
         #expect(pages.map(\.path) == ["speakers/hegseth/index.html", "speakers/healey/index.html"])
-    }
-
-    @Test func aProlificSpeakersFirstPageListsTheNewestTranscriptsAndCountsTheRest() throws {
-        let count = PageRenderer.speakerTranscriptsListed + 3
-        let documents = (0..<count).map { Self.document("t\($0)", "Remarks number \($0)", "2020-01-\(String(format: "%02d", $0 % 28 + 1))") }
-        let html = try Fixtures.renderer().speakerPage(
-            speaker: Fixtures.speakers[0], turns: [], documents: Dictionary(uniqueKeysWithValues: documents.map { ($0.slug, $0) })
-        )
-        #expect(html.components(separatedBy: "Remarks number").count - 1 == PageRenderer.speakerTranscriptsListed)
-        #expect(html.contains("and 3 earlier transcripts, each linked from the speaker"))
-        #expect(html.contains("\(count) transcripts"))
-    }
-
-    @Test func aProlificSpeakersTurnsArePagedWithLinksBetweenThePages() throws {
-        let many = (0..<(PageRenderer.speakerTurnsPerPage * 2 + 1)).map {
-            TurnExcerpt(slug: "2025/newer", passageID: "p-\($0)", speakerID: "hegseth", excerpt: "Turn \($0)", wordCount: 2)
-        }
-        let pages = try Fixtures.renderer().speakerPages(turns: many, documents: Self.documents)
-            .filter { $0.path.hasPrefix("speakers/hegseth/") }
-        #expect(pages.map(\.path) == [
-            "speakers/hegseth/index.html", "speakers/hegseth/page/2/index.html", "speakers/hegseth/page/3/index.html",
-        ])
-        let first = try #require(pages.first?.html)
-        #expect(first.contains(#"<a href="page/2/" rel="next">Older</a>"#))
-        #expect(first.contains("Turn 0<") && !first.contains("Turn \(PageRenderer.speakerTurnsPerPage)<"))
-        let last = try #require(pages.last?.html)
-        #expect(first.contains("id=\"speaker-transcripts\""))
-        #expect(!last.contains("id=\"speaker-transcripts\""), "the transcripts list is on the first page only")
-        #expect(last.contains(#"<a href="../2/" rel="prev">Newer</a>"#))
-        #expect(last.contains("href=\"../../../../assets/gloss.css\""))
-        #expect(last.contains("Turn \(PageRenderer.speakerTurnsPerPage * 2)<"))
     }
 
     @Test func topicsGroupBySlugAndLinkFromTheirDepth() throws {

@@ -15,7 +15,13 @@ import Testing
         let pagination = PaginationViewModel(number: 2, total: 3, page: "page/2/index.html")
         let year = ArchiveYearViewModel(year: 2025, count: 2, page: "index.html")
         let summary = SpeakerSummaryViewModel(Fixtures.speakers[0], turnCount: 2, transcriptCount: 1, page: "speakers/index.html")
-        let turn = TurnViewModel(TurnExcerpt(slug: "a", passageID: "t-1", speakerID: "hegseth", excerpt: "x", wordCount: 1, seconds: 3), document: document, page: "speakers/hegseth/index.html")
+        let appearance = SpeakerAppearances(
+            speaker: Fixtures.speakers[0],
+            turns: [TurnExcerpt(slug: document.slug, passageID: "t-1", speakerID: "hegseth", excerpt: "x", wordCount: 1, seconds: 3)],
+            documents: [document.slug: document]
+        ).transcripts[0]
+        let speakerTranscript = SpeakerTranscriptViewModel(appearance, page: "speakers/hegseth/index.html")
+        let turn = TurnViewModel(TurnExcerpt(slug: "a", passageID: "t-1", speakerID: "hegseth", excerpt: "x", wordCount: 1, seconds: 3), transcriptURL: "../../a/")
         let topic = TopicViewModel(name: "Air Defense", page: "index.html", count: 2)
         let feed = FeedViewModel(site: Fixtures.site, baseURL: "https://example.org/", documents: [document], now: .init(timeIntervalSince1970: 0))
         return [
@@ -30,8 +36,9 @@ import Testing
             ArchivePageViewModel(year: 2025, transcripts: [transcript], years: [year]),
             summary,
             SpeakersIndexViewModel(speakers: [summary]),
-            SpeakerProfileViewModel(summary, links: ["https://example.org/x"], wordCount: 3, transcripts: [transcript], turns: [turn], pagination: PaginationViewModel(number: 1, total: 2, page: "speakers/x/index.html")),
+            SpeakerProfileViewModel(summary, links: ["https://example.org/x"], wordCount: 3, transcripts: [speakerTranscript], pagination: PaginationViewModel(number: 1, total: 2, page: "speakers/x/index.html")),
             ExternalLinkViewModel("https://example.org/x")!,
+            speakerTranscript,
             turn,
             topic,
             TopicsIndexViewModel(topics: [topic]),
