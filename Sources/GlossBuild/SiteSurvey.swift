@@ -13,6 +13,9 @@ struct TranscriptSurvey: Sendable {
         var anchors = Set(rendered.headings.map(\.id))
         var turns: [TurnExcerpt] = []
         var turnIndex: [String: Int] = [:]
+        // A speaker page shows a speaker's first turn in each transcript;
+        // the others count, but their excerpt is never read.
+        var excerpted: Set<String> = []
         for passage in rendered.passages {
             anchors.insert(passage.id)
             guard let turnID = passage.turnID, let speakerID = passage.speakerID else { continue }
@@ -25,7 +28,8 @@ struct TranscriptSurvey: Sendable {
                 turnIndex[turnID] = turns.count
                 turns.append(TurnExcerpt(
                     slug: document.slug, passageID: turnID, speakerID: speakerID,
-                    excerpt: Self.excerpt(passage.text), wordCount: words, seconds: passage.seconds
+                    excerpt: excerpted.insert(speakerID).inserted ? Self.excerpt(passage.text) : "",
+                    wordCount: words, seconds: passage.seconds
                 ))
             }
         }

@@ -9,7 +9,9 @@ public struct TurnExcerpt: Hashable, Sendable {
     /// The turn's passage id in that transcript (`t-00-01-12`, `p-3f2a1c`).
     public var passageID: String
     public var speakerID: String
-    /// The first words of the turn, plain text.
+    /// The first words of the turn, plain text. A build makes it only for a
+    /// speaker's first turn in each transcript, the one their page shows,
+    /// and leaves it empty for the others.
     public var excerpt: String
     /// Words in the whole turn.
     public var wordCount: Int
