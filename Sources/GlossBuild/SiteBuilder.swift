@@ -58,9 +58,14 @@ public struct SiteBuilder: Sendable {
             return BuildOutcome(diagnostics: [.error(at: nil, refusal)], pageCount: 0)
         }
         let generations = OutputGenerations(outputPath: settings.outputDirectory)
-        var inputStamp = inputStamp(contentStamps: nil)
-        if skipIfUnchanged, let live = generations.manifest(of: generations.output), live.clean, live.inputStamp == inputStamp {
-            return BuildOutcome(diagnostics: [], pageCount: live.pageCount, pagesWritten: 0)
+        // Stamped before loading only to tell that nothing changed: a rebuild
+        // that goes ahead stamps what its load walked instead of walking twice.
+        var inputStamp: UInt64 = 0
+        if skipIfUnchanged {
+            inputStamp = self.inputStamp(contentStamps: nil)
+            if let live = generations.manifest(of: generations.output), live.clean, live.inputStamp == inputStamp {
+                return BuildOutcome(diagnostics: [], pageCount: live.pageCount, pagesWritten: 0)
+            }
         }
         let output: (staging: StagingDirectory, baseline: [String: UInt64])
         var preparation = BuildTimings(progress: settings.progress)
