@@ -35,20 +35,22 @@ extension ArchiveYearViewModel {
     }
 }
 
-/// `{{#archive}}` on `archive/YEAR/index.html`.
+/// `{{#archive}}` on `archive/YEAR/index.html` and its further pages (`archive/YEAR/page/2/`).
 struct ArchivePageViewModel: TemplateObject {
     var year: String
-    /// That year's transcripts, newest first.
+    /// This page's share of that year's transcripts, newest first.
     var transcripts: [TranscriptViewModel]
     var hasTranscripts: Bool
     /// Every year, newest first, for navigation.
     var years: [ArchiveYearViewModel]
+    var pagination: PaginationViewModel
 
-    init(year: Int, transcripts: [TranscriptViewModel], years: [ArchiveYearViewModel]) {
+    init(year: Int, transcripts: [TranscriptViewModel], years: [ArchiveYearViewModel], pagination: PaginationViewModel) {
         self.year = String(year)
         self.transcripts = transcripts
         hasTranscripts = !transcripts.isEmpty
         self.years = years
+        self.pagination = pagination
     }
 }
 
@@ -59,12 +61,13 @@ extension ArchivePageViewModel {
         case "transcripts": transcripts.templateValue
         case "hasTranscripts": hasTranscripts.templateValue
         case "years": years.templateValue
+        case "pagination": pagination.templateValue
         default: nil
         }
     }
 }
 
-/// `{{#home.pagination}}`: where this page of the home list is among the others.
+/// `{{#pagination}}` of a paginated list (home, speaker, topic, archive): where this page is among the others.
 struct PaginationViewModel: TemplateObject {
     /// 1-based.
     var number: Int

@@ -21,7 +21,7 @@ enum DefaultTheme {
 """#,
         "archive.mustache": ##"""
 {{<base}}
-{{$title}}{{archive.year}} · {{site.title}}{{/title}}
+{{$title}}{{archive.year}}{{#archive.pagination.hasPages}} · page {{archive.pagination.number}} of {{archive.pagination.total}}{{/archive.pagination.hasPages}} · {{site.title}}{{/title}}
 {{$pageClass}}page page-archive{{/pageClass}}
 {{$content}}
 {{#archive}}
@@ -29,6 +29,13 @@ enum DefaultTheme {
 {{#hasTranscripts}}
 {{> partials/transcript-list}}
 {{/hasTranscripts}}
+{{#pagination.hasPages}}
+<nav class="pager" aria-label="Pages of transcripts">
+  {{#pagination.previous}}<a href="{{pagination.previous}}" rel="prev">Newer</a>{{/pagination.previous}}
+  <span>Page {{pagination.number}} of {{pagination.total}}</span>
+  {{#pagination.next}}<a href="{{pagination.next}}" rel="next">Older</a>{{/pagination.next}}
+</nav>
+{{/pagination.hasPages}}
 <nav class="archive" aria-labelledby="archive-title">
   <h2 id="archive-title">Archive</h2>
   <ul class="inline-list">
@@ -861,7 +868,7 @@ Sitemap: {{robots.sitemapURL}}
 """##,
         "topic.mustache": ##"""
 {{<base}}
-{{$title}}{{topic.name}} · {{site.title}}{{/title}}
+{{$title}}{{topic.name}}{{#topic.pagination.hasPages}} · page {{topic.pagination.number}} of {{topic.pagination.total}}{{/topic.pagination.hasPages}} · {{site.title}}{{/title}}
 {{$pageClass}}page page-topic{{/pageClass}}
 {{$content}}
 {{#topic}}
@@ -871,6 +878,13 @@ Sitemap: {{robots.sitemapURL}}
 {{#hasTranscripts}}
 {{> partials/transcript-list}}
 {{/hasTranscripts}}
+{{#pagination.hasPages}}
+<nav class="pager" aria-label="Pages of transcripts">
+  {{#pagination.previous}}<a href="{{pagination.previous}}" rel="prev">Newer</a>{{/pagination.previous}}
+  <span>Page {{pagination.number}} of {{pagination.total}}</span>
+  {{#pagination.next}}<a href="{{pagination.next}}" rel="next">Older</a>{{/pagination.next}}
+</nav>
+{{/pagination.hasPages}}
 {{/topic}}
 {{/content}}
 {{/base}}

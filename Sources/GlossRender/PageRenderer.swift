@@ -160,7 +160,19 @@ public struct PageRenderer: Sendable {
         }
     }
 
-    /// One page per year with dated transcripts, `archive/YEAR/index.html`, newest year first.
+    /// Transcripts on one page of a topic's or a year's list: one page of
+    /// every transcript with a common topic grew past 800 KB at 10,000
+    /// transcripts, so these lists are cut into pages like the home page's.
+    public static let listPageSize = 50
+
+    /// Pages needed to list `count` entries `size` to a page; an empty list still has its page.
+    private static func pageCount(_ count: Int, size: Int) -> Int {
+        max(1, (count + size - 1) / size)
+    }
+
+    /// The pages of every year with dated transcripts, newest year first:
+    /// `archive/YEAR/index.html`, then `archive/YEAR/page/2/index.html` …
+    /// with ``listPageSize`` transcripts each, newest first.
     public func archivePages(documents: [Document]) -> [(path: String, html: String)] {
         Self.made(planArchivePages(documents: documents, seed: 0))
     }
@@ -173,21 +185,31 @@ public struct PageRenderer: Sendable {
         for document in sorted {
             if let year = document.frontMatter.date?.year { byYear[year, default: []].append(document) }
         }
-        return years.map { entry in
-            let page = Self.archiveFile(year: entry.year)
-            let documents = byYear[entry.year] ?? []
-            var key = PageKey(seed: seed, "archive")
-            key.add(entry.year)
-            for other in years { key.add(other.year); key.add(other.count) }
-            key.add(documents)
-            return PlannedPage(path: page, key: key.value) { [self] in
-                var model = pageModel(page: page)
-                model.archive = ArchivePageViewModel(
-                    year: entry.year,
-                    transcripts: documents.map { TranscriptViewModel($0, page: page, speakers: speakers) },
-                    years: years.map { ArchiveYearViewModel(year: $0.year, count: $0.count, page: page, current: entry.year) }
-                )
-                return renderBytes(Self.archiveTemplateName, model)
+        let size = Self.listPageSize
+        return years.flatMap { entry in
+            let listed = byYear[entry.year] ?? []
+            let total = Self.pageCount(listed.count, size: size)
+            return (1...total).map { number in
+                let page = Self.archiveFile(year: entry.year, page: number)
+                let slice = listed.dropFirst((number - 1) * size).prefix(size)
+                var key = PageKey(seed: seed, "archive")
+                key.add(entry.year)
+                key.add(number)
+                key.add(total)
+                for other in years { key.add(other.year); key.add(other.count) }
+                key.add(slice)
+                return PlannedPage(path: page, key: key.value) { [self] in
+                    var model = pageModel(page: page)
+                    model.archive = ArchivePageViewModel(
+                        year: entry.year,
+                        transcripts: slice.map { TranscriptViewModel($0, page: page, speakers: speakers) },
+                        years: years.map { ArchiveYearViewModel(year: $0.year, count: $0.count, page: page, current: entry.year) },
+                        pagination: PaginationViewModel(number: number, total: total, page: page) {
+                            Self.archiveDirectory(year: entry.year, page: $0)
+                        }
+                    )
+                    return renderBytes(Self.archiveTemplateName, model)
+                }
             }
         }
     }
@@ -287,15 +309,16 @@ public struct PageRenderer: Sendable {
         String(decoding: planTopicPages(documents: documents, seed: 0)[0].make(), as: UTF8.self)
     }
 
-    /// `topics/SLUG/index.html` (see ``topicFile(name:)``): the transcripts
-    /// of `documents` with the topic, newest first.
+    /// `topics/SLUG/index.html` (see ``topicFile(name:page:)``): the first
+    /// ``listPageSize`` transcripts of `documents` with the topic, newest first.
     public func topicPage(topic: String, documents: [Document]) -> String {
         let slug = Topics.slug(for: topic)
         let tagged = documents.filter { $0.frontMatter.topics.contains { Topics.slug(for: $0) == slug } }
-        return String(decoding: planTopicPage(name: topic, documents: Self.sortedNewestFirst(tagged), seed: 0).make(), as: UTF8.self)
+        let pages = planTopicPages(name: topic, documents: Self.sortedNewestFirst(tagged), seed: 0)
+        return pages.first.map { String(decoding: $0.make(), as: UTF8.self) } ?? ""
     }
 
-    /// A page for every topic of `documents`.
+    /// Every page of every topic of `documents`.
     public func topicPages(documents: [Document]) -> [(path: String, html: String)] {
         Self.made(Array(planTopicPages(documents: documents, seed: 0).dropFirst()))
     }
@@ -313,22 +336,33 @@ public struct PageRenderer: Sendable {
             })
             return renderBytes(Self.topicsTemplateName, model)
         }
-        return [index] + groups.map { planTopicPage(name: $0.name, documents: $0.documents, seed: seed) }
+        return [index] + groups.flatMap { planTopicPages(name: $0.name, documents: $0.documents, seed: seed) }
     }
 
-    /// One topic's page; `documents` newest first.
-    private func planTopicPage(name: String, documents: [Document], seed: UInt64) -> PlannedPage {
-        let page = Self.topicFile(name: name)
-        var key = PageKey(seed: seed, "topic")
-        key.add(name)
-        key.add(documents)
-        return PlannedPage(path: page, key: key.value) { [self] in
-            var model = pageModel(page: page)
-            model.topic = TopicPageViewModel(
-                name: name,
-                transcripts: documents.map { TranscriptViewModel($0, page: page, speakers: speakers) }
-            )
-            return renderBytes(Self.topicTemplateName, model)
+    /// One topic's pages, `topics/SLUG/`, then `topics/SLUG/page/2/` …; `documents` newest first.
+    private func planTopicPages(name: String, documents: [Document], seed: UInt64) -> [PlannedPage] {
+        let size = Self.listPageSize
+        let count = documents.count
+        let total = Self.pageCount(count, size: size)
+        return (1...total).map { number in
+            let page = Self.topicFile(name: name, page: number)
+            let slice = documents.dropFirst((number - 1) * size).prefix(size)
+            var key = PageKey(seed: seed, "topic")
+            key.add(name)
+            for value in [number, total, count] { key.add(value) }
+            key.add(slice)
+            return PlannedPage(path: page, key: key.value) { [self] in
+                var model = pageModel(page: page)
+                model.topic = TopicPageViewModel(
+                    name: name,
+                    count: count,
+                    transcripts: slice.map { TranscriptViewModel($0, page: page, speakers: speakers) },
+                    pagination: PaginationViewModel(number: number, total: total, page: page) {
+                        Self.topicDirectory(name: name, page: $0)
+                    }
+                )
+                return renderBytes(Self.topicTemplateName, model)
+            }
         }
     }
 
@@ -431,9 +465,9 @@ public struct PageRenderer: Sendable {
     public static func homeFile(page number: Int) -> String { homeDirectory(page: number) + "index.html" }
     static func homeDirectory(page number: Int) -> String { SiteURL.homeDirectory(page: number) }
 
-    /// `archive/2025/index.html`
-    public static func archiveFile(year: Int) -> String { archiveDirectory(year: year) + "index.html" }
-    static func archiveDirectory(year: Int) -> String { SiteURL.archiveDirectory(year: year) }
+    /// `archive/2025/index.html`, `archive/2025/page/2/index.html` …
+    public static func archiveFile(year: Int, page number: Int = 1) -> String { archiveDirectory(year: year, page: number) + "index.html" }
+    static func archiveDirectory(year: Int, page number: Int = 1) -> String { SiteURL.archiveDirectory(year: year, page: number) }
 
     public static let speakersIndexFile = speakersDirectory + "index.html"
     static let speakersDirectory = SiteURL.speakersDirectory
@@ -443,9 +477,13 @@ public struct PageRenderer: Sendable {
 
     public static let topicsIndexFile = topicsDirectory + "index.html"
     static let topicsDirectory = SiteURL.topicsDirectory
-    /// `topics/air-defense/index.html` for `Air Defense` (see ``Topics/slug(for:)``).
-    public static func topicFile(name: String) -> String {
-        SiteURL.topicDirectory(forSlug: Topics.slug(for: name)) + "index.html"
+    /// `topics/air-defense/index.html` for `Air Defense` (see ``Topics/slug(for:)``),
+    /// `topics/air-defense/page/2/index.html` …
+    public static func topicFile(name: String, page number: Int = 1) -> String {
+        topicDirectory(name: name, page: number) + "index.html"
+    }
+    static func topicDirectory(name: String, page number: Int = 1) -> String {
+        SiteURL.topicDirectory(forSlug: Topics.slug(for: name), page: number)
     }
 
     public static let feedFile = "feed.xml"

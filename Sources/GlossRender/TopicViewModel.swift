@@ -62,20 +62,22 @@ extension TopicsIndexViewModel {
     }
 }
 
-/// `{{#topic}}` on `topics/SLUG/index.html`.
+/// `{{#topic}}` on `topics/SLUG/index.html` and its further pages (`topics/SLUG/page/2/`).
 struct TopicPageViewModel: TemplateObject {
     var name: String
-    /// Newest first.
+    /// This page's, newest first.
     var transcripts: [TranscriptViewModel]
     var hasTranscripts: Bool
-    /// `1 transcript`, `3 transcripts`.
+    /// Of every page together, not this page's: `1 transcript`, `3 transcripts`.
     var countLabel: String
+    var pagination: PaginationViewModel
 
-    init(name: String, transcripts: [TranscriptViewModel]) {
+    init(name: String, count: Int, transcripts: [TranscriptViewModel], pagination: PaginationViewModel) {
         self.name = name
         self.transcripts = transcripts
         hasTranscripts = !transcripts.isEmpty
-        countLabel = Plural.label(transcripts.count, "transcript")
+        countLabel = Plural.label(count, "transcript")
+        self.pagination = pagination
     }
 }
 
@@ -86,6 +88,7 @@ extension TopicPageViewModel {
         case "transcripts": transcripts.templateValue
         case "hasTranscripts": hasTranscripts.templateValue
         case "countLabel": countLabel.templateValue
+        case "pagination": pagination.templateValue
         default: nil
         }
     }

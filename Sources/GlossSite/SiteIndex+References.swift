@@ -137,7 +137,7 @@ extension SiteIndex {
         case "topics" where segments.count == 2 && topicsBySlug[segments[1]] != nil:
             return found(SiteURL.topicDirectory(forSlug: segments[1]))
         case "archive" where segments.count == 2 && isYear(segments[1]):
-            return found(Int(segments[1]).map(SiteURL.archiveDirectory(year:)) ?? "")
+            return found(Int(segments[1]).map { SiteURL.archiveDirectory(year: $0) } ?? "")
         case "page" where segments.count == 2 && isPageNumber(segments[1]):
             return found(Int(segments[1]).map(SiteURL.homeDirectory(page:)) ?? "")
         default:

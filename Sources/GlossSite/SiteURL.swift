@@ -68,8 +68,9 @@ public enum SiteURL {
     }
 
     /// The directory of a topic's page: `european-security` → `topics/european-security/`.
-    public static func topicDirectory(forSlug slug: String) -> String {
-        topicsDirectory + slug + "/"
+    /// Later pages of a long list go in `page/N/` below it.
+    public static func topicDirectory(forSlug slug: String, page number: Int = 1) -> String {
+        paged(topicsDirectory + slug + "/", page: number)
     }
 
     /// The list of all speakers.
@@ -82,9 +83,9 @@ public enum SiteURL {
         paged("", page: number)
     }
 
-    /// A year's archive: `archive/2025/`.
-    public static func archiveDirectory(year: Int) -> String {
-        "archive/\(year)/"
+    /// A year's archive: `archive/2025/`, then `archive/2025/page/2/` …
+    public static func archiveDirectory(year: Int, page number: Int = 1) -> String {
+        paged("archive/\(year)/", page: number)
     }
 
     private static func paged(_ directory: String, page number: Int) -> String {

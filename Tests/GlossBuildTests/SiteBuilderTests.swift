@@ -175,4 +175,32 @@ import Testing
         #expect(build(today: "2025-03-01") != nil, "published on its day")
         #expect(build(today: "2025-02-28", drafts: true) != nil)
     }
+
+    @Test func longTopicAndYearListsGoOnFurtherPagesListedInTheSitemap() throws {
+        let temp = try TemporaryDirectory()
+        try temp.write(Self.siteYAML, to: "Content/site.yaml")
+        try temp.write(Self.speakersYAML, to: "Content/speakers.yaml")
+        for number in 1...51 {
+            let date = String(format: "2024-%02d-%02d", number / 28 + 1, number % 28 + 1)
+            try temp.write(Self.transcript(title: "Remarks \(number)", date: date, extra: "topics: [NATO]\n"), to: "Content/r\(number).md")
+        }
+        let outcome = builder(temp).build()
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
+        let topicPage = try #require(temp.read("Public/topics/nato/page/2/index.html"))
+        #expect(topicPage.contains("Remarks 1<") && !topicPage.contains("Remarks 2<"), "the oldest, alone on the second page")
+        #expect(temp.read("Public/archive/2024/page/2/index.html")?.contains("Remarks 1<") == true)
+        let sitemap = try #require(temp.read("Public/sitemap.xml"))
+        for directory in ["topics/nato/", "topics/nato/page/2/", "archive/2024/", "archive/2024/page/2/"] {
+            #expect(sitemap.contains("<loc>https://example.org/archive/\(directory)</loc>"), "\(directory)")
+        }
+
+        // Fifty fit on one page: the second goes, from the output and the sitemap.
+        try FileManager.default.removeItem(atPath: temp.path + "/Content/r51.md")
+        #expect(!builder(temp).build().diagnostics.hasErrors)
+        #expect(temp.read("Public/topics/nato/page/2/index.html") == nil)
+        #expect(temp.read("Public/archive/2024/page/2/index.html") == nil)
+        let shorter = try #require(temp.read("Public/sitemap.xml"))
+        #expect(!shorter.contains("topics/nato/page/2/") && !shorter.contains("archive/2024/page/2/"))
+        #expect(shorter.contains("<loc>https://example.org/archive/page/2/</loc>"), "the home page, 20 to a page, still has a second")
+    }
 }
