@@ -89,8 +89,9 @@ check-injection: gloss
 theme:
 	scripts/embed-theme
 
-# Gloss against Debian's Hugo on generated corpora of 1,000 and 10,000
-# transcripts (full build, no-op and one-edit rebuilds, peak memory); see
+# Gloss against Debian's Hugo and the cmark command line on generated corpora
+# of 1,000 and 10,000 transcripts (full build, no-op and one-edit rebuilds,
+# peak memory, output size, reproducibility); see
 # docs/benchmarks.md. BENCH_SIZES="1000 10000 100000" for the large one.
 BENCH_SIZES ?= 1000 10000
 bench:
