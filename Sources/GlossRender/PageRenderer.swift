@@ -138,7 +138,7 @@ public struct PageRenderer: Sendable {
     /// ``homePages(documents:)``, planned.
     public func planHomePages(documents: [Document], seed: UInt64) -> [PlannedPage] {
         let sorted = Self.sortedNewestFirst(documents)
-        let total = max(1, (sorted.count + pageSize - 1) / pageSize)
+        let total = Self.pageCount(sorted.count, size: pageSize)
         let years = Self.yearCounts(sorted)
         return (1...total).map { number in
             let page = Self.homeFile(page: number)
@@ -272,7 +272,7 @@ public struct PageRenderer: Sendable {
         let speaker = appearances.speaker
         let listed = appearances.transcripts
         let size = Self.speakerTranscriptsPerPage
-        let total = max(1, (listed.count + size - 1) / size)
+        let total = Self.pageCount(listed.count, size: size)
         return (1...total).map { number in
             let path = Self.speakerFile(id: speaker.id, page: number)
             let slice = listed.dropFirst((number - 1) * size).prefix(size)
