@@ -21,13 +21,8 @@ struct Timestamp: Hashable, Sendable {
         }
     }
 
-    /// True when `inner` (the text between the brackets) looks like an
+    /// True when `inner` (the UTF-8 text between the brackets) looks like an
     /// attempt at a time: digits, colons and dots only, with a colon.
-    static func looksLikeTime(_ inner: Substring) -> Bool {
-        looksLikeTime(inner.utf8)
-    }
-
-    /// ``looksLikeTime(_:)`` on UTF-8 bytes.
     static func looksLikeTime(_ inner: some Collection<UInt8>) -> Bool {
         inner.contains(UInt8(ascii: ":")) && inner.allSatisfy { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
