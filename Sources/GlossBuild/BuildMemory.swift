@@ -11,13 +11,27 @@ public struct BuildMemory: Sendable {
     var seed: UInt64 = 0
     /// By transcript path.
     var bodies: [String: RememberedBody] = [:]
+    /// Where the bodies' HTML is, kept open from one rebuild to the next.
+    var store: BodyStore?
 
     public init() {}
 }
 
-/// A transcript's body as rendered for one revision of it.
+/// A transcript's body as rendered for one revision of it. `body` keeps
+/// its diagnostics and pending links; its HTML is in `html`.
 struct RememberedBody: Sendable {
     var revision: UInt64
     var body: RenderedMarkdown
+    var html: BodyHTML
     var survey: TranscriptSurvey
+}
+
+/// Where a rendered body's HTML is kept until its page is written.
+enum BodyHTML: Sendable {
+    /// In the body store, which could not be written for this one.
+    case inMemory(String)
+    case stored(BodyLocation)
+    /// Not kept: a check writes no page, and a body the store lost is
+    /// rendered again when its page is written.
+    case dropped
 }

@@ -55,6 +55,9 @@ public struct BuildOutcome: Sendable {
     /// Files rendered and written because they changed (pages, feed,
     /// sitemap, assets); 0 when the output was already up to date.
     public var pagesWritten: Int
+    /// Transcript bodies rendered from Markdown; the others were the last
+    /// build's, from memory or from the body store.
+    public var bodiesRendered = 0
     /// The key of every output file, for the output's manifest.
     var keys: [String: UInt64]
     public var timings: BuildTimings

@@ -27,7 +27,7 @@ public struct SiteBuilder: Sendable {
     /// Everything `build()` does except writing.
     public func check() -> BuildOutcome {
         var memory = BuildMemory()
-        return run(memory: &memory, changed: [], output: nil)
+        return run(memory: &memory, changed: [], output: nil, bodyStore: nil)
     }
 
     /// Builds the site and, if there were no errors, puts it in place of the
@@ -74,7 +74,7 @@ public struct SiteBuilder: Sendable {
         } catch {
             return BuildOutcome(diagnostics: [.error(at: nil, "cannot prepare the output: \(error)")], pageCount: 0)
         }
-        var outcome = run(memory: &memory, changed: changed, output: output)
+        var outcome = run(memory: &memory, changed: changed, output: output, bodyStore: generations.cache + "/bodies")
         outcome.timings.prepend(preparation)
         guard !outcome.diagnostics.hasErrors else {
             output.staging.discard()
@@ -94,8 +94,11 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The pipeline, read top to bottom. `output` is nil for a check, which
-    /// plans every page but renders none.
-    private func run(memory: inout BuildMemory, changed: Set<String>, output: (staging: StagingDirectory, baseline: [String: UInt64])?) -> BuildOutcome {
+    /// plans every page but renders none; so is `bodyStore`, the directory
+    /// where rendered bodies wait for their pages and for the next build.
+    private func run(
+        memory: inout BuildMemory, changed: Set<String>, output: (staging: StagingDirectory, baseline: [String: UInt64])?, bodyStore: String?
+    ) -> BuildOutcome {
         var diagnostics: [Diagnostic] = []
         var timings = BuildTimings(progress: settings.progress)
         let content = timings.measure("load content") { load(reusing: memory.content, changed: changed, into: &diagnostics) }
@@ -106,10 +109,20 @@ public struct SiteBuilder: Sendable {
         let seed = seed(content: content, theme: theme)
         if memory.seed != seed { memory.bodies = [:] }
         memory.seed = seed
+        if let bodyStore, memory.store?.directory != bodyStore {
+            let opened = timings.measure("read the body store") { BodyStore.open(directory: bodyStore, seed: seed) }
+            memory.store = opened.store
+            if memory.bodies.isEmpty { memory.bodies = opened.bodies }
+        } else if bodyStore == nil {
+            memory.store = nil
+        }
         // Newest first once, so that every list of the site is already in order.
         let transcripts = PageRenderer.sortedNewestFirst(content.documents.filter(isPublished))
         let options = markdownOptions(for: content, renderer: renderer)
-        let bodies = timings.measure("render Markdown") { renderBodies(transcripts, of: content, options: options, memory: &memory) }
+        let registry = Self.registry(content.speakers)
+        let (bodies, rendered) = timings.measure("render Markdown") {
+            renderBodies(transcripts, registry: registry, options: options, memory: &memory)
+        }
         let relations = timings.measure("index and relate") {
             let index = SiteIndex(
                 documents: zip(transcripts, bodies).map { IndexedDocument($0, anchors: $1.survey.anchors) },
@@ -118,22 +131,30 @@ public struct SiteBuilder: Sendable {
             return SiteRelations(transcripts: transcripts, surveys: bodies.map(\.survey), index: index)
         }
         var plan = timings.measure("plan transcript pages") {
-            planTranscripts(transcripts, bodies: bodies, relations: relations, seed: seed, with: renderer, into: &diagnostics)
+            planTranscripts(
+                transcripts, bodies: bodies, relations: relations, seed: seed, with: renderer,
+                rendering: BodyRendering(registry: registry, options: options, store: memory.store), into: &diagnostics
+            )
         }
         plan += timings.measure("plan site pages") {
             planSitePages(transcripts, turns: bodies.map(\.survey.turns), speakers: content.speakers, transcriptPaths: plan.map(\.path), seed: seed, with: renderer)
         }
         let pageCount = plan.count { $0.path.hasSuffix(".html") }
-        guard let output, !diagnostics.hasErrors else {
-            return BuildOutcome(diagnostics: diagnostics, pageCount: pageCount, timings: timings)
+        var written = 0
+        if let output, !diagnostics.hasErrors {
+            written = timings.measure("render and write changed pages") {
+                write(plan, to: output.staging, baseline: output.baseline, into: &diagnostics)
+            }
         }
-        let written = timings.measure("render and write changed pages") {
-            write(plan, to: output.staging, baseline: output.baseline, into: &diagnostics)
+        if let store = memory.store {
+            memory.bodies = timings.measure("keep rendered bodies") { store.commit(memory.bodies, seed: seed) }
         }
-        return BuildOutcome(
+        var outcome = BuildOutcome(
             diagnostics: diagnostics, pageCount: pageCount, pagesWritten: written,
             keys: Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first }), timings: timings
         )
+        outcome.bodiesRendered = rendered
+        return outcome
     }
 
     /// Renders and writes the pages whose key differs from the staging
@@ -254,25 +275,62 @@ public struct SiteBuilder: Sendable {
     /// The first pass: each transcript's Markdown, rendered once, with its
     /// cross-references left as holes, since they can be checked only once
     /// every transcript's anchors are known. A body `memory` holds for the
-    /// same revision is reused.
-    private func renderBodies(_ transcripts: [Document], of content: LoadedContent, options: MarkdownOptions, memory: inout BuildMemory) -> [RememberedBody] {
-        let registry = Self.registry(content.speakers)
+    /// same revision is reused. Each body's HTML goes to the body store as
+    /// soon as it is rendered, so that the build does not hold them all.
+    /// Also returns how many bodies were rendered.
+    private func renderBodies(
+        _ transcripts: [Document], registry: [String: Speaker], options: MarkdownOptions, memory: inout BuildMemory
+    ) -> ([RememberedBody], Int) {
         let remembered = memory.bodies
+        let rendering = BodyRendering(registry: registry, options: options, store: memory.store)
+        let rendered = Atomic(0)
         let bodies = transcripts.parallelMap { document -> RememberedBody in
             if let earlier = remembered[document.path], earlier.revision == document.revision { return earlier }
-            var options = options
-            options.transcript = Self.transcriptContext(of: document, registry: registry)
-            var body = MarkdownRenderer.renderDeferringLinks(document.body, options: options, file: document.displayPath, firstLine: document.bodyStartLine)
+            rendered.add(1, ordering: .relaxed)
+            var body = rendering.render(document)
             let survey = TranscriptSurvey(document, rendered: body)
             // The survey keeps what the rest of the build needs of these; the
             // passages' text alone is as large as the transcript.
             body.passages = []
             body.links = []
             body.headings = []
-            return RememberedBody(revision: document.revision, body: body, survey: survey)
+            let html: BodyHTML = if let store = rendering.store {
+                store.append(body.html).map { .stored($0) } ?? .inMemory(body.html)
+            } else {
+                .dropped
+            }
+            body.html = ""
+            return RememberedBody(revision: document.revision, body: body, html: html, survey: survey)
         }
         memory.bodies = Dictionary(zip(transcripts.map(\.path), bodies), uniquingKeysWith: { first, _ in first })
-        return bodies
+        return (bodies, rendered.load(ordering: .relaxed))
+    }
+
+    /// How a transcript's body is rendered, and found again once rendered.
+    struct BodyRendering: Sendable {
+        var registry: [String: Speaker]
+        var options: MarkdownOptions
+        var store: BodyStore?
+
+        func render(_ document: Document) -> RenderedMarkdown {
+            var options = options
+            options.transcript = SiteBuilder.transcriptContext(of: document, registry: registry)
+            return MarkdownRenderer.renderDeferringLinks(document.body, options: options, file: document.displayPath, firstLine: document.bodyStartLine)
+        }
+
+        /// The body's HTML with its links as holes: from memory or the store,
+        /// or rendered again when the store lost it.
+        func html(of remembered: RememberedBody, for document: Document) -> RenderedMarkdown {
+            var body = remembered.body
+            switch remembered.html {
+            case .inMemory(let html): body.html = html
+            case .stored(let location):
+                guard let html = store?.read(location) else { fallthrough }
+                body.html = html
+            case .dropped: body.html = render(document).html
+            }
+            return body
+        }
     }
 
     static func registry(_ speakers: [Speaker]) -> [String: Speaker] {
@@ -283,7 +341,7 @@ public struct SiteBuilder: Sendable {
     /// broken ones reported), and its page keyed by what it shows.
     private func planTranscripts(
         _ transcripts: [Document], bodies: [RememberedBody], relations: SiteRelations, seed: UInt64,
-        with renderer: PageRenderer, into diagnostics: inout [Diagnostic]
+        with renderer: PageRenderer, rendering: BodyRendering, into diagnostics: inout [Diagnostic]
     ) -> [PlannedPage] {
         let planned = Array(zip(transcripts, bodies)).parallelMap { document, remembered -> (PlannedPage, [Diagnostic]) in
             let body = remembered.body
@@ -301,7 +359,8 @@ public struct SiteBuilder: Sendable {
                 }
             }
             let page = renderer.planTranscriptPage(
-                document: document, bodyKey: bodyKey.value, body: { body.fillingLinks(resolutions).html },
+                document: document, bodyKey: bodyKey.value,
+                body: { rendering.html(of: remembered, for: document).fillingLinks(resolutions).html },
                 citations: relations.citations[document.slug] ?? [],
                 related: relations.related(to: document.slug),
                 documents: relations.documents, seed: seed

@@ -9,6 +9,12 @@ struct TranscriptSurvey: Sendable {
     var links: [LinkReference]
     var turns: [TurnExcerpt]
 
+    init(anchors: Set<String>, links: [LinkReference], turns: [TurnExcerpt]) {
+        self.anchors = anchors
+        self.links = links
+        self.turns = turns
+    }
+
     init(_ document: Document, rendered: RenderedMarkdown) {
         var anchors = Set(rendered.headings.map(\.id))
         var turns: [TurnExcerpt] = []

@@ -15,9 +15,10 @@ struct BuildCommand: ParsableCommand {
 
             Rebuilds are incremental: only pages whose inputs changed are \
             rendered and written, and when no input changed nothing is done. \
-            The previous generation of the site is kept beside the output, in \
-            .NAME.gloss-cache/, so that the swap stays atomic; delete it to \
-            force a full build.
+            The previous generation of the site and every transcript's \
+            rendered body are kept beside the output, in .NAME.gloss-cache/, \
+            so that the swap stays atomic and unchanged transcripts are not \
+            rendered again; delete it to force a full build.
 
             Examples:
               gloss build

@@ -238,11 +238,50 @@ import Testing
         _ = try Self.apply(site.files(), over: files, in: temp, step: 1)
         let edited = builder(temp, output: "Public").build()
         let written = edited.pagesWritten
+        // A new process: the other bodies come from the body store.
+        #expect(first.bodiesRendered == 30)
+        #expect(edited.bodiesRendered == 1)
         // Its page, its speaker's page(s), its topic's page, its home and archive
         // pages, the feed, and whatever cites it or lists it as related.
         #expect(written > 0 && written < first.pagesWritten / 2, "\(written) of \(first.pagesWritten)")
         let page = try #require(temp.read("Public/t0/index.html"))
         #expect(page.contains("treaty"))
+    }
+
+    @Test("a rebuild over a damaged body store renders again what it cannot trust, and equals a clean build")
+    func damagedBodyStore() throws {
+        let temp = try TemporaryDirectory()
+        var rng = SplitMix(state: 11)
+        var site = Site()
+        for step in 0..<8 { site.transcripts["t\(step).md"] = Self.randomTranscript(&rng, existing: []) }
+        let files = site.files()
+        _ = try Self.apply(files, over: [:], in: temp, step: 0)
+        #expect(!builder(temp, output: "Public").build().diagnostics.hasErrors)
+
+        // Every stored body's bytes are overwritten; the index still names them.
+        let bodies = temp.path + "/.Public.gloss-cache/bodies"
+        let packs = try FileManager.default.contentsOfDirectory(atPath: bodies).filter { $0.hasPrefix("pack-") }
+        #expect(!packs.isEmpty)
+        for pack in packs {
+            let size = try #require(FileManager.default.contents(atPath: bodies + "/" + pack)).count
+            try Data(repeating: UInt8(ascii: "X"), count: size).write(to: URL(fileURLWithPath: bodies + "/" + pack))
+        }
+        site.transcripts["t0.md"]?.words.append("treaty")
+        _ = try Self.apply(site.files(), over: files, in: temp, step: 1)
+        // The output goes, the body store stays: every page is written again
+        // from the stored bodies, of which only the edited one is rendered.
+        try FileManager.default.removeItem(atPath: temp.path + "/Public")
+        for entry in try FileManager.default.contentsOfDirectory(atPath: temp.path + "/.Public.gloss-cache") where entry != "bodies" {
+            try FileManager.default.removeItem(atPath: temp.path + "/.Public.gloss-cache/" + entry)
+        }
+        let rebuilt = builder(temp, output: "Public").build()
+        #expect(!rebuilt.diagnostics.hasErrors)
+        #expect(rebuilt.bodiesRendered == 1)
+        let clean = builder(temp, output: "Clean").build()
+        #expect(!clean.diagnostics.hasErrors)
+        #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
+        #expect(try #require(temp.read("Public/t1/index.html")).contains("<article"))
+        #expect(!(try #require(temp.read("Public/t1/index.html")).contains("XXXX")))
     }
 }
 

@@ -1,0 +1,338 @@
+import Foundation
+import GlossMarkdown
+import GlossModel
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where one rendered body's HTML lies in the store, and the hash its bytes
+/// must have: a body whose bytes do not match is never used.
+struct BodyLocation: Sendable, Hashable {
+    var pack: String
+    var offset: Int
+    var length: Int
+    var checksum: UInt64
+}
+
+/// Rendered transcript bodies on disk, beside the output
+/// (`.Public.gloss-cache/bodies/`), for two reasons: a build holds every
+/// body's HTML from the time it is rendered until its page is written, which
+/// at 100,000 transcripts is gigabytes; and a build in a new process can take
+/// an unchanged transcript's body from the last build instead of rendering it.
+///
+/// The HTML goes into pack files, appended to as bodies are rendered, and an
+/// index lists each transcript's revision, where its HTML is and what the
+/// rest of the build needs of it (diagnostics, links, anchors, turns). The
+/// index ends with a hash of all its bytes and each body has its own: a
+/// damaged or truncated index is discarded whole, a damaged body is rendered
+/// again, and neither is ever trusted.
+final class BodyStore: Sendable {
+    let directory: String
+    /// The pack this build appends to, opened at the first append.
+    private let writer: Mutex<PackWriter>
+    /// Open pack files by name, for reading.
+    private let readers = Mutex<[String: Int32]>([:])
+
+    private struct PackWriter {
+        var name: String
+        var descriptor: Int32 = -1
+        var size = 0
+        var failed = false
+    }
+
+    /// - Parameter appendingTo: a pack of the last build that is small enough
+    ///   to append to instead of starting another (the preview server's
+    ///   rebuilds render a few bodies each).
+    init(directory: String, appendingTo pack: String? = nil) {
+        self.directory = directory
+        let usable = pack.map { $0.hasPrefix(Self.packPrefix) && !$0.contains("/") } ?? false
+        writer = Mutex(PackWriter(name: usable ? pack ?? Self.newPackName() : Self.newPackName()))
+    }
+
+    deinit {
+        writer.withLock { if $0.descriptor >= 0 { close($0.descriptor) } }
+        readers.withLock { for descriptor in $0.values { close(descriptor) } }
+    }
+
+    static let indexName = "index"
+    private static let packPrefix = "pack-"
+    /// A pack below this size is appended to by the next build.
+    static let smallPack = 16 << 20
+
+    private static func newPackName() -> String {
+        packPrefix + String(UInt64.random(in: 0 ... .max), radix: 16)
+    }
+
+    // MARK: Bodies
+
+    /// Appends `html` to this build's pack; nil when it cannot be written
+    /// (the caller keeps the HTML in memory instead).
+    func append(_ html: String) -> BodyLocation? {
+        var html = html
+        return html.withUTF8 { bytes -> BodyLocation? in
+            var hasher = StableHasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+            return writer.withLock { pack -> BodyLocation? in
+                guard !pack.failed else { return nil }
+                if pack.descriptor < 0 {
+                    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                    pack.descriptor = Glibc.open(directory + "/" + pack.name, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+                    guard pack.descriptor >= 0 else {
+                        pack.failed = true
+                        return nil
+                    }
+                    pack.size = Int(lseek(pack.descriptor, 0, SEEK_END))
+                }
+                guard Self.writeAll(bytes, to: pack.descriptor) else {
+                    // What was half written lies past every recorded location.
+                    pack.failed = true
+                    return nil
+                }
+                defer { pack.size += bytes.count }
+                return BodyLocation(pack: pack.name, offset: pack.size, length: bytes.count, checksum: hasher.value)
+            }
+        }
+    }
+
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let count = Glibc.write(descriptor, bytes.baseAddress.map { $0 + done }, bytes.count - done)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            done += count
+        }
+        return true
+    }
+
+    /// The HTML at `location`, or nil when it cannot be read or its bytes
+    /// are not the ones stored.
+    func read(_ location: BodyLocation) -> String? {
+        guard let descriptor = reader(for: location.pack), location.length >= 0, location.offset >= 0 else { return nil }
+        let text = String(unsafeUninitializedCapacity: location.length) { buffer -> Int in
+            var done = 0
+            while done < location.length {
+                let count = pread(descriptor, buffer.baseAddress.map { $0 + done }, location.length - done, off_t(location.offset + done))
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return 0 }
+                done += count
+            }
+            var hasher = StableHasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[..<done])))
+            return hasher.value == location.checksum ? done : 0
+        }
+        return text.utf8.count == location.length ? text : nil
+    }
+
+    private func reader(for pack: String) -> Int32? {
+        guard pack.hasPrefix(Self.packPrefix), !pack.contains("/") else { return nil }
+        return readers.withLock { descriptors -> Int32? in
+            if let descriptor = descriptors[pack] { return descriptor }
+            let descriptor = Glibc.open(directory + "/" + pack, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+            descriptors[pack] = descriptor
+            return descriptor
+        }
+    }
+}
+
+// MARK: The index
+
+extension BodyStore {
+    private static let magic = Array("gloss rendered bodies 1\n".utf8)
+
+    /// The store in `directory`, and the bodies the last build stored there,
+    /// by transcript path, if they were rendered under `seed` and the index
+    /// is whole. The last build's pack is appended to while it is small.
+    static func open(directory: String, seed: UInt64) -> (store: BodyStore, bodies: [String: RememberedBody]) {
+        guard let data = FileManager.default.contents(atPath: directory + "/" + indexName),
+              let decoded = try? decodeIndex(Array(data))
+        else { return (BodyStore(directory: directory), [:]) }
+        let small = fileSize(directory + "/" + decoded.lastPack).map { $0 < smallPack } ?? false
+        let store = BodyStore(directory: directory, appendingTo: small ? decoded.lastPack : nil)
+        return (store, decoded.seed == seed ? decoded.bodies : [:])
+    }
+
+    /// Writes the index of `bodies` (those stored in a pack; the others are
+    /// left out), first moving the bodies of mostly dead packs into this
+    /// build's, then deletes every pack the index no longer names. Returns
+    /// `bodies` with their new locations.
+    func commit(_ bodies: [String: RememberedBody], seed: UInt64) -> [String: RememberedBody] {
+        var bodies = bodies
+        compact(&bodies)
+        let current = writer.withLock { $0.name }
+        let stored = bodies.filter { if case .stored = $0.value.html { true } else { false } }
+        let index = Self.encodeIndex(stored, seed: seed, lastPack: current)
+        let temporary = directory + "/" + Self.indexName + ".tmp-" + String(UInt64.random(in: 0 ... .max), radix: 16)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try Data(index).write(to: URL(fileURLWithPath: temporary))
+            guard rename(temporary, directory + "/" + Self.indexName) == 0 else {
+                unlink(temporary)
+                return bodies
+            }
+        } catch {
+            return bodies
+        }
+        let named = Set(bodies.values.compactMap { if case .stored(let location) = $0.html { location.pack } else { nil } })
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        where (file.hasPrefix(Self.packPrefix) && !named.contains(file) && file != current) || file.hasPrefix(Self.indexName + ".tmp-") {
+            readers.withLock { if let descriptor = $0.removeValue(forKey: file) { close(descriptor) } }
+            unlink(directory + "/" + file)
+        }
+        return bodies
+    }
+
+    /// A pack of an earlier build that is more than half dead gives its live
+    /// bodies to this build's pack, so that the store never holds much more
+    /// than one copy of each body.
+    private func compact(_ bodies: inout [String: RememberedBody]) {
+        let current = writer.withLock { $0.name }
+        var live: [String: Int] = [:]
+        for body in bodies.values {
+            if case .stored(let location) = body.html { live[location.pack, default: 0] += location.length }
+        }
+        let sparse = Set(live.compactMap { pack, bytes -> String? in
+            guard pack != current, let size = Self.fileSize(directory + "/" + pack), bytes * 2 < size else { return nil }
+            return pack
+        })
+        guard !sparse.isEmpty else { return }
+        for (path, body) in bodies {
+            guard case .stored(let location) = body.html, sparse.contains(location.pack) else { continue }
+            var moved = body
+            if let html = read(location), let relocated = append(html) {
+                moved.html = .stored(relocated)
+            } else {
+                moved.html = .dropped
+            }
+            bodies[path] = moved
+        }
+    }
+
+    private static func fileSize(_ path: String) -> Int? {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : nil
+    }
+
+    static func encodeIndex(_ bodies: [String: RememberedBody], seed: UInt64, lastPack: String) -> [UInt8] {
+        var writer = ByteWriter(capacity: bodies.count * 2048)
+        writer.writeFixed(seed)
+        writer.write(lastPack)
+        var packs: [String: Int] = [:]
+        let sorted = bodies.sorted { $0.key < $1.key }
+        for (_, body) in sorted {
+            if case .stored(let location) = body.html, packs[location.pack] == nil { packs[location.pack] = packs.count }
+        }
+        writer.write(packs.sorted { $0.value < $1.value }) { $0.write($1.key) }
+        writer.write(sorted.count)
+        for (path, body) in sorted {
+            guard case .stored(let location) = body.html, let pack = packs[location.pack] else { continue }
+            writer.write(path)
+            writer.writeFixed(body.revision)
+            writer.write(pack)
+            writer.write(location.offset)
+            writer.write(location.length)
+            writer.writeFixed(location.checksum)
+            writer.write(body.body.diagnostics) { $0.write($1) }
+            writer.write(body.body.pendingLinks) { $0.write($1) }
+            writer.write(body.survey.anchors.sorted()) { $0.write($1) }
+            writer.write(body.survey.links) { $0.write($1) }
+            writer.write(body.survey.turns) { $0.write($1) }
+        }
+        var hasher = StableHasher()
+        hasher.combine(writer.bytes)
+        writer.writeFixed(hasher.value)
+        return magic + writer.bytes
+    }
+
+    static func decodeIndex(_ bytes: [UInt8]) throws -> (seed: UInt64, lastPack: String, bodies: [String: RememberedBody]) {
+        guard bytes.count >= magic.count + 8, bytes.starts(with: magic) else { throw ByteReader.Malformed() }
+        var hasher = StableHasher()
+        hasher.combine(Array(bytes[magic.count ..< bytes.count - 8]))
+        var trailer = ByteReader(bytes, offset: bytes.count - 8)
+        guard try trailer.readFixed() == hasher.value else { throw ByteReader.Malformed() }
+        var reader = ByteReader(Array(bytes[magic.count ..< bytes.count - 8]))
+        let seed = try reader.readFixed()
+        let lastPack = try reader.readString()
+        let packs = try reader.readArray { try $0.readString() }
+        let count = try reader.readCount()
+        var bodies: [String: RememberedBody] = [:]
+        bodies.reserveCapacity(count)
+        for _ in 0 ..< count {
+            let path = try reader.readString()
+            let revision = try reader.readFixed()
+            let pack = try reader.readInt()
+            guard packs.indices.contains(pack) else { throw ByteReader.Malformed() }
+            let location = BodyLocation(pack: packs[pack], offset: try reader.readInt(), length: try reader.readInt(), checksum: try reader.readFixed())
+            var body = RenderedMarkdown(html: "", headings: [], diagnostics: try reader.readArray { try $0.readDiagnostic() })
+            body.pendingLinks = try reader.readArray { try $0.readLinkReference() }
+            let survey = TranscriptSurvey(
+                anchors: Set(try reader.readArray { try $0.readString() }),
+                links: try reader.readArray { try $0.readLinkReference() },
+                turns: try reader.readArray { try $0.readTurnExcerpt() }
+            )
+            bodies[path] = RememberedBody(revision: revision, body: body, html: .stored(location), survey: survey)
+        }
+        guard reader.isAtEnd else { throw ByteReader.Malformed() }
+        return (seed, lastPack, bodies)
+    }
+}
+
+// MARK: Coding the survey's parts
+
+extension ByteWriter {
+    mutating func write(_ location: SourceLocation) {
+        write(location.file)
+        write(location.line)
+        write(location.column)
+    }
+
+    mutating func write(_ diagnostic: Diagnostic) {
+        write(diagnostic.severity == .error)
+        write(diagnostic.location != nil)
+        if let location = diagnostic.location { write(location) }
+        write(diagnostic.message)
+        write(diagnostic.note)
+    }
+
+    mutating func write(_ link: LinkReference) {
+        write(link.destination)
+        write(link.location)
+        write(link.isImage)
+        write(link.passageID)
+        write(link.inNote)
+    }
+
+    mutating func write(_ turn: TurnExcerpt) {
+        write(turn.slug)
+        write(turn.passageID)
+        write(turn.speakerID)
+        write(turn.excerpt)
+        write(turn.wordCount)
+        write(turn.seconds)
+    }
+}
+
+extension ByteReader {
+    mutating func readLocation() throws -> SourceLocation {
+        SourceLocation(file: try readString(), line: try readInt(), column: try readInt())
+    }
+
+    mutating func readDiagnostic() throws -> Diagnostic {
+        let severity: Diagnostic.Severity = try readBool() ? .error : .warning
+        let location = try readBool() ? try readLocation() : nil
+        return Diagnostic(severity, at: location, try readString(), note: try readOptionalString())
+    }
+
+    mutating func readLinkReference() throws -> LinkReference {
+        LinkReference(destination: try readString(), location: try readLocation(), isImage: try readBool(),
+                      passageID: try readOptionalString(), inNote: try readBool())
+    }
+
+    mutating func readTurnExcerpt() throws -> TurnExcerpt {
+        TurnExcerpt(slug: try readString(), passageID: try readString(), speakerID: try readString(),
+                    excerpt: try readString(), wordCount: try readInt(), seconds: try readOptionalDouble())
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GlossMarkdown
+import GlossModel
+import Testing
+@testable import GlossBuild
+
+/// The body store keeps rendered bodies between builds, so it must give back
+/// exactly what it was given, and nothing at all from a damaged file.
+@Suite struct BodyStoreTests {
+    func body(_ html: String, revision: UInt64, store: BodyStore) throws -> RememberedBody {
+        var rendered = RenderedMarkdown(html: "", headings: [], diagnostics: [
+            .warning(at: SourceLocation(file: "Content/a.md", line: 3, column: 7), "raw HTML left out", note: "set options.unsafe_html"),
+        ])
+        rendered.pendingLinks = [LinkReference(destination: "b.md#p-1", location: SourceLocation(file: "Content/a.md", line: 4), passageID: "p-2")]
+        let survey = TranscriptSurvey(
+            anchors: ["p-1", "t-00-01-02"],
+            links: rendered.pendingLinks + [LinkReference(destination: "https://example.org/é", location: SourceLocation(file: "x"), isImage: true, inNote: true)],
+            turns: [TurnExcerpt(slug: "a", passageID: "t-00-01-02", speakerID: "hale", excerpt: "Peace — and “quotes”.", wordCount: 12, seconds: 62.5)]
+        )
+        let location = try #require(store.append(html))
+        return RememberedBody(revision: revision, body: rendered, html: .stored(location), survey: survey)
+    }
+
+    func html(_ body: RememberedBody?, in store: BodyStore) -> String? {
+        guard case .stored(let location)? = body?.html else { return nil }
+        return store.read(location)
+    }
+
+    @Test("bodies written by one build are read back whole by the next, in a new store")
+    func roundTrip() throws {
+        let temp = try TemporaryDirectory()
+        let directory = temp.path + "/bodies"
+        let store = BodyStore(directory: directory)
+        let bodies = [
+            "a.md": try body("<p>Ünïcode \u{0}1\u{0} hole</p>\n", revision: 1, store: store),
+            "b.md": try body("", revision: 2, store: store),
+        ]
+        _ = store.commit(bodies, seed: 42)
+
+        let (reopened, loaded) = BodyStore.open(directory: directory, seed: 42)
+        #expect(loaded.keys.sorted() == ["a.md", "b.md"])
+        #expect(html(loaded["a.md"], in: reopened) == "<p>Ünïcode \u{0}1\u{0} hole</p>\n")
+        #expect(html(loaded["b.md"], in: reopened) == "")
+        let a = try #require(loaded["a.md"])
+        #expect(a.revision == 1)
+        #expect(a.body.diagnostics == bodies["a.md"]?.body.diagnostics)
+        #expect(a.body.pendingLinks == bodies["a.md"]?.body.pendingLinks)
+        #expect(a.survey.anchors == ["p-1", "t-00-01-02"])
+        #expect(a.survey.links == bodies["a.md"]?.survey.links)
+        #expect(a.survey.turns == bodies["a.md"]?.survey.turns)
+        // Bodies rendered under other speakers, options or theme are not reused.
+        #expect(BodyStore.open(directory: directory, seed: 43).bodies.isEmpty)
+    }
+
+    @Test("a damaged or truncated index is discarded whole")
+    func damagedIndex() throws {
+        let temp = try TemporaryDirectory()
+        let directory = temp.path + "/bodies"
+        let store = BodyStore(directory: directory)
+        _ = store.commit(["a.md": try body("<p>x</p>", revision: 1, store: store)], seed: 1)
+        let indexPath = directory + "/" + BodyStore.indexName
+        let whole = try #require(FileManager.default.contents(atPath: indexPath))
+        #expect(!BodyStore.open(directory: directory, seed: 1).bodies.isEmpty)
+        for damage in [whole.count / 2, whole.count - 1, 30] {
+            var bytes = [UInt8](whole)
+            bytes[damage] ^= 0x20
+            try Data(bytes).write(to: URL(fileURLWithPath: indexPath))
+            #expect(BodyStore.open(directory: directory, seed: 1).bodies.isEmpty, "byte \(damage) flipped")
+        }
+        try whole.prefix(whole.count - 3).write(to: URL(fileURLWithPath: indexPath))
+        #expect(BodyStore.open(directory: directory, seed: 1).bodies.isEmpty)
+    }
+
+    @Test("a body whose bytes changed on disk is never returned")
+    func damagedPack() throws {
+        let temp = try TemporaryDirectory()
+        let directory = temp.path + "/bodies"
+        let store = BodyStore(directory: directory)
+        let stored = try body("<p>The original words.</p>\n", revision: 1, store: store)
+        guard case .stored(let location) = stored.html else { Issue.record("not stored"); return }
+        #expect(store.read(location) == "<p>The original words.</p>\n")
+        let packPath = directory + "/" + location.pack
+        var bytes = [UInt8](try #require(FileManager.default.contents(atPath: packPath)))
+        bytes[location.offset + 5] = UInt8(ascii: "X")
+        try Data(bytes).write(to: URL(fileURLWithPath: packPath))
+        #expect(BodyStore(directory: directory).read(location) == nil)
+        try Data(bytes.prefix(location.offset + 4)).write(to: URL(fileURLWithPath: packPath))
+        #expect(BodyStore(directory: directory).read(location) == nil)
+        var elsewhere = location
+        elsewhere.pack = "../../etc/passwd"
+        #expect(store.read(elsewhere) == nil)
+    }
+
+    @Test("packs no body lives in are deleted, and a mostly dead pack's bodies move to the current one")
+    func compaction() throws {
+        let temp = try TemporaryDirectory()
+        let directory = temp.path + "/bodies"
+        let first = BodyStore(directory: directory)
+        let big = String(repeating: "<p>words</p>", count: 100)
+        var bodies = try (0 ..< 10).reduce(into: [String: RememberedBody]()) { $0["\($1).md"] = try body(big, revision: UInt64($1), store: first) }
+        bodies = first.commit(bodies, seed: 1)
+        let firstPacks = Set(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("pack-") })
+        #expect(firstPacks.count == 1)
+
+        // Eight of ten bodies change: their new HTML goes to a new pack, and
+        // the old pack, four fifths dead, gives up its last two bodies.
+        let second = BodyStore(directory: directory)
+        for index in 0 ..< 8 { bodies["\(index).md"] = try body(big + "\(index)", revision: UInt64(100 + index), store: second) }
+        bodies = second.commit(bodies, seed: 1)
+        let secondPacks = Set(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("pack-") })
+        #expect(secondPacks.count == 1)
+        #expect(secondPacks.isDisjoint(with: firstPacks))
+        let (reopened, loaded) = BodyStore.open(directory: directory, seed: 1)
+        #expect(html(loaded["9.md"], in: reopened) == big)
+        #expect(html(loaded["3.md"], in: reopened) == big + "3")
+    }
+}
