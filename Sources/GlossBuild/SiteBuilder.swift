@@ -27,7 +27,7 @@ public struct SiteBuilder: Sendable {
     /// Everything `build()` does except writing.
     public func check() -> BuildOutcome {
         var memory = BuildMemory()
-        return run(memory: &memory, changed: [], output: nil, bodyStore: nil)
+        return run(memory: &memory, changed: [], output: nil, cache: nil)
     }
 
     /// Builds the site and, if there were no errors, puts it in place of the
@@ -74,7 +74,7 @@ public struct SiteBuilder: Sendable {
         } catch {
             return BuildOutcome(diagnostics: [.error(at: nil, "cannot prepare the output: \(error)")], pageCount: 0)
         }
-        var outcome = run(memory: &memory, changed: changed, output: output, bodyStore: generations.cache + "/bodies")
+        var outcome = run(memory: &memory, changed: changed, output: output, cache: generations.cache)
         outcome.timings.prepend(preparation)
         guard !outcome.diagnostics.hasErrors else {
             output.staging.discard()
@@ -94,15 +94,23 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The pipeline, read top to bottom. `output` is nil for a check, which
-    /// plans every page but renders none; so is `bodyStore`, the directory
-    /// where rendered bodies wait for their pages and for the next build.
+    /// plans every page but renders none; so is `cache`, the directory where
+    /// decoded transcripts and rendered bodies are kept for the next build.
     private func run(
-        memory: inout BuildMemory, changed: Set<String>, output: (staging: StagingDirectory, baseline: [String: UInt64])?, bodyStore: String?
+        memory: inout BuildMemory, changed: Set<String>, output: (staging: StagingDirectory, baseline: [String: UInt64])?, cache: String?
     ) -> BuildOutcome {
         var diagnostics: [Diagnostic] = []
         var timings = BuildTimings(progress: settings.progress)
-        let content = timings.measure("load content") { load(reusing: memory.content, changed: changed, into: &diagnostics) }
+        let documentCache = cache.map { DocumentCache(path: $0 + "/documents", stamp: Self.executableStamp) }
+        let content = timings.measure("load content") {
+            // A process's first build takes what an earlier one decoded; the
+            // next ones reuse their own load.
+            let known = memory.content == nil ? documentCache?.read() ?? [:] : [:]
+            if memory.cachedDocuments == nil, !known.isEmpty { memory.cachedDocuments = Set(known.keys) }
+            return load(reusing: memory.content, changed: changed, known: known, into: &diagnostics)
+        }
         memory.content = content
+        let bodyStore = cache.map { $0 + "/bodies" }
         guard let (renderer, theme) = timings.measure("compile theme", { compileTheme(for: content, into: &diagnostics) }) else {
             return BuildOutcome(diagnostics: diagnostics, pageCount: 0, timings: timings)
         }
@@ -147,7 +155,10 @@ public struct SiteBuilder: Sendable {
             }
         }
         if let store = memory.store {
-            memory.bodies = timings.measure("keep rendered bodies") { store.commit(memory.bodies, seed: seed) }
+            timings.measure("keep the build cache") {
+                memory.bodies = store.commit(memory.bodies, seed: seed)
+                memory.cachedDocuments = documentCache?.write(content, previous: memory.cachedDocuments ?? [])
+            }
         }
         var outcome = BuildOutcome(
             diagnostics: diagnostics, pageCount: pageCount, pagesWritten: written,
@@ -241,9 +252,12 @@ public struct SiteBuilder: Sendable {
 
     /// Content/: site.yaml, speakers.yaml and every transcript, decoded;
     /// transcripts unchanged since `previous` are taken from it.
-    private func load(reusing previous: LoadedContent?, changed: Set<String>, into diagnostics: inout [Diagnostic]) -> LoadedContent {
-        var content = ContentLoader(fileSystem: fileSystem)
-            .load(directory: settings.contentDirectory, displayPath: settings.contentDirectory, reusing: previous, changed: changed)
+    private func load(
+        reusing previous: LoadedContent?, changed: Set<String>, known: [UInt64: KnownDocument], into diagnostics: inout [Diagnostic]
+    ) -> LoadedContent {
+        var content = ContentLoader(fileSystem: fileSystem).load(
+            directory: settings.contentDirectory, displayPath: settings.contentDirectory, reusing: previous, changed: changed, known: known
+        )
         diagnostics += content.diagnostics
         if let baseURL = settings.baseURL { content.config.baseURL = baseURL }
         return content

@@ -26,7 +26,12 @@ public struct ContentLoader: Sendable {
     ///   - changed: paths relative to the directory to read again whatever
     ///     their stamps say (a watcher's report: two saves within one tick of
     ///     the file system's clock can leave the same stamp).
-    public func load(directory: String, displayPath: String, reusing previous: LoadedContent? = nil, changed: Set<String> = []) -> LoadedContent {
+    ///   - known: transcripts an earlier process decoded, by revision: a
+    ///     transcript whose files hash to one of them is read but not decoded.
+    public func load(
+        directory: String, displayPath: String, reusing previous: LoadedContent? = nil, changed: Set<String> = [],
+        known: [UInt64: KnownDocument] = [:]
+    ) -> LoadedContent {
         let walker = ContentWalker(fileSystem: fileSystem, root: directory, displayRoot: displayPath)
         let listing: ContentWalker.Listing
         switch walker.walk() {
@@ -90,7 +95,10 @@ public struct ContentLoader: Sendable {
                !changed.contains(path), !changed.contains(sidecarPath) {
                 return earlier
             }
-            return TranscriptFile(stamp: stamp.value, parsed: readTranscript(path, sidecar: sidecars.contains(sidecarPath) ? sidecarPath : nil, with: walker))
+            return TranscriptFile(
+                stamp: stamp.value,
+                parsed: readTranscript(path, sidecar: sidecars.contains(sidecarPath) ? sidecarPath : nil, with: walker, known: known)
+            )
         }
         var documents: [Document] = []
         var transcriptFiles: [String: TranscriptFile] = [:]
@@ -121,7 +129,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Reads and decodes one transcript with its sidecar, if it has one.
-    private func readTranscript(_ path: String, sidecar sidecarPath: String?, with walker: ContentWalker) -> ParsedDocument {
+    private func readTranscript(_ path: String, sidecar sidecarPath: String?, with walker: ContentWalker, known: [UInt64: KnownDocument]) -> ParsedDocument {
             var problems: [Diagnostic] = []
             let bytes = read(path, with: walker, into: &problems)
             var sidecar: AnnotationsFile?
@@ -129,7 +137,15 @@ public struct ContentLoader: Sendable {
                 sidecar = AnnotationsFile(bytes: sidecarBytes, displayPath: walker.displayPath(of: sidecarPath))
             }
             guard let bytes else { return ParsedDocument(document: nil, diagnostics: problems) }
-            var parsed = Self.parseDocument(bytes, path: path, displayPath: walker.displayPath(of: path), annotationsFile: sidecar)
+            let displayPath = walker.displayPath(of: path)
+            if problems.isEmpty, !known.isEmpty,
+               let earlier = known[Self.revision(of: bytes, path: path, displayPath: displayPath, annotationsFile: sidecar)],
+               earlier.bodyOffset >= 0, earlier.bodyOffset <= bytes.count {
+                var document = earlier.document
+                document.body = String(decoding: bytes[earlier.bodyOffset...], as: UTF8.self)
+                return ParsedDocument(document: document, diagnostics: [], bodyOffset: earlier.bodyOffset)
+            }
+            var parsed = Self.parseDocument(bytes, path: path, displayPath: displayPath, annotationsFile: sidecar)
             if problems.hasErrors { parsed.document = nil }
             parsed.diagnostics = problems + parsed.diagnostics
             return parsed
@@ -184,13 +200,10 @@ public struct ContentLoader: Sendable {
     public static func parseDocument(_ bytes: [UInt8], path: String, displayPath: String, annotationsFile: AnnotationsFile? = nil) -> ParsedDocument {
         let sidecar = annotationsFile.map { parseAnnotationsFile($0.bytes, displayPath: $0.displayPath) }
         var parsed = parseTranscript(bytes, path: path, displayPath: displayPath)
-        var revision = StableHasher()
-        revision.combine(path)
-        revision.combine(displayPath)
-        revision.combine(bytes)
-        revision.combine(annotationsFile?.displayPath)
-        revision.combine(annotationsFile?.bytes ?? [])
-        parsed.document?.revision = revision.value
+        parsed.document?.revision = revision(of: bytes, path: path, displayPath: displayPath, annotationsFile: annotationsFile)
+        if let body = parsed.document?.body.utf8, bytes.count >= body.count, bytes[(bytes.count - body.count)...].elementsEqual(body) {
+            parsed.bodyOffset = bytes.count - body.count
+        }
         if let (annotations, problems) = sidecar {
             parsed.diagnostics += problems
             if problems.hasErrors {
@@ -200,6 +213,17 @@ public struct ContentLoader: Sendable {
             }
         }
         return parsed
+    }
+
+    /// A hash of everything a transcript is decoded from: its files and their paths.
+    static func revision(of bytes: [UInt8], path: String, displayPath: String, annotationsFile: AnnotationsFile?) -> UInt64 {
+        var revision = StableHasher()
+        revision.combine(path)
+        revision.combine(displayPath)
+        revision.combine(bytes)
+        revision.combine(annotationsFile?.displayPath)
+        revision.combine(annotationsFile?.bytes ?? [])
+        return revision.value
     }
 
     /// The annotations of a sidecar file, and every problem found in it;

@@ -6,10 +6,29 @@ public struct ParsedDocument: Sendable {
     /// Nil when the file has errors; warnings alone keep it.
     public var document: Document?
     public var diagnostics: [Diagnostic]
+    /// Where the body starts in the `.md` file when the body is exactly the
+    /// file's bytes from there on (no carriage returns or byte order mark
+    /// were normalised away): what lets a later build keep the decoded
+    /// document and take its body from the file alone.
+    public var bodyOffset: Int?
 
-    public init(document: Document?, diagnostics: [Diagnostic]) {
+    public init(document: Document?, diagnostics: [Diagnostic], bodyOffset: Int? = nil) {
         self.document = document
         self.diagnostics = diagnostics
+        self.bodyOffset = bodyOffset
+    }
+}
+
+/// A transcript as an earlier build decoded it, to be used again when its
+/// files hash to the same revision: its body left out, and where the body
+/// starts in the `.md` file.
+public struct KnownDocument: Sendable {
+    public var document: Document
+    public var bodyOffset: Int
+
+    public init(document: Document, bodyOffset: Int) {
+        self.document = document
+        self.bodyOffset = bodyOffset
     }
 }
 

@@ -1,0 +1,267 @@
+import Foundation
+import GlossContent
+import GlossModel
+
+/// Transcripts as the last build decoded them (front matter, annotations,
+/// slug), kept beside the output in `.NAME.gloss-cache/documents`: decoding
+/// YAML is most of what loading costs, and a rebuild in a new process finds
+/// an unchanged transcript here by the hash of its files instead.
+///
+/// Only transcripts that decoded without a word of complaint are kept, so
+/// that a kept one never hides a warning. The file is written whole, under
+/// a temporary name renamed into place, with a hash of its bytes at the end;
+/// a file that does not match, or was written by another gloss binary, is
+/// ignored.
+struct DocumentCache {
+    let path: String
+    /// The gloss binary: another version may decode the same YAML differently.
+    let stamp: UInt64
+
+    private static let magic = Array("gloss decoded transcripts 1\n".utf8)
+
+    /// The kept transcripts by revision; empty when there are none to trust.
+    func read() -> [UInt64: KnownDocument] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+        return (try? Self.decode(Array(data), stamp: stamp)) ?? [:]
+    }
+
+    /// Keeps every transcript of `content` that decoded cleanly, unless they
+    /// are exactly the revisions `previous` names (those the file holds
+    /// already), when the file stays as it is. Returns the revisions kept.
+    @discardableResult
+    func write(_ content: LoadedContent, previous: Set<UInt64>) -> Set<UInt64> {
+        var kept: [(UInt64, KnownDocument)] = []
+        for (_, file) in content.transcriptFiles.sorted(by: { $0.key < $1.key }) {
+            guard file.parsed.diagnostics.isEmpty, let document = file.parsed.document, let offset = file.parsed.bodyOffset else { continue }
+            kept.append((document.revision, KnownDocument(document: document, bodyOffset: offset)))
+        }
+        let revisions = Set(kept.map(\.0))
+        guard revisions != previous else { return revisions }
+        let bytes = Self.encode(kept, stamp: stamp)
+        let temporary = path + ".tmp-" + String(UInt64.random(in: 0 ... .max), radix: 16)
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+            if rename(temporary, path) != 0 { unlink(temporary) }
+        } catch {
+            unlink(temporary)
+        }
+        return revisions
+    }
+
+    static func encode(_ documents: [(UInt64, KnownDocument)], stamp: UInt64) -> [UInt8] {
+        var writer = ByteWriter(capacity: documents.count * 1024)
+        writer.writeFixed(stamp)
+        writer.write(documents.count)
+        for (revision, known) in documents {
+            let document = known.document
+            writer.writeFixed(revision)
+            writer.write(known.bodyOffset)
+            writer.write(document.path)
+            writer.write(document.displayPath)
+            writer.write(document.slug)
+            writer.write(document.bodyStartLine)
+            writer.write(document.frontMatter)
+            writer.write(document.annotations) { $0.write($1) }
+        }
+        var hasher = StableHasher()
+        hasher.combine(writer.bytes)
+        writer.writeFixed(hasher.value)
+        return magic + writer.bytes
+    }
+
+    static func decode(_ bytes: [UInt8], stamp: UInt64) throws -> [UInt64: KnownDocument] {
+        guard bytes.count >= magic.count + 8, bytes.starts(with: magic) else { throw ByteReader.Malformed() }
+        let payload = Array(bytes[magic.count ..< bytes.count - 8])
+        var hasher = StableHasher()
+        hasher.combine(payload)
+        var trailer = ByteReader(bytes, offset: bytes.count - 8)
+        guard try trailer.readFixed() == hasher.value else { throw ByteReader.Malformed() }
+        var reader = ByteReader(payload)
+        guard try reader.readFixed() == stamp else { return [:] }
+        let count = try reader.readCount()
+        var documents: [UInt64: KnownDocument] = [:]
+        documents.reserveCapacity(count)
+        for _ in 0 ..< count {
+            let revision = try reader.readFixed()
+            let offset = try reader.readInt()
+            var document = Document(
+                path: try reader.readString(), displayPath: try reader.readString(), slug: try reader.readString(),
+                frontMatter: FrontMatter(title: ""), body: "", bodyStartLine: try reader.readInt()
+            )
+            document.frontMatter = try reader.readFrontMatter()
+            document.annotations = try reader.readArray { try $0.readAnnotation() }
+            document.revision = revision
+            documents[revision] = KnownDocument(document: document, bodyOffset: offset)
+        }
+        guard reader.isAtEnd else { throw ByteReader.Malformed() }
+        return documents
+    }
+}
+
+// MARK: Coding front matter
+
+extension ByteWriter {
+    mutating func write(_ date: CalendarDate?) {
+        write(date != nil)
+        if let date {
+            write(date.year)
+            write(date.month)
+            write(date.day)
+        }
+    }
+
+    mutating func write(_ location: SourceLocation?) {
+        write(location != nil)
+        if let location { write(location) }
+    }
+
+    mutating func write(_ front: FrontMatter) {
+        write(front.title)
+        write(front.date)
+        write(front.kind)
+        write(front.event)
+        write(front.place)
+        write(front.speakers) { writer, speaker in
+            writer.write(speaker.id)
+            writer.write(speaker.role)
+            writer.write(speaker.location)
+            writer.write(speaker.name)
+            writer.write(speaker.aliases) { $0.write($1) }
+        }
+        write(front.source != nil)
+        if let source = front.source {
+            write(source.title)
+            write(source.publisher)
+            write(source.url)
+            write(source.retrieved)
+        }
+        write(front.media != nil)
+        if let media = front.media {
+            write(media.kind.rawValue)
+            write(media.url)
+            write(Optional(media.offset))
+        }
+        write(front.topics) { $0.write($1) }
+        write(front.summary)
+        write(front.draft)
+        write(front.slug)
+        write(front.params.sorted { $0.key < $1.key }) { writer, entry in
+            writer.write(entry.key)
+            writer.write(entry.value)
+        }
+    }
+
+    mutating func write(_ value: Value) {
+        switch value {
+        case .null: write(0)
+        case .bool(let flag):
+            write(1)
+            write(flag)
+        case .int(let number):
+            write(2)
+            write(number)
+        case .double(let number):
+            write(3)
+            writeFixed(number.bitPattern)
+        case .string(let text):
+            write(4)
+            write(text)
+        case .array(let values):
+            write(5)
+            write(values) { $0.write($1) }
+        case .dictionary(let entries):
+            write(6)
+            write(entries.sorted { $0.key < $1.key }) { writer, entry in
+                writer.write(entry.key)
+                writer.write(entry.value)
+            }
+        }
+    }
+
+    mutating func write(_ annotation: Annotation) {
+        write(annotation.quote)
+        write(annotation.prefix)
+        write(annotation.suffix)
+        write(annotation.kind.rawValue)
+        write(annotation.rating)
+        write(annotation.note)
+        write(annotation.sources) { writer, source in
+            writer.write(source.title)
+            writer.write(source.url)
+        }
+        write(annotation.author)
+        write(annotation.date)
+        write(annotation.location)
+    }
+}
+
+extension ByteReader {
+    mutating func readDate() throws -> CalendarDate? {
+        guard try readBool() else { return nil }
+        guard let date = CalendarDate(year: try readInt(), month: try readInt(), day: try readInt()) else { throw Malformed() }
+        return date
+    }
+
+    mutating func readOptionalLocation() throws -> SourceLocation? {
+        try readBool() ? try readLocation() : nil
+    }
+
+    mutating func readFrontMatter() throws -> FrontMatter {
+        var front = FrontMatter(title: try readString())
+        front.date = try readDate()
+        front.kind = try readOptionalString()
+        front.event = try readOptionalString()
+        front.place = try readOptionalString()
+        front.speakers = try readArray { reader in
+            SpeakerAppearance(
+                id: try reader.readString(), role: try reader.readOptionalString(), location: try reader.readOptionalLocation(),
+                name: try reader.readOptionalString(), aliases: try reader.readArray { try $0.readString() }
+            )
+        }
+        if try readBool() {
+            front.source = Source(title: try readOptionalString(), publisher: try readOptionalString(),
+                                  url: try readOptionalString(), retrieved: try readDate())
+        }
+        if try readBool() {
+            guard let kind = Media.Kind(rawValue: try readString()) else { throw Malformed() }
+            front.media = Media(kind: kind, url: try readString(), offset: try readOptionalDouble() ?? 0)
+        }
+        front.topics = try readArray { try $0.readString() }
+        front.summary = try readOptionalString()
+        front.draft = try readBool()
+        front.slug = try readOptionalString()
+        front.params = try readEntries()
+        return front
+    }
+
+    private mutating func readEntries() throws -> [String: Value] {
+        let entries = try readArray { reader in (try reader.readString(), try reader.readValue()) }
+        return Dictionary(entries, uniquingKeysWith: { first, _ in first })
+    }
+
+    mutating func readValue() throws -> Value {
+        switch try readInt() {
+        case 0: .null
+        case 1: .bool(try readBool())
+        case 2: .int(try readInt())
+        case 3: .double(Double(bitPattern: try readFixed()))
+        case 4: .string(try readString())
+        case 5: .array(try readArray { try $0.readValue() })
+        case 6: .dictionary(try readEntries())
+        default: throw Malformed()
+        }
+    }
+
+    mutating func readAnnotation() throws -> Annotation {
+        let quote = try readString()
+        let prefix = try readOptionalString()
+        let suffix = try readOptionalString()
+        guard let kind = Annotation.Kind(rawValue: try readString()) else { throw Malformed() }
+        return Annotation(
+            quote: quote, prefix: prefix, suffix: suffix, kind: kind, rating: try readOptionalString(), note: try readString(),
+            sources: try readArray { SourceLink(title: try $0.readOptionalString(), url: try $0.readString()) },
+            author: try readOptionalString(), date: try readDate(),
+            location: try readLocation()
+        )
+    }
+}

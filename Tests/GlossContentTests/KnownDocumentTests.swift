@@ -1,0 +1,41 @@
+import GlossContent
+import GlossModel
+import Testing
+
+/// A load given the documents an earlier process decoded takes a transcript
+/// from them only when its files hash to the same revision.
+@Suite struct KnownDocumentTests {
+    static let text = "---\ntitle: Remarks\nspeakers: [hegseth]\n---\n\n**Pete Hegseth:** We are here.\n"
+
+    @Test("a transcript whose files are unchanged is taken from the known documents, its body from the file")
+    func unchangedIsTaken() throws {
+        let first = load(content(["a.md": Self.text]))
+        let parsed = try #require(first.transcriptFiles["a.md"]?.parsed)
+        let document = try #require(parsed.document)
+        let offset = try #require(parsed.bodyOffset)
+        #expect(Array(Self.text.utf8)[offset...].elementsEqual(document.body.utf8))
+
+        // Marked, so that the test can tell a kept document from a decoded one.
+        var kept = document
+        kept.frontMatter.title = "As decoded before"
+        kept.body = ""
+        let known = [document.revision: KnownDocument(document: kept, bodyOffset: offset)]
+        let again = ContentLoader(fileSystem: content(["a.md": Self.text])).load(directory: "Content", displayPath: "Content", known: known)
+        let taken = try #require(again.documents.first)
+        #expect(taken.frontMatter.title == "As decoded before")
+        #expect(taken.body == document.body)
+        #expect(taken.revision == document.revision)
+
+        let edited = Self.text + "\nMore.\n"
+        let changed = ContentLoader(fileSystem: content(["a.md": edited])).load(directory: "Content", displayPath: "Content", known: known)
+        #expect(changed.documents.first?.frontMatter.title == "Remarks")
+        #expect(changed.documents.first?.body.hasSuffix("More.\n") == true)
+    }
+
+    @Test("a body that is not the file's raw tail (carriage returns, byte order mark) has no offset to keep")
+    func normalisedBodyHasNoOffset() {
+        #expect(parse(Self.text).bodyOffset != nil)
+        #expect(parse(Self.text.replacingOccurrences(of: "\n", with: "\r\n")).bodyOffset == nil)
+        #expect(parse(bytes: [0xEF, 0xBB, 0xBF] + Array(Self.text.utf8)).bodyOffset != nil)
+    }
+}
