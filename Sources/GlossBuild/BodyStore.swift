@@ -34,6 +34,7 @@ final class BodyStore: Sendable {
     private let writer: Mutex<PackWriter>
     /// Open pack files by name, for reading.
     private let readers = Mutex<[String: Int32]>([:])
+    private let logged = Mutex(Logged())
 
     private struct PackWriter {
         var name: String
@@ -141,21 +142,36 @@ final class BodyStore: Sendable {
 // MARK: The index
 
 extension BodyStore {
-    private static let magic = Array("gloss rendered bodies 1\n".utf8)
+    /// What the index file holds, as of the last read or write: enough to
+    /// append only what a build changed.
+    struct Logged {
+        var seed: UInt64?
+        var pack: String?
+        var entries: [String: (revision: UInt64, location: BodyLocation)] = [:]
+        var records = 0
+    }
+
+    private enum Record: UInt64 {
+        case header = 0, pack, body, removal
+    }
+
+    private static let magic = Array("gloss rendered bodies 2\n".utf8)
+
+    private var log: RecordLog { RecordLog(path: directory + "/" + Self.indexName, magic: Self.magic) }
 
     /// The store in `directory`, and the bodies the last build stored there,
     /// by transcript path, if they were rendered under `seed` and the index
     /// is whole. The last build's pack is appended to while it is small.
     static func open(directory: String, seed: UInt64) -> (store: BodyStore, bodies: [String: RememberedBody]) {
-        guard let data = FileManager.default.contents(atPath: directory + "/" + indexName),
-              let decoded = try? decodeIndex(Array(data))
-        else { return (BodyStore(directory: directory), [:]) }
-        let small = fileSize(directory + "/" + decoded.lastPack).map { $0 < smallPack } ?? false
-        let store = BodyStore(directory: directory, appendingTo: small ? decoded.lastPack : nil)
-        return (store, decoded.seed == seed ? decoded.bodies : [:])
+        let log = RecordLog(path: directory + "/" + indexName, magic: magic)
+        guard let records = log.read(), let (logged, bodies) = try? decode(records) else { return (BodyStore(directory: directory), [:]) }
+        let small = logged.pack.flatMap { fileSize(directory + "/" + $0) }.map { $0 < smallPack } ?? false
+        let store = BodyStore(directory: directory, appendingTo: small ? logged.pack : nil)
+        store.logged.withLock { $0 = logged }
+        return (store, logged.seed == seed ? bodies : [:])
     }
 
-    /// Writes the index of `bodies` (those stored in a pack; the others are
+    /// Records where `bodies` are (those stored in a pack; the others are
     /// left out), first moving the bodies of mostly dead packs into this
     /// build's, then deletes every pack the index no longer names. Returns
     /// `bodies` with their new locations.
@@ -163,20 +179,38 @@ extension BodyStore {
         var bodies = bodies
         compact(&bodies)
         let current = writer.withLock { $0.name }
-        let stored = bodies.filter { if case .stored = $0.value.html { true } else { false } }
-        let index = Self.encodeIndex(stored, seed: seed, lastPack: current)
-        let temporary = directory + "/" + Self.indexName + ".tmp-" + String(UInt64.random(in: 0 ... .max), radix: 16)
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try Data(index).write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, directory + "/" + Self.indexName) == 0 else {
-                unlink(temporary)
-                return bodies
-            }
-        } catch {
-            return bodies
+        var stored: [String: (revision: UInt64, location: BodyLocation)] = [:]
+        for (path, body) in bodies {
+            if case .stored(let location) = body.html { stored[path] = (body.revision, location) }
         }
-        let named = Set(bodies.values.compactMap { if case .stored(let location) = $0.html { location.pack } else { nil } })
+        let written = logged.withLock { logged -> Bool in
+            var changes: [[UInt8]] = []
+            if logged.pack != current { changes.append(Self.record(.pack) { $0.write(current) }) }
+            for (path, entry) in stored.sorted(by: { $0.key < $1.key }) {
+                if let earlier = logged.entries[path], earlier.revision == entry.revision, earlier.location == entry.location { continue }
+                if let body = bodies[path] { changes.append(Self.record(path: path, body: body, at: entry.location)) }
+            }
+            for path in logged.entries.keys.sorted() where stored[path] == nil {
+                changes.append(Self.record(.removal) { $0.write(path) })
+            }
+            let ok: Bool
+            if logged.seed == seed, logged.records + changes.count <= 2 * stored.count + 64 {
+                ok = log.append(changes)
+                logged.records += changes.count
+            } else {
+                var all = [Self.record(.header) { $0.writeFixed(seed) }, Self.record(.pack) { $0.write(current) }]
+                for (path, entry) in stored.sorted(by: { $0.key < $1.key }) {
+                    if let body = bodies[path] { all.append(Self.record(path: path, body: body, at: entry.location)) }
+                }
+                try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                ok = log.rewrite(all)
+                logged.records = all.count
+            }
+            logged = ok ? Logged(seed: seed, pack: current, entries: stored, records: logged.records) : Logged()
+            return ok
+        }
+        guard written else { return bodies }
+        let named = Set(stored.values.map(\.location.pack))
         for file in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         where (file.hasPrefix(Self.packPrefix) && !named.contains(file) && file != current) || file.hasPrefix(Self.indexName + ".tmp-") {
             readers.withLock { if let descriptor = $0.removeValue(forKey: file) { close(descriptor) } }
@@ -211,27 +245,23 @@ extension BodyStore {
         }
     }
 
-    private static func fileSize(_ path: String) -> Int? {
+    static func fileSize(_ path: String) -> Int? {
         var status = stat()
         return stat(path, &status) == 0 ? Int(status.st_size) : nil
     }
 
-    static func encodeIndex(_ bodies: [String: RememberedBody], seed: UInt64, lastPack: String) -> [UInt8] {
-        var writer = ByteWriter(capacity: bodies.count * 2048)
-        writer.writeFixed(seed)
-        writer.write(lastPack)
-        var packs: [String: Int] = [:]
-        let sorted = bodies.sorted { $0.key < $1.key }
-        for (_, body) in sorted {
-            if case .stored(let location) = body.html, packs[location.pack] == nil { packs[location.pack] = packs.count }
-        }
-        writer.write(packs.sorted { $0.value < $1.value }) { $0.write($1.key) }
-        writer.write(sorted.count)
-        for (path, body) in sorted {
-            guard case .stored(let location) = body.html, let pack = packs[location.pack] else { continue }
+    private static func record(_ kind: Record, _ fill: (inout ByteWriter) -> Void) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.write(kind.rawValue)
+        fill(&writer)
+        return writer.bytes
+    }
+
+    private static func record(path: String, body: RememberedBody, at location: BodyLocation) -> [UInt8] {
+        record(.body) { writer in
             writer.write(path)
             writer.writeFixed(body.revision)
-            writer.write(pack)
+            writer.write(location.pack)
             writer.write(location.offset)
             writer.write(location.length)
             writer.writeFixed(location.checksum)
@@ -241,42 +271,39 @@ extension BodyStore {
             writer.write(body.survey.links) { $0.write($1) }
             writer.write(body.survey.turns) { $0.write($1) }
         }
-        var hasher = StableHasher()
-        hasher.combine(writer.bytes)
-        writer.writeFixed(hasher.value)
-        return magic + writer.bytes
     }
 
-    static func decodeIndex(_ bytes: [UInt8]) throws -> (seed: UInt64, lastPack: String, bodies: [String: RememberedBody]) {
-        guard bytes.count >= magic.count + 8, bytes.starts(with: magic) else { throw ByteReader.Malformed() }
-        var hasher = StableHasher()
-        hasher.combine(Array(bytes[magic.count ..< bytes.count - 8]))
-        var trailer = ByteReader(bytes, offset: bytes.count - 8)
-        guard try trailer.readFixed() == hasher.value else { throw ByteReader.Malformed() }
-        var reader = ByteReader(Array(bytes[magic.count ..< bytes.count - 8]))
-        let seed = try reader.readFixed()
-        let lastPack = try reader.readString()
-        let packs = try reader.readArray { try $0.readString() }
-        let count = try reader.readCount()
+    /// The index's records, replayed: the first must be a header.
+    static func decode(_ records: [ByteReader]) throws -> (Logged, [String: RememberedBody]) {
+        var logged = Logged()
         var bodies: [String: RememberedBody] = [:]
-        bodies.reserveCapacity(count)
-        for _ in 0 ..< count {
-            let path = try reader.readString()
-            let revision = try reader.readFixed()
-            let pack = try reader.readInt()
-            guard packs.indices.contains(pack) else { throw ByteReader.Malformed() }
-            let location = BodyLocation(pack: packs[pack], offset: try reader.readInt(), length: try reader.readInt(), checksum: try reader.readFixed())
-            var body = RenderedMarkdown(html: "", headings: [], diagnostics: try reader.readArray { try $0.readDiagnostic() })
-            body.pendingLinks = try reader.readArray { try $0.readLinkReference() }
-            let survey = TranscriptSurvey(
-                anchors: Set(try reader.readArray { try $0.readString() }),
-                links: try reader.readArray { try $0.readLinkReference() },
-                turns: try reader.readArray { try $0.readTurnExcerpt() }
-            )
-            bodies[path] = RememberedBody(revision: revision, body: body, html: .stored(location), survey: survey)
+        for var reader in records {
+            guard let kind = Record(rawValue: try reader.readUInt64()), (kind == .header) == (logged.seed == nil) else { throw ByteReader.Malformed() }
+            switch kind {
+            case .header: logged.seed = try reader.readFixed()
+            case .pack: logged.pack = try reader.readString()
+            case .removal:
+                let path = try reader.readString()
+                logged.entries[path] = nil
+                bodies[path] = nil
+            case .body:
+                let path = try reader.readString()
+                let revision = try reader.readFixed()
+                let location = BodyLocation(pack: try reader.readString(), offset: try reader.readInt(), length: try reader.readInt(), checksum: try reader.readFixed())
+                var body = RenderedMarkdown(html: "", headings: [], diagnostics: try reader.readArray { try $0.readDiagnostic() })
+                body.pendingLinks = try reader.readArray { try $0.readLinkReference() }
+                let survey = TranscriptSurvey(
+                    anchors: Set(try reader.readArray { try $0.readString() }),
+                    links: try reader.readArray { try $0.readLinkReference() },
+                    turns: try reader.readArray { try $0.readTurnExcerpt() }
+                )
+                logged.entries[path] = (revision, location)
+                bodies[path] = RememberedBody(revision: revision, body: body, html: .stored(location), survey: survey)
+            }
+            guard reader.isAtEnd else { throw ByteReader.Malformed() }
         }
-        guard reader.isAtEnd else { throw ByteReader.Malformed() }
-        return (seed, lastPack, bodies)
+        logged.records = records.count
+        return (logged, bodies)
     }
 }
 

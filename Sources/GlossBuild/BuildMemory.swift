@@ -13,8 +13,8 @@ public struct BuildMemory: Sendable {
     var bodies: [String: RememberedBody] = [:]
     /// Where the bodies' HTML is, kept open from one rebuild to the next.
     var store: BodyStore?
-    /// The revisions the document cache holds, when this process read or wrote it.
-    var cachedDocuments: Set<UInt64>?
+    /// What the document cache holds, when this process read or wrote it.
+    var cachedDocuments: DocumentCache.Logged?
 
     public init() {}
 }

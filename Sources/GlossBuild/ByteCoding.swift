@@ -24,6 +24,8 @@ struct ByteWriter {
 
     mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
+    mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
+
     /// Eight bytes, little-endian: hashes, which a variable length would only lengthen.
     mutating func writeFixed(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
@@ -67,6 +69,11 @@ struct ByteReader {
     }
 
     var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func skip(_ count: Int) throws {
+        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        offset += count
+    }
 
     mutating func readUInt64() throws -> UInt64 {
         var value: UInt64 = 0

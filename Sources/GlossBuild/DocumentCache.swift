@@ -8,53 +8,69 @@ import GlossModel
 /// an unchanged transcript here by the hash of its files instead.
 ///
 /// Only transcripts that decoded without a word of complaint are kept, so
-/// that a kept one never hides a warning. The file is written whole, under
-/// a temporary name renamed into place, with a hash of its bytes at the end;
-/// a file that does not match, or was written by another gloss binary, is
-/// ignored.
+/// that a kept one never hides a warning. The file is a ``RecordLog``: a
+/// damaged one, or one another gloss binary wrote, is ignored (and written
+/// anew).
 struct DocumentCache {
     let path: String
     /// The gloss binary: another version may decode the same YAML differently.
     let stamp: UInt64
 
-    private static let magic = Array("gloss decoded transcripts 1\n".utf8)
-
-    /// The kept transcripts by revision; empty when there are none to trust.
-    func read() -> [UInt64: KnownDocument] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-        return (try? Self.decode(Array(data), stamp: stamp)) ?? [:]
+    /// What the file holds as of the last read or write.
+    struct Logged: Equatable {
+        var revisions: Set<UInt64>
+        var records: Int
     }
 
-    /// Keeps every transcript of `content` that decoded cleanly, unless they
-    /// are exactly the revisions `previous` names (those the file holds
-    /// already), when the file stays as it is. Returns the revisions kept.
-    @discardableResult
-    func write(_ content: LoadedContent, previous: Set<UInt64>) -> Set<UInt64> {
-        var kept: [(UInt64, KnownDocument)] = []
-        for (_, file) in content.transcriptFiles.sorted(by: { $0.key < $1.key }) {
+    private enum Record: UInt64 {
+        case header = 0, document, removal
+    }
+
+    private var log: RecordLog { RecordLog(path: path, magic: Array("gloss decoded transcripts 2\n".utf8)) }
+
+    /// The kept transcripts by revision, empty when there are none to trust,
+    /// and what the file holds.
+    func read() -> ([UInt64: KnownDocument], Logged?) {
+        guard let records = log.read(), let (documents, logged) = try? Self.decode(records, stamp: stamp) else { return ([:], nil) }
+        return (documents, logged)
+    }
+
+    /// Keeps every transcript of `content` that decoded cleanly: appends the
+    /// ones the file does not hold yet and forgets those gone, or writes the
+    /// file anew when most of it is outdated. Returns what the file holds.
+    func write(_ content: LoadedContent, over logged: Logged?) -> Logged? {
+        var kept: [UInt64: KnownDocument] = [:]
+        for file in content.transcriptFiles.values {
             guard file.parsed.diagnostics.isEmpty, let document = file.parsed.document, let offset = file.parsed.bodyOffset else { continue }
-            kept.append((document.revision, KnownDocument(document: document, bodyOffset: offset)))
+            kept[document.revision] = KnownDocument(document: document, bodyOffset: offset)
         }
-        let revisions = Set(kept.map(\.0))
-        guard revisions != previous else { return revisions }
-        let bytes = Self.encode(kept, stamp: stamp)
-        let temporary = path + ".tmp-" + String(UInt64.random(in: 0 ... .max), radix: 16)
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-            if rename(temporary, path) != 0 { unlink(temporary) }
-        } catch {
-            unlink(temporary)
+        let revisions = Set(kept.keys)
+        if let logged {
+            let added = revisions.subtracting(logged.revisions).sorted()
+            let removed = logged.revisions.subtracting(revisions).sorted()
+            let changes = added.compactMap { kept[$0].map { Self.record($0) } } + removed.map { revision in
+                Self.record(.removal) { $0.writeFixed(revision) }
+            }
+            if changes.isEmpty { return logged }
+            if logged.records + changes.count <= 2 * revisions.count + 64 {
+                return log.append(changes) ? Logged(revisions: revisions, records: logged.records + changes.count) : nil
+            }
         }
-        return revisions
+        let all = [Self.record(.header) { $0.writeFixed(stamp) }] + kept.keys.sorted().compactMap { kept[$0].map { Self.record($0) } }
+        return log.rewrite(all) ? Logged(revisions: revisions, records: all.count) : nil
     }
 
-    static func encode(_ documents: [(UInt64, KnownDocument)], stamp: UInt64) -> [UInt8] {
-        var writer = ByteWriter(capacity: documents.count * 1024)
-        writer.writeFixed(stamp)
-        writer.write(documents.count)
-        for (revision, known) in documents {
+    private static func record(_ kind: Record, _ fill: (inout ByteWriter) -> Void) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.write(kind.rawValue)
+        fill(&writer)
+        return writer.bytes
+    }
+
+    static func record(_ known: KnownDocument) -> [UInt8] {
+        record(.document) { writer in
             let document = known.document
-            writer.writeFixed(revision)
+            writer.writeFixed(document.revision)
             writer.write(known.bodyOffset)
             writer.write(document.path)
             writer.write(document.displayPath)
@@ -63,38 +79,33 @@ struct DocumentCache {
             writer.write(document.frontMatter)
             writer.write(document.annotations) { $0.write($1) }
         }
-        var hasher = StableHasher()
-        hasher.combine(writer.bytes)
-        writer.writeFixed(hasher.value)
-        return magic + writer.bytes
     }
 
-    static func decode(_ bytes: [UInt8], stamp: UInt64) throws -> [UInt64: KnownDocument] {
-        guard bytes.count >= magic.count + 8, bytes.starts(with: magic) else { throw ByteReader.Malformed() }
-        let payload = Array(bytes[magic.count ..< bytes.count - 8])
-        var hasher = StableHasher()
-        hasher.combine(payload)
-        var trailer = ByteReader(bytes, offset: bytes.count - 8)
-        guard try trailer.readFixed() == hasher.value else { throw ByteReader.Malformed() }
-        var reader = ByteReader(payload)
-        guard try reader.readFixed() == stamp else { return [:] }
-        let count = try reader.readCount()
+    /// The file's records, replayed; nothing when another gloss wrote them.
+    static func decode(_ records: [ByteReader], stamp: UInt64) throws -> ([UInt64: KnownDocument], Logged) {
         var documents: [UInt64: KnownDocument] = [:]
-        documents.reserveCapacity(count)
-        for _ in 0 ..< count {
-            let revision = try reader.readFixed()
-            let offset = try reader.readInt()
-            var document = Document(
-                path: try reader.readString(), displayPath: try reader.readString(), slug: try reader.readString(),
-                frontMatter: FrontMatter(title: ""), body: "", bodyStartLine: try reader.readInt()
-            )
-            document.frontMatter = try reader.readFrontMatter()
-            document.annotations = try reader.readArray { try $0.readAnnotation() }
-            document.revision = revision
-            documents[revision] = KnownDocument(document: document, bodyOffset: offset)
+        var header: UInt64?
+        for var reader in records {
+            guard let kind = Record(rawValue: try reader.readUInt64()), (kind == .header) == (header == nil) else { throw ByteReader.Malformed() }
+            switch kind {
+            case .header: header = try reader.readFixed()
+            case .removal: documents[try reader.readFixed()] = nil
+            case .document:
+                let revision = try reader.readFixed()
+                let offset = try reader.readInt()
+                var document = Document(
+                    path: try reader.readString(), displayPath: try reader.readString(), slug: try reader.readString(),
+                    frontMatter: FrontMatter(title: ""), body: "", bodyStartLine: try reader.readInt()
+                )
+                document.frontMatter = try reader.readFrontMatter()
+                document.annotations = try reader.readArray { try $0.readAnnotation() }
+                document.revision = revision
+                documents[revision] = KnownDocument(document: document, bodyOffset: offset)
+            }
+            guard reader.isAtEnd else { throw ByteReader.Malformed() }
         }
-        guard reader.isAtEnd else { throw ByteReader.Malformed() }
-        return documents
+        guard header == stamp else { throw ByteReader.Malformed() }
+        return (documents, Logged(revisions: Set(documents.keys), records: records.count))
     }
 }
 

@@ -105,8 +105,8 @@ public struct SiteBuilder: Sendable {
         let content = timings.measure("load content") {
             // A process's first build takes what an earlier one decoded; the
             // next ones reuse their own load.
-            let known = memory.content == nil ? documentCache?.read() ?? [:] : [:]
-            if memory.cachedDocuments == nil, !known.isEmpty { memory.cachedDocuments = Set(known.keys) }
+            var known: [UInt64: KnownDocument] = [:]
+            if memory.content == nil, let documentCache { (known, memory.cachedDocuments) = documentCache.read() }
             return load(reusing: memory.content, changed: changed, known: known, into: &diagnostics)
         }
         memory.content = content
@@ -157,7 +157,7 @@ public struct SiteBuilder: Sendable {
         if let store = memory.store {
             timings.measure("keep the build cache") {
                 memory.bodies = store.commit(memory.bodies, seed: seed)
-                memory.cachedDocuments = documentCache?.write(content, previous: memory.cachedDocuments ?? [])
+                memory.cachedDocuments = documentCache?.write(content, over: memory.cachedDocuments)
             }
         }
         var outcome = BuildOutcome(

@@ -91,6 +91,32 @@ import Testing
         #expect(store.read(elsewhere) == nil)
     }
 
+    @Test("a build that changes one body appends to the index instead of writing it anew")
+    func indexAppends() throws {
+        let temp = try TemporaryDirectory()
+        let directory = temp.path + "/bodies"
+        let store = BodyStore(directory: directory)
+        var bodies = try (0 ..< 20).reduce(into: [String: RememberedBody]()) { $0["\($1).md"] = try body("<p>\($1)</p>", revision: UInt64($1), store: store) }
+        bodies = store.commit(bodies, seed: 1)
+        let indexPath = directory + "/" + BodyStore.indexName
+        let before = try #require(FileManager.default.contents(atPath: indexPath))
+
+        let (next, loaded) = BodyStore.open(directory: directory, seed: 1)
+        var changed = loaded
+        changed["3.md"] = try body("<p>three</p>", revision: 33, store: next)
+        changed["4.md"] = nil
+        _ = next.commit(changed, seed: 1)
+        let after = try #require(FileManager.default.contents(atPath: indexPath))
+        #expect(after.prefix(before.count) == before)
+        #expect(after.count > before.count && after.count < before.count + before.count / 4)
+        let (reopened, reloaded) = BodyStore.open(directory: directory, seed: 1)
+        #expect(reloaded.count == 19)
+        #expect(reloaded["4.md"] == nil)
+        #expect(reloaded["3.md"]?.revision == 33)
+        #expect(html(reloaded["3.md"], in: reopened) == "<p>three</p>")
+        #expect(html(reloaded["7.md"], in: reopened) == "<p>7</p>")
+    }
+
     @Test("packs no body lives in are deleted, and a mostly dead pack's bodies move to the current one")
     func compaction() throws {
         let temp = try TemporaryDirectory()

@@ -1,5 +1,5 @@
 import Foundation
-import GlossContent
+@testable import GlossContent
 import GlossModel
 import Testing
 @testable import GlossBuild
@@ -30,27 +30,64 @@ import Testing
         return document
     }
 
-    @Test("every field survives a round trip")
+    func content(_ documents: [Document]) -> LoadedContent {
+        var content = LoadedContent(config: SiteConfig(title: "t"), speakers: [], documents: documents, diagnostics: [])
+        for document in documents {
+            content.transcriptFiles[document.path] = TranscriptFile(stamp: 0, parsed: ParsedDocument(document: document, diagnostics: [], bodyOffset: 321))
+        }
+        return content
+    }
+
+    @Test("every field survives a round trip; another gloss binary's file is not read")
     func roundTrip() throws {
+        let temp = try TemporaryDirectory()
         let document = try Self.document()
-        let bytes = DocumentCache.encode([(document.revision, KnownDocument(document: document, bodyOffset: 321))], stamp: 9)
-        let decoded = try DocumentCache.decode(bytes, stamp: 9)
-        let known = try #require(decoded[document.revision])
+        let cache = DocumentCache(path: temp.path + "/documents", stamp: 9)
+        let logged = cache.write(content([document]), over: nil)
+        #expect(logged?.revisions == [document.revision])
+        let (read, readLogged) = cache.read()
+        #expect(readLogged == logged)
+        let known = try #require(read[document.revision])
         #expect(known.bodyOffset == 321)
         #expect(known.document == document)
         #expect(known.document.annotations == document.annotations)
-        #expect(try DocumentCache.decode(bytes, stamp: 10).isEmpty)
+        #expect(DocumentCache(path: temp.path + "/documents", stamp: 10).read().0.isEmpty)
+    }
+
+    @Test("an edit appends to the file; what is gone is forgotten")
+    func appends() throws {
+        let temp = try TemporaryDirectory()
+        let first = try Self.document()
+        var second = first
+        second.path = "b.md"
+        second.revision = 0xBEEF
+        let cache = DocumentCache(path: temp.path + "/documents", stamp: 9)
+        let logged = cache.write(content([first]), over: nil)
+        let before = try #require(FileManager.default.contents(atPath: cache.path))
+        let both = cache.write(content([first, second]), over: logged)
+        let after = try #require(FileManager.default.contents(atPath: cache.path))
+        #expect(after.count > before.count)
+        #expect(after.prefix(before.count) == before)
+        #expect(both?.revisions == [first.revision, second.revision])
+        #expect(Set(cache.read().0.keys) == [first.revision, second.revision])
+        _ = cache.write(content([second]), over: both)
+        #expect(Set(cache.read().0.keys) == [second.revision])
     }
 
     @Test("a damaged file gives nothing")
     func damaged() throws {
-        let document = try Self.document()
-        let bytes = DocumentCache.encode([(document.revision, KnownDocument(document: document, bodyOffset: 1))], stamp: 9)
+        let temp = try TemporaryDirectory()
+        let cache = DocumentCache(path: temp.path + "/documents", stamp: 9)
+        _ = cache.write(content([try Self.document()]), over: nil)
+        let bytes = [UInt8](try #require(FileManager.default.contents(atPath: cache.path)))
+        #expect(!cache.read().0.isEmpty)
         for position in [0, bytes.count / 2, bytes.count - 1] {
             var damaged = bytes
             damaged[position] ^= 0x01
-            #expect((try? DocumentCache.decode(damaged, stamp: 9)) == nil, "byte \(position)")
+            try Data(damaged).write(to: URL(fileURLWithPath: cache.path))
+            #expect(cache.read().0.isEmpty, "byte \(position)")
         }
-        #expect((try? DocumentCache.decode(Array(bytes.dropLast()), stamp: 9)) == nil)
+        try Data(bytes.dropLast()).write(to: URL(fileURLWithPath: cache.path))
+        #expect(cache.read().0.isEmpty)
     }
 }
