@@ -186,22 +186,21 @@ extension BodyStore {
         let written = logged.withLock { logged -> Bool in
             var changes: [[UInt8]] = []
             if logged.pack != current { changes.append(Self.record(.pack) { $0.write(current) }) }
-            for (path, entry) in stored.sorted(by: { $0.key < $1.key }) {
-                if let earlier = logged.entries[path], earlier.revision == entry.revision, earlier.location == entry.location { continue }
-                if let body = bodies[path] { changes.append(Self.record(path: path, body: body, at: entry.location)) }
+            let changed = stored.keys.sorted().filter { path in
+                guard let earlier = logged.entries[path], let entry = stored[path] else { return true }
+                return earlier.revision != entry.revision || earlier.location != entry.location
             }
+            changes += Self.bodyRecords(changed, bodies: bodies)
             for path in logged.entries.keys.sorted() where stored[path] == nil {
                 changes.append(Self.record(.removal) { $0.write(path) })
             }
             let ok: Bool
             if logged.seed == seed, logged.records + changes.count <= 2 * stored.count + 64 {
-                ok = log.append(changes)
+                ok = log.append(changes.map(RecordLog.framed))
                 logged.records += changes.count
             } else {
-                var all = [Self.record(.header) { $0.writeFixed(seed) }, Self.record(.pack) { $0.write(current) }]
-                for (path, entry) in stored.sorted(by: { $0.key < $1.key }) {
-                    if let body = bodies[path] { all.append(Self.record(path: path, body: body, at: entry.location)) }
-                }
+                let all = [Self.record(.header) { $0.writeFixed(seed) }, Self.record(.pack) { $0.write(current) }].map(RecordLog.framed)
+                    + Self.bodyRecords(stored.keys.sorted(), bodies: bodies, framed: true)
                 try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 ok = log.rewrite(all)
                 logged.records = all.count
@@ -257,6 +256,15 @@ extension BodyStore {
         return writer.bytes
     }
 
+    /// The records of these paths' bodies, made on all cores.
+    private static func bodyRecords(_ paths: [String], bodies: [String: RememberedBody], framed: Bool = false) -> [[UInt8]] {
+        paths.parallelMap { path -> [UInt8]? in
+            guard let body = bodies[path], case .stored(let location) = body.html else { return nil }
+            let record = record(path: path, body: body, at: location)
+            return framed ? RecordLog.framed(record) : record
+        }.compactMap { $0 }
+    }
+
     private static func record(path: String, body: RememberedBody, at location: BodyLocation) -> [UInt8] {
         record(.body) { writer in
             writer.write(path)
@@ -273,37 +281,69 @@ extension BodyStore {
         }
     }
 
-    /// The index's records, replayed: the first must be a header.
+    /// One record of the index, decoded.
+    private enum Entry: Sendable {
+        case header(seed: UInt64)
+        case pack(String)
+        case removal(path: String)
+        case body(path: String, RememberedBody)
+    }
+
+    /// The index's records, replayed: the first must be a header. Records
+    /// are decoded on all cores, then applied in order.
     static func decode(_ records: [ByteReader]) throws -> (Logged, [String: RememberedBody]) {
+        let entries = records.parallelMap { record -> Entry? in
+            var reader = record
+            return try? decodeEntry(&reader)
+        }
         var logged = Logged()
         var bodies: [String: RememberedBody] = [:]
-        for var reader in records {
-            guard let kind = Record(rawValue: try reader.readUInt64()), (kind == .header) == (logged.seed == nil) else { throw ByteReader.Malformed() }
-            switch kind {
-            case .header: logged.seed = try reader.readFixed()
-            case .pack: logged.pack = try reader.readString()
-            case .removal:
-                let path = try reader.readString()
+        bodies.reserveCapacity(entries.count)
+        for entry in entries {
+            guard let entry else { throw ByteReader.Malformed() }
+            if case .header = entry {
+                guard logged.seed == nil else { throw ByteReader.Malformed() }
+            } else if logged.seed == nil {
+                throw ByteReader.Malformed()
+            }
+            switch entry {
+            case .header(let seed): logged.seed = seed
+            case .pack(let name): logged.pack = name
+            case .removal(let path):
                 logged.entries[path] = nil
                 bodies[path] = nil
-            case .body:
-                let path = try reader.readString()
-                let revision = try reader.readFixed()
-                let location = BodyLocation(pack: try reader.readString(), offset: try reader.readInt(), length: try reader.readInt(), checksum: try reader.readFixed())
-                var body = RenderedMarkdown(html: "", headings: [], diagnostics: try reader.readArray { try $0.readDiagnostic() })
-                body.pendingLinks = try reader.readArray { try $0.readLinkReference() }
-                let survey = TranscriptSurvey(
-                    anchors: Set(try reader.readArray { try $0.readString() }),
-                    links: try reader.readArray { try $0.readLinkReference() },
-                    turns: try reader.readArray { try $0.readTurnExcerpt() }
-                )
-                logged.entries[path] = (revision, location)
-                bodies[path] = RememberedBody(revision: revision, body: body, html: .stored(location), survey: survey)
+            case .body(let path, let body):
+                guard case .stored(let location) = body.html else { throw ByteReader.Malformed() }
+                logged.entries[path] = (body.revision, location)
+                bodies[path] = body
             }
-            guard reader.isAtEnd else { throw ByteReader.Malformed() }
         }
         logged.records = records.count
         return (logged, bodies)
+    }
+
+    private static func decodeEntry(_ reader: inout ByteReader) throws -> Entry {
+        guard let kind = Record(rawValue: try reader.readUInt64()) else { throw ByteReader.Malformed() }
+        let entry: Entry
+        switch kind {
+        case .header: entry = .header(seed: try reader.readFixed())
+        case .pack: entry = .pack(try reader.readString())
+        case .removal: entry = .removal(path: try reader.readString())
+        case .body:
+            let path = try reader.readString()
+            let revision = try reader.readFixed()
+            let location = BodyLocation(pack: try reader.readString(), offset: try reader.readInt(), length: try reader.readInt(), checksum: try reader.readFixed())
+            var body = RenderedMarkdown(html: "", headings: [], diagnostics: try reader.readArray { try $0.readDiagnostic() })
+            body.pendingLinks = try reader.readArray { try $0.readLinkReference() }
+            let survey = TranscriptSurvey(
+                anchors: Set(try reader.readArray { try $0.readString() }),
+                links: try reader.readArray { try $0.readLinkReference() },
+                turns: try reader.readArray { try $0.readTurnExcerpt() }
+            )
+            entry = .body(path: path, RememberedBody(revision: revision, body: body, html: .stored(location), survey: survey))
+        }
+        guard reader.isAtEnd else { throw ByteReader.Malformed() }
+        return entry
     }
 }
 

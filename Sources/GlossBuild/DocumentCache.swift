@@ -53,10 +53,11 @@ struct DocumentCache {
             }
             if changes.isEmpty { return logged }
             if logged.records + changes.count <= 2 * revisions.count + 64 {
-                return log.append(changes) ? Logged(revisions: revisions, records: logged.records + changes.count) : nil
+                return log.append(changes.map(RecordLog.framed)) ? Logged(revisions: revisions, records: logged.records + changes.count) : nil
             }
         }
-        let all = [Self.record(.header) { $0.writeFixed(stamp) }] + kept.keys.sorted().compactMap { kept[$0].map { Self.record($0) } }
+        let all = [RecordLog.framed(Self.record(.header) { $0.writeFixed(stamp) })]
+            + kept.sorted { $0.key < $1.key }.map(\.value).parallelMap { RecordLog.framed(Self.record($0)) }
         return log.rewrite(all) ? Logged(revisions: revisions, records: all.count) : nil
     }
 
@@ -81,31 +82,59 @@ struct DocumentCache {
         }
     }
 
-    /// The file's records, replayed; nothing when another gloss wrote them.
+    private enum Entry: Sendable {
+        case header(stamp: UInt64)
+        case document(KnownDocument)
+        case removal(revision: UInt64)
+    }
+
+    /// The file's records, decoded on all cores, then replayed in order;
+    /// nothing when another gloss wrote them.
     static func decode(_ records: [ByteReader], stamp: UInt64) throws -> ([UInt64: KnownDocument], Logged) {
+        let entries = records.parallelMap { record -> Entry? in
+            var reader = record
+            return try? decodeEntry(&reader)
+        }
         var documents: [UInt64: KnownDocument] = [:]
+        documents.reserveCapacity(entries.count)
         var header: UInt64?
-        for var reader in records {
-            guard let kind = Record(rawValue: try reader.readUInt64()), (kind == .header) == (header == nil) else { throw ByteReader.Malformed() }
-            switch kind {
-            case .header: header = try reader.readFixed()
-            case .removal: documents[try reader.readFixed()] = nil
-            case .document:
-                let revision = try reader.readFixed()
-                let offset = try reader.readInt()
-                var document = Document(
-                    path: try reader.readString(), displayPath: try reader.readString(), slug: try reader.readString(),
-                    frontMatter: FrontMatter(title: ""), body: "", bodyStartLine: try reader.readInt()
-                )
-                document.frontMatter = try reader.readFrontMatter()
-                document.annotations = try reader.readArray { try $0.readAnnotation() }
-                document.revision = revision
-                documents[revision] = KnownDocument(document: document, bodyOffset: offset)
+        for entry in entries {
+            guard let entry else { throw ByteReader.Malformed() }
+            if case .header = entry {
+                guard header == nil else { throw ByteReader.Malformed() }
+            } else if header == nil {
+                throw ByteReader.Malformed()
             }
-            guard reader.isAtEnd else { throw ByteReader.Malformed() }
+            switch entry {
+            case .header(let stamp): header = stamp
+            case .removal(let revision): documents[revision] = nil
+            case .document(let known): documents[known.document.revision] = known
+            }
         }
         guard header == stamp else { throw ByteReader.Malformed() }
         return (documents, Logged(revisions: Set(documents.keys), records: records.count))
+    }
+
+    private static func decodeEntry(_ reader: inout ByteReader) throws -> Entry {
+        guard let kind = Record(rawValue: try reader.readUInt64()) else { throw ByteReader.Malformed() }
+        let entry: Entry
+        switch kind {
+        case .header: entry = .header(stamp: try reader.readFixed())
+        case .removal: entry = .removal(revision: try reader.readFixed())
+        case .document:
+            let revision = try reader.readFixed()
+            let offset = try reader.readInt()
+            var document = Document(
+                path: try reader.readString(), displayPath: try reader.readString(), slug: try reader.readString(),
+                frontMatter: FrontMatter(title: ""), body: "", bodyStartLine: try reader.readInt()
+            )
+            document.frontMatter = try reader.readFrontMatter()
+            document.annotations = try reader.readArray { try $0.readAnnotation() }
+            document.revision = revision
+            entry = .document(KnownDocument(document: document, bodyOffset: offset))
+        }
+        guard reader.isAtEnd else { throw ByteReader.Malformed() }
+        return entry
     }
 }
 

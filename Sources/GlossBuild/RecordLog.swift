@@ -45,50 +45,62 @@ struct RecordLog {
         return records
     }
 
-    /// Replaces the file with these records alone.
+    /// A record with its length before and its hash after, as the file holds
+    /// it. Framing is the costly part of writing, and can be done on all cores.
+    static func framed(_ record: [UInt8]) -> [UInt8] {
+        var writer = ByteWriter(capacity: record.count + 18)
+        writer.write(record.count)
+        writer.append(record)
+        var hasher = StableHasher()
+        hasher.combine(record)
+        writer.writeFixed(hasher.value)
+        return writer.bytes
+    }
+
+    /// Replaces the file with these records (each ``framed(_:)``) alone.
     @discardableResult
     func rewrite(_ records: [[UInt8]]) -> Bool {
         let temporary = path + ".tmp-" + String(UInt64.random(in: 0 ... .max), radix: 16)
-        do {
-            try Data(magic + Self.framed(records)).write(to: URL(fileURLWithPath: temporary))
-        } catch {
-            unlink(temporary)
-            return false
-        }
-        guard rename(temporary, path) == 0 else {
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        let written = Self.write([magic] + records, to: descriptor)
+        close(descriptor)
+        guard written, rename(temporary, path) == 0 else {
             unlink(temporary)
             return false
         }
         return true
     }
 
-    /// Adds records at the end of the file, which must exist.
+    /// Adds records (each ``framed(_:)``) at the end of the file, which must exist.
     @discardableResult
     func append(_ records: [[UInt8]]) -> Bool {
         guard !records.isEmpty else { return true }
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        let bytes = Self.framed(records)
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress.map { $0 + done }, bytes.count - done) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            done += count
-        }
-        return true
+        return Self.write([records.joined().map { $0 }], to: descriptor)
     }
 
-    private static func framed(_ records: [[UInt8]]) -> [UInt8] {
-        var writer = ByteWriter(capacity: records.reduce(0) { $0 + $1.count + 16 })
-        for record in records {
-            writer.write(record.count)
-            writer.append(record)
-            var hasher = StableHasher()
-            hasher.combine(record)
-            writer.writeFixed(hasher.value)
+    /// Writes the chunks in order, a megabyte or so at a time.
+    private static func write(_ chunks: [[UInt8]], to descriptor: Int32) -> Bool {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        func flush() -> Bool {
+            var done = 0
+            while done < buffer.count {
+                let count = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress.map { $0 + done }, buffer.count - done) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                done += count
+            }
+            buffer.removeAll(keepingCapacity: true)
+            return true
         }
-        return writer.bytes
+        for chunk in chunks {
+            buffer += chunk
+            if buffer.count >= 1 << 20, !flush() { return false }
+        }
+        return flush()
     }
 }

@@ -185,30 +185,29 @@ public struct SiteIndex: Sendable {
         // Each speaker's and topic's list is scanned only so far: a speaker in
         // thousands of transcripts must not make every page cost the whole site.
         let scanned = Self.relatedScanLimit
-        var lists: [ArraySlice<Int>] = []
+        var candidates: [Int] = []
         for id in Set(document.speakerIDs) {
-            if let ranks = ranksBySpeaker[id] { lists.append(ranks.prefix(scanned)) }
+            if let ranks = ranksBySpeaker[id] { candidates += ranks.prefix(scanned) }
         }
         for topic in topicSlugsByDocument[slug] ?? [] {
-            if let ranks = ranksByTopic[topic] { lists.append(ranks.prefix(scanned)) }
+            if let ranks = ranksByTopic[topic] { candidates += ranks.prefix(scanned) }
         }
-        // The lists are ascending: merge them, and a candidate's score is how
-        // many lists hold it. Lower ranks are newer, which orders ties.
-        var heads = lists.map(\.startIndex)
+        // A candidate's score is how many lists hold it: the length of its
+        // run once sorted. Lower ranks are newer and come first, which
+        // orders ties.
+        candidates.sort()
         var best: [(score: Int, rank: Int)] = []
-        while true {
-            var lowest = Int.max
-            for (list, head) in zip(lists, heads) where head < list.endIndex && list[head] < lowest { lowest = list[head] }
-            guard lowest != .max else { break }
-            var score = 0
-            for index in lists.indices where heads[index] < lists[index].endIndex && lists[index][heads[index]] == lowest {
-                score += 1
-                heads[index] += 1
-            }
-            guard lowest != rank else { continue }
+        var start = 0
+        while start < candidates.count {
+            let candidate = candidates[start]
+            var end = start + 1
+            while end < candidates.count, candidates[end] == candidate { end += 1 }
+            let score = end - start
+            start = end
+            guard candidate != rank else { continue }
             if best.count < limit || score > best[best.count - 1].score {
                 let place = best.firstIndex { score > $0.score } ?? best.count
-                best.insert((score, lowest), at: place)
+                best.insert((score, candidate), at: place)
                 if best.count > limit { best.removeLast() }
             }
         }
