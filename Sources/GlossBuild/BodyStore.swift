@@ -25,9 +25,9 @@ struct BodyLocation: Sendable, Hashable {
 /// The HTML goes into pack files, appended to as bodies are rendered, and an
 /// index lists each transcript's revision, where its HTML is and what the
 /// rest of the build needs of it (diagnostics, links, anchors, turns). The
-/// index ends with a hash of all its bytes and each body has its own: a
-/// damaged or truncated index is discarded whole, a damaged body is rendered
-/// again, and neither is ever trusted.
+/// index is a ``RecordLog`` and each body has a hash of its own: a damaged
+/// or truncated index is discarded whole, a damaged body is rendered again,
+/// and neither is ever trusted.
 final class BodyStore: Sendable {
     let directory: String
     /// The pack this build appends to, opened at the first append.
@@ -48,8 +48,11 @@ final class BodyStore: Sendable {
     ///   rebuilds render a few bodies each).
     init(directory: String, appendingTo pack: String? = nil) {
         self.directory = directory
-        let usable = pack.map { $0.hasPrefix(Self.packPrefix) && !$0.contains("/") } ?? false
-        writer = Mutex(PackWriter(name: usable ? pack ?? Self.newPackName() : Self.newPackName()))
+        if let pack, pack.hasPrefix(Self.packPrefix), !pack.contains("/") {
+            writer = Mutex(PackWriter(name: pack))
+        } else {
+            writer = Mutex(PackWriter(name: Self.newPackName()))
+        }
     }
 
     deinit {

@@ -16,7 +16,15 @@ public struct BuildMemory: Sendable {
     /// What the document cache holds, when this process read or wrote it.
     var cachedDocuments: DocumentCache.Logged?
 
+    /// Whether a later build will reuse this one's content: when not, each
+    /// transcript's Markdown is let go as soon as its body is rendered.
+    var keepsContent = true
+
     public init() {}
+
+    init(keepsContent: Bool) {
+        self.keepsContent = keepsContent
+    }
 }
 
 /// A transcript's body as rendered for one revision of it. `body` keeps

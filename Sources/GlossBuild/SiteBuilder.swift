@@ -26,7 +26,7 @@ public struct SiteBuilder: Sendable {
 
     /// Everything `build()` does except writing.
     public func check() -> BuildOutcome {
-        var memory = BuildMemory()
+        var memory = BuildMemory(keepsContent: false)
         return run(memory: &memory, changed: [], output: nil, cache: nil)
     }
 
@@ -34,7 +34,7 @@ public struct SiteBuilder: Sendable {
     /// output directory, writing only the pages that changed since the last
     /// build, or nothing at all when no input did.
     public func build() -> BuildOutcome {
-        var memory = BuildMemory()
+        var memory = BuildMemory(keepsContent: false)
         return build(memory: &memory, changed: [], skipIfUnchanged: true)
     }
 
@@ -102,12 +102,14 @@ public struct SiteBuilder: Sendable {
         var diagnostics: [Diagnostic] = []
         var timings = BuildTimings(progress: settings.progress)
         let documentCache = cache.map { DocumentCache(path: $0 + "/documents", stamp: Self.executableStamp) }
-        let content = timings.measure("load content") {
+        var content = timings.measure("load content") {
             // A process's first build takes what an earlier one decoded; the
             // next ones reuse their own load.
             var known: [UInt64: KnownDocument] = [:]
             if memory.content == nil, let documentCache { (known, memory.cachedDocuments) = documentCache.read() }
-            return load(reusing: memory.content, changed: changed, known: known, into: &diagnostics)
+            let loaded = load(reusing: memory.content, changed: changed, known: known, into: &diagnostics)
+            if let documentCache { memory.cachedDocuments = documentCache.write(loaded, over: memory.cachedDocuments) }
+            return loaded
         }
         memory.content = content
         let bodyStore = cache.map { $0 + "/bodies" }
@@ -125,11 +127,19 @@ public struct SiteBuilder: Sendable {
             memory.store = nil
         }
         // Newest first once, so that every list of the site is already in order.
-        let transcripts = PageRenderer.sortedNewestFirst(content.documents.filter(isPublished))
+        var transcripts = PageRenderer.sortedNewestFirst(content.documents.filter(isPublished))
+        if !memory.keepsContent {
+            // The transcripts' only holder from here on, so that each one's
+            // Markdown can go once rendered; the stamps are still wanted.
+            content.documents = []
+            content.transcriptFiles = [:]
+            memory.content = content
+        }
         let options = markdownOptions(for: content, renderer: renderer)
         let registry = Self.registry(content.speakers)
+        let rendering = BodyRendering(registry: registry, options: options, store: memory.store, reload: reload)
         let (bodies, rendered) = timings.measure("render Markdown") {
-            renderBodies(transcripts, registry: registry, options: options, memory: &memory)
+            renderBodies(&transcripts, rendering: rendering, memory: &memory)
         }
         let relations = timings.measure("index and relate") {
             let index = SiteIndex(
@@ -141,7 +151,7 @@ public struct SiteBuilder: Sendable {
         var plan = timings.measure("plan transcript pages") {
             planTranscripts(
                 transcripts, bodies: bodies, relations: relations, seed: seed, with: renderer,
-                rendering: BodyRendering(registry: registry, options: options, store: memory.store), into: &diagnostics
+                rendering: rendering, into: &diagnostics
             )
         }
         plan += timings.measure("plan site pages") {
@@ -157,7 +167,6 @@ public struct SiteBuilder: Sendable {
         if let store = memory.store {
             timings.measure("keep the build cache") {
                 memory.bodies = store.commit(memory.bodies, seed: seed)
-                memory.cachedDocuments = documentCache?.write(content, over: memory.cachedDocuments)
             }
         }
         var outcome = BuildOutcome(
@@ -293,31 +302,58 @@ public struct SiteBuilder: Sendable {
     /// soon as it is rendered, so that the build does not hold them all.
     /// Also returns how many bodies were rendered.
     private func renderBodies(
-        _ transcripts: [Document], registry: [String: Speaker], options: MarkdownOptions, memory: inout BuildMemory
+        _ transcripts: inout [Document], rendering: BodyRendering, memory: inout BuildMemory
     ) -> ([RememberedBody], Int) {
         let remembered = memory.bodies
-        let rendering = BodyRendering(registry: registry, options: options, store: memory.store)
         let rendered = Atomic(0)
-        let bodies = transcripts.parallelMap { document -> RememberedBody in
-            if let earlier = remembered[document.path], earlier.revision == document.revision { return earlier }
-            rendered.add(1, ordering: .relaxed)
-            var body = rendering.render(document)
-            let survey = TranscriptSurvey(document, rendered: body)
-            // The survey keeps what the rest of the build needs of these; the
-            // passages' text alone is as large as the transcript.
-            body.passages = []
-            body.links = []
-            body.headings = []
-            let html: BodyHTML = if let store = rendering.store {
-                store.append(body.html).map { .stored($0) } ?? .inMemory(body.html)
-            } else {
-                .dropped
+        let releasing = !memory.keepsContent
+        let bodies = transcripts.withUnsafeMutableBufferPointer { buffer in
+            let slots = DocumentSlots(buffer)
+            return Array(buffer.indices).parallelMap { index -> RememberedBody in
+                let document = slots[index]
+                // A document without its Markdown past this point: the rest
+                // of the build reads its front matter only.
+                if releasing { slots[index] = document.withoutBody() }
+                if let earlier = remembered[document.path], earlier.revision == document.revision { return earlier }
+                rendered.add(1, ordering: .relaxed)
+                var body = rendering.render(document)
+                let survey = TranscriptSurvey(document, rendered: body)
+                // The survey keeps what the rest of the build needs of these; the
+                // passages' text alone is as large as the transcript.
+                body.passages = []
+                body.links = []
+                body.headings = []
+                let html: BodyHTML = if let store = rendering.store {
+                    store.append(body.html).map { .stored($0) } ?? .inMemory(body.html)
+                } else {
+                    .dropped
+                }
+                body.html = ""
+                return RememberedBody(revision: document.revision, body: body, html: html, survey: survey)
             }
-            body.html = ""
-            return RememberedBody(revision: document.revision, body: body, html: html, survey: survey)
         }
         memory.bodies = Dictionary(zip(transcripts.map(\.path), bodies), uniquingKeysWith: { first, _ in first })
         return (bodies, rendered.load(ordering: .relaxed))
+    }
+
+    /// The transcripts being rendered, each slot read and written by the one
+    /// worker that renders it.
+    private struct DocumentSlots: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Document>
+
+        init(_ buffer: UnsafeMutableBufferPointer<Document>) {
+            self.buffer = buffer
+        }
+
+        subscript(index: Int) -> Document {
+            get { buffer[index] }
+            nonmutating set { buffer[index] = newValue }
+        }
+    }
+
+    /// A transcript read again from the content directory (see ``BodyRendering``).
+    private func reload(_ document: Document) -> Document? {
+        ContentLoader(fileSystem: fileSystem).reload(document.path, directory: settings.contentDirectory, displayPath: settings.contentDirectory)
     }
 
     /// How a transcript's body is rendered, and found again once rendered.
@@ -325,6 +361,10 @@ public struct SiteBuilder: Sendable {
         var registry: [String: Speaker]
         var options: MarkdownOptions
         var store: BodyStore?
+        /// The document as read again from its file, for a build that let
+        /// its Markdown go after rendering and then finds a stored body
+        /// damaged.
+        var reload: @Sendable (Document) -> Document?
 
         func render(_ document: Document) -> RenderedMarkdown {
             var options = options
@@ -341,7 +381,12 @@ public struct SiteBuilder: Sendable {
             case .stored(let location):
                 guard let html = store?.read(location) else { fallthrough }
                 body.html = html
-            case .dropped: body.html = render(document).html
+            case .dropped:
+                // A transcript changed on disk since it was loaded renders as
+                // it is now; its page key names the old revision, so the next
+                // build writes the page again.
+                let markdown = document.body.isEmpty ? reload(document) ?? document : document
+                body.html = render(markdown).html
             }
             return body
         }

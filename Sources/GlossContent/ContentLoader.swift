@@ -128,6 +128,18 @@ public struct ContentLoader: Sendable {
         return content
     }
 
+    /// One transcript read and decoded again on its own, as `load` would,
+    /// sidecar included: for a build that let go of a transcript's Markdown
+    /// once it was rendered and finds it needs it after all. Nil when the
+    /// file cannot be read or no longer decodes.
+    public func reload(_ path: String, directory: String, displayPath: String) -> Document? {
+        let walker = ContentWalker(fileSystem: fileSystem, root: directory, displayRoot: displayPath)
+        let sidecarPath = Self.annotationsFilePath(forTranscript: path)
+        let sidecarStatus = try? fileSystem.status(of: walker.diskPath(of: sidecarPath))
+        let hasSidecar = sidecarStatus.map { $0 != nil } ?? false
+        return readTranscript(path, sidecar: hasSidecar ? sidecarPath : nil, with: walker, known: [:]).document
+    }
+
     /// Reads and decodes one transcript with its sidecar, if it has one.
     private func readTranscript(_ path: String, sidecar sidecarPath: String?, with walker: ContentWalker, known: [UInt64: KnownDocument]) -> ParsedDocument {
             var problems: [Diagnostic] = []

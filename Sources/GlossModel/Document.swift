@@ -96,6 +96,14 @@ public struct Document: Hashable, Sendable {
         set { unique().revision = newValue }
     }
 
+    /// The same document with an empty body: what a build keeps once the
+    /// body is rendered, so that the Markdown can be freed.
+    public func withoutBody() -> Document {
+        var copy = self
+        copy.body = ""
+        return copy
+    }
+
     public static func == (a: Document, b: Document) -> Bool {
         a.storage === b.storage || (a.path == b.path && a.displayPath == b.displayPath && a.slug == b.slug
             && a.frontMatter == b.frontMatter && a.body == b.body && a.bodyStartLine == b.bodyStartLine

@@ -32,6 +32,17 @@ import Testing
         #expect(changed.documents.first?.body.hasSuffix("More.\n") == true)
     }
 
+    @Test("a transcript reloaded on its own is the one the whole load gave, sidecar annotations included")
+    func reloadMatchesLoad() throws {
+        let sidecar = "- quote: We are here\n  note: A note.\n"
+        let fileSystem = content(["2025/a.md": Self.text, "2025/a.annotations.yaml": sidecar])
+        let loaded = try #require(load(fileSystem).documents.first)
+        #expect(loaded.annotations.count == 1)
+        let reloaded = ContentLoader(fileSystem: fileSystem).reload("2025/a.md", directory: "Content", displayPath: "Content")
+        #expect(reloaded == loaded)
+        #expect(ContentLoader(fileSystem: fileSystem).reload("2025/missing.md", directory: "Content", displayPath: "Content") == nil)
+    }
+
     @Test("a body that is not the file's raw tail (carriage returns, byte order mark) has no offset to keep")
     func normalisedBodyHasNoOffset() {
         #expect(parse(Self.text).bodyOffset != nil)
