@@ -89,7 +89,7 @@ final class BodyStore: Sendable {
                     }
                     pack.size = Int(lseek(pack.descriptor, 0, SEEK_END))
                 }
-                guard Self.writeAll(bytes, to: pack.descriptor) else {
+                guard RecordLog.writeFully(UnsafeRawBufferPointer(bytes), to: pack.descriptor) else {
                     // What was half written lies past every recorded location.
                     pack.failed = true
                     return nil
@@ -98,17 +98,6 @@ final class BodyStore: Sendable {
                 return BodyLocation(pack: pack.name, offset: pack.size, length: bytes.count, checksum: hasher.value)
             }
         }
-    }
-
-    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
-        var done = 0
-        while done < bytes.count {
-            let count = Glibc.write(descriptor, bytes.baseAddress.map { $0 + done }, bytes.count - done)
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            done += count
-        }
-        return true
     }
 
     /// The HTML at `location`, or nil when it cannot be read or its bytes
@@ -253,10 +242,7 @@ extension BodyStore {
     }
 
     private static func record(_ kind: Record, _ fill: (inout ByteWriter) -> Void) -> [UInt8] {
-        var writer = ByteWriter()
-        writer.write(kind.rawValue)
-        fill(&writer)
-        return writer.bytes
+        RecordLog.record(kind: kind.rawValue, fill)
     }
 
     /// The records of these paths' bodies, made on all cores.

@@ -62,10 +62,7 @@ struct DocumentCache {
     }
 
     private static func record(_ kind: Record, _ fill: (inout ByteWriter) -> Void) -> [UInt8] {
-        var writer = ByteWriter()
-        writer.write(kind.rawValue)
-        fill(&writer)
-        return writer.bytes
+        RecordLog.record(kind: kind.rawValue, fill)
     }
 
     static func record(_ known: KnownDocument) -> [UInt8] {

@@ -82,20 +82,33 @@ struct RecordLog {
         return Self.write([records.joined().map { $0 }], to: descriptor)
     }
 
+    /// A record of the given kind: the kind first, then what `fill` writes.
+    static func record(kind: UInt64, _ fill: (inout ByteWriter) -> Void) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.write(kind)
+        fill(&writer)
+        return writer.bytes
+    }
+
+    /// Writes all of `bytes`, however many calls it takes; false on an error.
+    static func writeFully(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let count = Glibc.write(descriptor, bytes.baseAddress.map { $0 + done }, bytes.count - done)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            done += count
+        }
+        return true
+    }
+
     /// Writes the chunks in order, a megabyte or so at a time.
     private static func write(_ chunks: [[UInt8]], to descriptor: Int32) -> Bool {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
         func flush() -> Bool {
-            var done = 0
-            while done < buffer.count {
-                let count = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress.map { $0 + done }, buffer.count - done) }
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                done += count
-            }
-            buffer.removeAll(keepingCapacity: true)
-            return true
+            defer { buffer.removeAll(keepingCapacity: true) }
+            return buffer.withUnsafeBytes { writeFully($0, to: descriptor) }
         }
         for chunk in chunks {
             buffer += chunk
