@@ -15,14 +15,25 @@ struct StructureRecognizer {
     /// A speaker named before the body (`President: Harry S. Truman`), who
     /// speaks every unlabelled paragraph when nobody else is labelled.
     var headerSpeaker: ImportedSpeaker?
+    /// Which rules read the blocks: those of articles, speeches and
+    /// briefings, or those of an official record set in preformatted text.
+    let style: Style
 
-    init(transcript: ImportedTranscript, file: String, headerSpeaker: ImportedSpeaker? = nil) {
+    enum Style: Sendable {
+        case prose
+        /// The Congressional Record's labels (`Mr. LOTT.`), stage directions and inserts.
+        case record
+    }
+
+    init(transcript: ImportedTranscript, file: String, headerSpeaker: ImportedSpeaker? = nil, style: Style = .prose) {
         self.transcript = transcript
         self.file = file
         self.headerSpeaker = headerSpeaker
+        self.style = style
     }
 
     mutating func recognize(_ input: [SourceBlock]) -> ImportedTranscript {
+        if style == .record { return recognizeRecord(input) }
         var blocks = input
         readFooter(&blocks)
         let related = readRelated(&blocks)
@@ -286,6 +297,119 @@ struct StructureRecognizer {
             if case .turn(var turn) = block, turn.paragraphs.isEmpty { turn.paragraphs = [""]; return .turn(turn) }
             return block
         }
+    }
+
+    // MARK: Records
+
+    /// The record's rules: a paragraph opening with `Mr. LOTT.` starts a
+    /// turn; inserted material stays inside the turn that introduced it; a
+    /// stage direction ends the turn and stands as narration; `{time}`
+    /// markers start the same speaker's turn again after the clock time.
+    private mutating func recognizeRecord(_ blocks: [SourceBlock]) -> ImportedTranscript {
+        let labels = blocks.compactMap { $0.paragraphText.flatMap { RecordLabel.parse(MarkdownEscaping.plainText($0)) ?? RecordLabel.introduced(MarkdownEscaping.plainText($0)) } }
+        var speakers = RecordSpeakers(labels: labels)
+        var out: [ImportedBlock] = []
+        var turn: ImportedBlock.Turn?
+        /// Who spoke last, for speech that goes on after a title or a clock time.
+        var last: ImportedBlock.Turn?
+        /// `By Mr. KENNEDY:` names who makes the statement after the bill's title.
+        var introduced: RecordLabel?
+        /// After `… ordered to be printed in the Record, as follows:`, what is printed.
+        var inserting = false
+        var inferred: [Int] = []
+        func flush() {
+            if let open = turn { out.append(.turn(open)); last = open }
+            turn = nil
+        }
+        func quote(_ paragraphs: [String]) {
+            if case .quote(var earlier)? = out.last, earlier.attribution == nil {
+                earlier.paragraphs += paragraphs
+                out[out.count - 1] = .quote(earlier)
+            } else {
+                out.append(.quote(ImportedBlock.Quote(paragraphs: paragraphs)))
+            }
+        }
+        var afterClock = false
+        for block in blocks {
+            defer { if case .heading(_, let text, _) = block { afterClock = PreformattedText.isClock(text) } else { afterClock = false } }
+            switch block {
+            case .heading(let level, let text, _):
+                flush()
+                out.append(.heading(level: level, text: text))
+            case .quote(let paragraphs, _):
+                let marked = paragraphs.map(EventMarks.marked)
+                if var open = turn {
+                    open.paragraphs.append(TranscriptWriter.quoteMarkdown(ImportedBlock.Quote(paragraphs: marked)))
+                    turn = open
+                } else {
+                    quote(marked)
+                }
+            case .verbatim(let markdown, _):
+                if markdown == "---" {
+                    flush()
+                    out.append(.separator)
+                    last = nil
+                    inserting = false
+                } else if var open = turn {
+                    open.paragraphs.append(markdown)
+                    turn = open
+                } else {
+                    out.append(.verbatim(markdown))
+                }
+            case .list(let items, _):
+                flush()
+                out.append(.list(items))
+            case .paragraph(let text, let line):
+                let plain = MarkdownEscaping.plainText(text)
+                let marked = EventMarks.marked(text)
+                if let label = RecordLabel.parse(plain) {
+                    flush()
+                    inserting = false
+                    introduced = nil
+                    let (id, written) = speakers.speaker(for: label)
+                    turn = ImportedBlock.Turn(speakerID: id, label: written, paragraphs: [EventMarks.marked(MarkdownEscaping.escape(label.rest))])
+                } else if let label = RecordLabel.introduced(plain) {
+                    flush()
+                    inserting = false
+                    last = nil
+                    introduced = label
+                    out.append(.paragraph(marked))
+                } else if StageDirection.matches(plain) {
+                    if turn != nil {
+                        flush()
+                        out.append(.separator)
+                    }
+                    inserting = plain.hasSuffix("as follows:")
+                    out.append(.paragraph(marked))
+                } else if var open = turn {
+                    open.paragraphs.append(marked)
+                    turn = open
+                } else if inserting {
+                    quote([marked])
+                } else if let speaker = introduced.map({ speakers.speaker(for: $0) }) ?? last.map({ (id: $0.speakerID, label: $0.label) }) {
+                    // Speech with no label of its own: the statement of the member
+                    // who introduced the bill, or speech going on after a title
+                    // or a clock time (which the record prints mid-speech).
+                    turn = ImportedBlock.Turn(speakerID: speaker.id, label: speaker.label, paragraphs: [marked])
+                    if !afterClock { inferred.append(line) }
+                    introduced = nil
+                } else {
+                    out.append(.paragraph(marked))
+                }
+            }
+        }
+        flush()
+        if let first = inferred.first {
+            warn("\(inferred.count) paragraph\(inferred.count == 1 ? "" : "s") without a label taken as the speech of the member named before \(inferred.count == 1 ? "it" : "them") (after `By Mr. …:` or a title)",
+                 line: first, note: "check the turns' labels against the record")
+        }
+        // A label with nothing after it (`Mr. LOTT.` at a page's end) still opens its turn.
+        transcript.blocks = out.map { block in
+            if case .turn(var open) = block, open.paragraphs.allSatisfy(\.isEmpty) { open.paragraphs = [""]; return .turn(open) }
+            return block
+        }
+        transcript.speakers = speakers.speakers
+        return transcript
     }
 
     /// A block quote whose last paragraph starts with a dash names its source.

@@ -5,6 +5,9 @@ import GlossModel
 /// then one paragraph a line).
 enum TextArticleImporter {
     static func read(_ text: String, input: ImportInput) -> ImportedTranscript {
+        if PreformattedText.isRecordLayout(text) {
+            return PreformattedText.read(text, firstLine: 1, into: ImportedTranscript(title: "", suggestedName: input.stem), input: input)
+        }
         var paragraphs = PlainParagraphs.split(text)
         var transcript = ImportedTranscript(title: "", suggestedName: input.stem)
         var header: ImportedSpeaker?
