@@ -22,7 +22,7 @@ enum TextArticleImporter {
         FileNameFacts.apply(to: &transcript, input: input)
         if header != nil, transcript.kind == nil { transcript.kind = "speech" }
         var recognizer = StructureRecognizer(transcript: transcript, file: input.name, headerSpeaker: header)
-        return recognizer.recognize(paragraphs.map { .paragraph(MarkdownEscaping.escape($0.text), line: $0.line) })
+        return recognizer.recognize(paragraphs.map { .paragraph(EventMarks.marked(MarkdownEscaping.escape($0.text)), line: $0.line) })
     }
 
     /// `President: Harry S. Truman`, the speech texts' first line.

@@ -177,3 +177,15 @@ import Testing
     }
 }
 
+/// The room's reactions printed in a speech text become the dialect's events.
+@Suite struct RoomNoteTests {
+    @Test func applauseAndLaughterInASpeechTextAreEvents() throws {
+        let transcript = try imported("President: Harry S. Truman\n\nThank you very much. (Applause.)\n\n(Laughter.)\n\nWe go on (applause) as before.\n")
+        guard case .turn(let turn)? = transcript.blocks.first else { Issue.record("no turn"); return }
+        #expect(turn.paragraphs == ["Thank you very much. [Applause.]", "[Laughter.]", "We go on (applause) as before."])
+        let built = try BuiltImport.build(ImportInput(name: "speech.txt", bytes: Array("President: Harry S. Truman\n\nThank you very much. (Applause.)\n".utf8)))
+        let page = try #require(built.pages.values.first ?? nil)
+        #expect(page.contains("<span class=\"event\">[Applause.]</span>"))
+    }
+}
+
