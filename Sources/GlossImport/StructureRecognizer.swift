@@ -83,6 +83,7 @@ struct StructureRecognizer {
         let headers: Set<String> = ["read more", "related", "see also", "more", "read also", "related articles"]
         guard let index = blocks.lastIndex(where: { block in
             block.paragraphText.map { text in
+                guard text.utf8.count <= 48, text.utf8.last == UInt8(ascii: ":") else { return false }
                 let plain = MarkdownEscaping.plainText(text).trimmingSpaces
                 return plain.hasSuffix(":") && headers.contains(String(plain.dropLast()).lowercased())
             } ?? false
@@ -448,6 +449,8 @@ struct StructureRecognizer {
 /// `12:43 P.M. MDT`, `1:13 p.m. EDT`, `11:58 AM`.
 enum TimeOfDay {
     static func matches(_ text: String) -> Bool {
+        // Runs on every paragraph: a time of day is a short line that starts with a digit or markup.
+        guard text.utf8.count <= 48, let first = text.utf8.first, (0x30...0x39).contains(first) || first == 0x2A || first == 0x5C else { return false }
         let plain = MarkdownEscaping.plainText(text).trimmingSpaces
         let parts = plain.split(separator: " ")
         guard (2...3).contains(parts.count), let clock = parts.first else { return false }
