@@ -82,6 +82,15 @@ enum PreformattedText {
     /// followed by unindented wrapped lines.
     static func isRecordLayout(_ text: String) -> Bool {
         let head = text.prefix(4096)
+        // Speech texts hold a paragraph to a line: one long line rules the layout out, found on the bytes.
+        var length = 0
+        var sawHeader = false
+        for byte in head.utf8 {
+            if byte == 0x0A { length = 0; continue }
+            length += 1
+            if byte == UInt8(ascii: "["), length <= 8 { sawHeader = true }
+            if length > 120, !sawHeader { return false }
+        }
         if let first = head.split(separator: "\n").first(where: { !$0.trimmingSpaces.isEmpty }), RecordHeader.opens(first) { return true }
         let lines = head.split(separator: "\n", omittingEmptySubsequences: false).map { PreformattedLine($0, number: 0) }
         guard lines.count >= 10, lines.allSatisfy({ $0.indent + $0.text.count <= 90 }) else { return false }

@@ -387,7 +387,7 @@ enum Corrections {
     }
 
     static func rewrite(_ text: String, found: (String, String?, String) -> Void) -> String {
-        guard text.contains("<s>") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "<")), text.contains("<s>") else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.range(of: "<s>"), let close = rest[open.upperBound...].range(of: "</s>") {

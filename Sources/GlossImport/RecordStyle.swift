@@ -183,16 +183,46 @@ extension StageDirection {
 enum EventMarks {
     private static let words = ["Applause", "Laughter", "Laughs", "Cheers", "Booing", "Pause", "Music", "Crosstalk", "Inaudible"]
 
+    /// Whether an opening parenthesis or bracket is followed by a capital,
+    /// on the bytes: this runs on every paragraph of a speech.
+    private static func mayHoldNote(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if (previous == UInt8(ascii: "(") || previous == UInt8(ascii: "[")) && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// `escaped` is Markdown from plain text: its brackets are escaped.
     static func marked(_ escaped: String) -> String {
-        guard escaped.utf8.contains(UInt8(ascii: "(")) || escaped.utf8.contains(UInt8(ascii: "[")) else { return escaped }
-        var text = escaped
-        for word in words where text.contains(word) {
-            for form in ["(\(word).)", "(\(word))", "\\[\(word).\\]", "\\[\(word)\\]"] where text.contains(form) {
-                text = text.replacingOccurrences(of: form, with: form.hasSuffix(".)") || form.hasSuffix(".\\]") ? "[\(word).]" : "[\(word)]")
+        guard mayHoldNote(escaped) else { return escaped }
+        var out = ""
+        var rest = Substring(escaped)
+        // Only where a parenthesis or an escaped bracket opens can a note start.
+        while let open = rest.firstIndex(where: { $0 == "(" || $0 == "\\" }) {
+            out += rest[..<open]
+            let tail = rest[open...]
+            if let (form, event) = note(at: tail) {
+                out += event
+                rest = tail.dropFirst(form.count)
+            } else {
+                out.append(tail[open])
+                rest = tail.dropFirst()
             }
         }
-        return text
+        return out + rest
+    }
+
+    /// The form of a note that `text` starts with, and the event to write for it.
+    private static func note(at text: Substring) -> (form: String, event: String)? {
+        for word in words {
+            for (form, event) in [("(\(word).)", "[\(word).]"), ("(\(word))", "[\(word)]"), ("\\[\(word).\\]", "[\(word).]"), ("\\[\(word)\\]", "[\(word)]")]
+            where text.hasPrefix(form) {
+                return (form, event)
+            }
+        }
+        return nil
     }
 }
 

@@ -227,7 +227,7 @@ struct StructureRecognizer {
                 continue
             }
             if let label = labels[text] {
-                if let marker = SpeakerLabel.parse(text), Self.isSegmentMarker(marker) { continue }
+                if text.hasPrefix("**"), let marker = SpeakerLabel.parse(text), Self.isSegmentMarker(marker) { continue }
                 flush()
                 let id = speakers.id(for: label.name)
                 var first = label.rest
@@ -238,7 +238,8 @@ struct StructureRecognizer {
                 turn = ImportedBlock.Turn(speakerID: id, label: label.name, timestamp: label.timestamp, paragraphs: [first])
                 continue
             }
-            if let label = SpeakerLabel.parse(text), Self.isSegmentMarker(label) {
+            // Segment markers are bold: other paragraphs need not be parsed again.
+            if text.hasPrefix("**"), let label = SpeakerLabel.parse(text), Self.isSegmentMarker(label) {
                 flush()
                 out.append(.heading(level: 3, text: text))
                 continue
