@@ -189,3 +189,22 @@ import Testing
     }
 }
 
+/// Reading files in parallel gives the plan reading them one at a time gives.
+@Suite struct ParallelImportTests {
+    @Test func theSamePlanForAnyNumberOfJobs() throws {
+        let names = ["hegseth-article.txt", "1952-10-22-rear-platform-remarks.txt", "briefing.md", "article.html", "interview.vtt",
+                     "panel.srt", "feed.rss", "feed.atom", "house-record.txt", "binary.txt", "truncated.html"]
+        // Each file twice, so that names clash and are settled in order.
+        let inputs = try (names + names).map(Fixture.input)
+        let serial = ImportPlan.make(inputs: inputs, format: .auto, into: "Content", force: false, exists: { _ in false }, jobs: 1)
+        var reported: [Int] = []
+        let parallel = ImportPlan.make(inputs: inputs, format: .auto, into: "Content", force: false, exists: { _ in false }, jobs: 4) { done, _ in
+            reported.append(done)
+        }
+        #expect(parallel.files.map(\.path) == serial.files.map(\.path))
+        #expect(parallel.files.map(\.markdown) == serial.files.map(\.markdown))
+        #expect(parallel.diagnostics == serial.diagnostics)
+        #expect(serial.diagnostics.hasErrors)
+        #expect(reported == Array(1...inputs.count))
+    }
+}
