@@ -34,6 +34,7 @@ public enum TranscriptWriter {
             if let publisher = source.publisher { yaml += "  publisher: \(quoted(publisher))\n" }
             if let url = source.url { yaml += "  url: \(quoted(url))\n" }
         }
+        if let media = transcript.media { yaml += "media:\n  \(media.kind.rawValue): \(quoted(media.url))\n" }
         if !transcript.topics.isEmpty { yaml += "topics: \(list(transcript.topics))\n" }
         if !transcript.corrections.isEmpty {
             yaml += "annotations:\n"
