@@ -109,17 +109,22 @@ enum PreformattedText {
         var lines = lines(of: text, firstLine: firstLine)[...]
         let header = RecordHeader.read(&lines)
         var blocks = blocks(lines)
-        // Only a title that opens the text: the page shows the title first.
-        if case .heading(_, let heading, _)? = blocks.first, !isClock(heading), DateText.parse(MarkdownEscaping.plainText(heading)) == nil {
-            let index = 0
+        // The first title is the transcript's; it leaves the body only when
+        // nothing comes before it, since the page shows the title first. A
+        // page marker before it stays, and so does the title, below it.
+        var titled = false
+        if let index = blocks.firstIndex(where: { if case .paragraph(let text, _) = $0 { !text.hasPrefix("\\[\\[Page ") } else { true } }),
+           case .heading(_, let heading, _) = blocks[index], !isClock(heading), DateText.parse(MarkdownEscaping.plainText(heading)) == nil {
             let plain = MarkdownEscaping.plainText(heading)
             transcript.title = plain.contains(where: \.isLowercase) ? plain : RecordSpeakers.readable(plain.lowercased().capitalized)
-            blocks.remove(at: index)
+            titled = true
+            if index == 0 { blocks.remove(at: index) }
         }
         if let header {
             transcript.date = transcript.date ?? header.date
-            if transcript.title.isEmpty {
-                transcript.title = ["Congressional Record", header.chamber, header.pages.map { "Page \($0)" }].compactMap { $0 }.joined(separator: ", ")
+            // The page's own <title> is the same on every page of a day: the header says more.
+            if !titled {
+                transcript.title = ["Congressional Record", header.chamber, header.pages.map { ($0.contains("-") ? "Pages " : "Page ") + $0 }].compactMap { $0 }.joined(separator: ", ")
             }
             transcript.source.title = "Congressional Record" + (header.volume.map { ", Volume \($0)" } ?? "") + (header.number.map { ", Number \($0)" } ?? "")
                 + (header.chamber.map { ", \($0)" } ?? "") + (header.pages.map { ", \($0.contains("-") ? "Pages" : "Page") \($0)" } ?? "")
