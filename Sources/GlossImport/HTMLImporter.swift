@@ -22,7 +22,7 @@ enum HTMLImporter {
             blocks.removeFirst()
         }
         guard blocks.contains(where: { if case .paragraph = $0 { true } else { false } }) else {
-            throw .at(input.name, "no article text found in the page: expected paragraphs in <article>, <main> or <body>")
+            throw .at(input.name, "no article text found in the page: expected paragraphs in <article>, <main> or <body>, or text in a <pre>")
         }
         FileNameFacts.apply(to: &transcript, input: input)
         var recognizer = StructureRecognizer(transcript: transcript, file: input.name)
@@ -106,10 +106,11 @@ struct HTMLPage {
                 if Self.tag(node) == "pre" { pres.append(node); return false }
                 return !Self.isBoilerplate(node)
             }
-            if let first = pres.first {
+            let text = pres.map(Self.preformattedText).joined(separator: "\n\n")
+            if let first = pres.first, text.contains(where: { !$0.isWhitespace }) {
                 // The text starts on the line after `<pre>` when a newline follows it, as HTML drops that newline.
                 let line = Int(first.pointee.v.element.start_pos.line) + 1
-                preformatted = (pres.map(Self.preformattedText).joined(separator: "\n\n"), line)
+                preformatted = (text, line)
             }
         }
     }

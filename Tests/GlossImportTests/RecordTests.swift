@@ -208,3 +208,16 @@ import Testing
         #expect(reported == Array(1...inputs.count))
     }
 }
+
+@Suite struct RecordErrorTests {
+    @Test func aPageWhosePreIsEmptyIsAnError() {
+        let input = ImportInput(name: "empty.htm", bytes: Array("<html><body><pre>\n\n   \n</pre></body></html>\n".utf8))
+        #expect(throws: ImportFailure.self) { try Importer.read(input) }
+        do {
+            _ = try Importer.read(input)
+        } catch {
+            #expect(error.diagnostic.message.contains("or text in a <pre>"))
+            #expect(error.diagnostic.location?.file == "empty.htm")
+        }
+    }
+}
