@@ -25,7 +25,8 @@ struct RecordLabel: Hashable, Sendable {
     static func parse(_ text: String) -> RecordLabel? {
         let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard words.count >= 2 else { return nil }
-        if words[0] == "The" { return parseOffice(words) }
+        // The record now and then sets the article in capitals too: `THE PRESIDING OFFICER (Mr. Bennett).`
+        if words[0] == "The" || words[0] == "THE" { return parseOffice(words) }
         guard honorifics.contains(words[0]) else { return nil }
         // The surname in capitals, then `of State` in mixed case, then the period.
         var surname: [String] = []

@@ -108,6 +108,7 @@ import Testing
         ("The SPEAKER pro tempore (Mr. Poe). The gentleman is recognized.", "The SPEAKER pro tempore (Mr. Poe)", "The gentleman is recognized."),
         ("The PRESIDENT pro tempore. The Senator from Maine.", "The PRESIDENT pro tempore", "The Senator from Maine."),
         ("The CHAIRMAN.", "The CHAIRMAN", ""),
+        ("THE PRESIDING OFFICER (Mr. Bennett). The Senator from Vermont.", "THE PRESIDING OFFICER (Mr. Bennett)", "The Senator from Vermont."),
     ])
     func readsTheRecordsLabels(text: String, written: String, rest: String) throws {
         let label = try #require(RecordLabel.parse(text))
