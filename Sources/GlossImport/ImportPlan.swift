@@ -70,6 +70,7 @@ extension ImportPlan {
         results.reserveCapacity(inputs.count)
         // Batches let the progress bar move on the caller's thread between them.
         let batch = jobs <= 1 ? 1 : max(jobs * 8, 16)
+        if jobs > 1 { FeedImporter.prepareForThreads() }
         var start = 0
         while start < inputs.count {
             let slice = Array(inputs[start..<min(start + batch, inputs.count)])
