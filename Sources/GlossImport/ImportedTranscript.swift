@@ -194,6 +194,15 @@ public struct RelatedLink: Hashable, Sendable {
 extension ImportedTranscript {
     /// Counts for the per-file summary.
     public var turnCount: Int { blocks.filter { if case .turn = $0 { true } else { false } }.count }
-    public var quoteCount: Int { blocks.filter { if case .quote = $0 { true } else { false } }.count }
+    /// Block quotes, counting those a record's turn holds (material a member had printed).
+    public var quoteCount: Int {
+        blocks.reduce(0) { count, block in
+            switch block {
+            case .quote: return count + 1
+            case .turn(let turn): return count + turn.paragraphs.filter { $0.hasPrefix("> ") }.count
+            default: return count
+            }
+        }
+    }
     public var noteCount: Int { corrections.count }
 }

@@ -222,3 +222,10 @@ import Testing
         }
     }
 }
+
+@Suite struct RecordSummaryTests {
+    @Test func theSummaryCountsTheLetterInsideATurn() throws {
+        let transcript = try Fixture.transcript("house-record.txt")
+        #expect(transcript.quoteCount == 1)
+    }
+}
