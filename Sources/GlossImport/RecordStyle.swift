@@ -246,6 +246,17 @@ struct RecordSpeakers {
         }
     }
 
+    /// `… called to order by the Presiding Officer (Mr. Enzi).`: the record's
+    /// narration names who takes the chair; a bare `The PRESIDING OFFICER.`
+    /// after it is that member.
+    mutating func readChair(from narration: String) {
+        guard let found = narration.range(of: "Presiding Officer ("), let close = narration[found.upperBound...].firstIndex(of: ")") else { return }
+        let holder = String(narration[found.upperBound..<close])
+        guard let first = holder.split(separator: " ").first, ["Mr.", "Mrs.", "Ms.", "Miss", "Dr."].contains(String(first)),
+              holder.split(separator: " ").count >= 2, holder.count <= 60 else { return }
+        holders["PRESIDING OFFICER"] = holder
+    }
+
     /// The speaker's id, and the label to write for this turn.
     mutating func speaker(for label: RecordLabel) -> (id: String, label: String) {
         switch label.who {

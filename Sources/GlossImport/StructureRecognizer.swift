@@ -382,6 +382,7 @@ struct StructureRecognizer {
                         out.append(.separator)
                     }
                     inserting = plain.hasSuffix("as follows:")
+                    speakers.readChair(from: plain)
                     out.append(.paragraph(marked))
                 } else if var open = turn {
                     open.paragraphs.append(marked)

@@ -229,3 +229,26 @@ import Testing
         #expect(transcript.quoteCount == 1)
     }
 }
+
+@Suite struct RecordChairTests {
+    @Test func narrationThatNamesWhoTakesTheChairNamesTheNextPresidingOfficer() throws {
+        let text = """
+        [Congressional Record Volume 143, Number 8 (Tuesday, January 28, 1997)]
+        [Senate]
+        [Page S699]
+
+                                         RECESS
+
+          The PRESIDING OFFICER. The Senate will stand in recess until the
+        hour of 2:15 p.m.
+          Thereupon, the Senate, at 12:30 p.m., recessed until 2:15 p.m.;
+        whereupon, the Senate reassembled when called to order by the Presiding
+        Officer (Mr. Enzi).
+          The PRESIDING OFFICER. The Senator from Virginia is recognized.
+
+        """
+        let transcript = try imported(text, name: "recess.txt")
+        #expect(transcript.speakers.map(\.id) == ["presiding-officer", "presiding-officer-enzi"])
+        #expect(transcript.speakers.last?.role == "Mr. Enzi presiding")
+    }
+}
