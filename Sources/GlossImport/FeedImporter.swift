@@ -57,6 +57,15 @@ enum FeedImporter {
     }
 }
 
+extension FeedImporter {
+    /// libxml2 (2.9) sets up its global state on first use, which is not
+    /// safe from several threads at once: done once, before feeds are read
+    /// in parallel.
+    static func prepareForThreads() {
+        xmlInitParser()
+    }
+}
+
 /// A parsed XML document, freed when the value goes.
 final class XMLDocument {
     private let pointer: xmlDocPtr

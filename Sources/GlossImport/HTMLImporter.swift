@@ -11,6 +11,9 @@ enum HTMLImporter {
         var transcript = ImportedTranscript(title: page.title ?? "", suggestedName: input.stem)
         transcript.date = page.date
         transcript.source = ImportedSource(title: page.title, publisher: page.publisher, url: page.canonicalURL)
+        if let pre = page.preformatted {
+            return PreformattedText.read(pre.text, firstLine: pre.line, into: transcript, input: input)
+        }
         var blocks = page.mainBlocks
         // The headline is the page's title: shown once, in the page head.
         if case .heading(_, let heading, _) = blocks.first, MarkdownEscaping.plainText(heading) == transcript.title { blocks.removeFirst() }
@@ -19,7 +22,7 @@ enum HTMLImporter {
             blocks.removeFirst()
         }
         guard blocks.contains(where: { if case .paragraph = $0 { true } else { false } }) else {
-            throw .at(input.name, "no article text found in the page: expected paragraphs in <article>, <main> or <body>")
+            throw .at(input.name, "no article text found in the page: expected paragraphs in <article>, <main> or <body>, or text in a <pre>")
         }
         FileNameFacts.apply(to: &transcript, input: input)
         var recognizer = StructureRecognizer(transcript: transcript, file: input.name)
@@ -68,6 +71,9 @@ struct HTMLPage {
     var publisher: String?
     var canonicalURL: String?
     var mainBlocks: [SourceBlock] = []
+    /// The text of the page's `<pre>` as set, with the line it starts on,
+    /// when that is all the main content has: a record published this way.
+    var preformatted: (text: String, line: Int)?
 
     private static let skipped: Set<String> = [
         "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button", "svg",
@@ -94,6 +100,35 @@ struct HTMLPage {
         var reader = BlockReader()
         reader.read(main)
         mainBlocks = reader.finish()
+        if !mainBlocks.contains(where: { $0.paragraphText != nil }) {
+            var pres: [UnsafeMutablePointer<GumboNode>] = []
+            Self.walk(main) { node in
+                if Self.tag(node) == "pre" { pres.append(node); return false }
+                return !Self.isBoilerplate(node)
+            }
+            let text = pres.map(Self.preformattedText).joined(separator: "\n\n")
+            if let first = pres.first, text.contains(where: { !$0.isWhitespace }) {
+                // The text starts on the line after `<pre>` when a newline follows it, as HTML drops that newline.
+                let line = Int(first.pointee.v.element.start_pos.line) + 1
+                preformatted = (text, line)
+            }
+        }
+    }
+
+    /// An element's text with its spaces and line breaks as written.
+    static func preformattedText(of node: UnsafeMutablePointer<GumboNode>) -> String {
+        var out = ""
+        func collect(_ node: UnsafeMutablePointer<GumboNode>) {
+            for child in children(node) {
+                switch child.pointee.type {
+                case GUMBO_NODE_TEXT, GUMBO_NODE_WHITESPACE, GUMBO_NODE_CDATA: out += literal(child)
+                case GUMBO_NODE_ELEMENT: if tag(child) == "br" { out += "\n" } else if !skipped.contains(tag(child)) { collect(child) }
+                default: break
+                }
+            }
+        }
+        collect(node)
+        return out
     }
 
     private mutating func readHead(_ root: UnsafeMutablePointer<GumboNode>) {

@@ -50,27 +50,48 @@ public struct ImportInput: Sendable {
         var line = 1
         var column = 0
         var continuation = 0
+        let padded = bytes.contains(0) && Self.nulsArePadding(bytes)
         for byte in bytes {
             if continuation > 0, byte & 0xC0 == 0x80 { continuation -= 1; continue }
             column += 1
             continuation = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : byte >= 0xC0 ? 1 : 0
             if byte == 0 {
+                // The Government Publishing Office pads some lines of its
+                // records with NULs up to the line's end; a binary file has
+                // them anywhere.
+                if padded { continue }
                 throw .at(name, line: line, column: column, "binary file: expected text, found a NUL byte",
                           note: "import text, Markdown, HTML, RSS, Atom, WebVTT or SRT files")
             }
             if byte == UInt8(ascii: "\n") { line += 1; column = 0 }
         }
-        guard let decoded = String(validating: bytes, as: UTF8.self) else {
+        let readable = padded ? bytes.filter { $0 != 0 } : bytes
+        guard let decoded = String(validating: readable, as: UTF8.self) else {
             let (badLine, badColumn) = Self.firstInvalidUTF8(bytes)
             throw .at(name, line: badLine, column: badColumn, "not UTF-8 text: found a byte sequence that is not UTF-8",
                       note: "convert the file to UTF-8 first, e.g. with iconv")
         }
         var text = decoded
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") {
+        if text.utf8.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text
+    }
+
+    /// Whether every run of NULs starts or ends a line of what is
+    /// otherwise UTF-8 text: padding, not a binary file.
+    private static func nulsArePadding(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == 0 else { index += 1; continue }
+            let start = index
+            while index < bytes.count, bytes[index] == 0 { index += 1 }
+            let startsLine = start > 0 && bytes[start - 1] == 0x0A
+            let endsLine = index < bytes.count && bytes[index] == 0x0A
+            if !(startsLine || endsLine) || start == 0 { return false }
+        }
+        return String(validating: bytes.filter { $0 != 0 }, as: UTF8.self) != nil
     }
 
     private static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {

@@ -1,3 +1,4 @@
+import Foundation
 import GlossModel
 
 /// What an import run will write, worked out before anything is written,
@@ -21,19 +22,23 @@ public struct ImportPlan: Sendable {
 
     /// - Parameters:
     ///   - exists: whether a path exists already, from the caller's file system.
-    ///   - progress: called after each input, with how many are done.
+    ///   - jobs: how many inputs are read at once; the plan is the same for any number.
+    ///   - progress: called on the caller's thread as inputs are read, with how many are done.
     public static func make(
         inputs: [ImportInput], format: ImportFormat, into directory: String, force: Bool,
-        exists: (String) -> Bool, progress: (Int, String) -> Void = { _, _ in }
+        exists: (String) -> Bool, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        progress: (Int, String) -> Void = { _, _ in }
     ) -> ImportPlan {
         var plan = ImportPlan()
         var taken: Set<String> = []
-        for (index, input) in inputs.enumerated() {
-            defer { progress(index + 1, input.name) }
+        let results = read(inputs, as: format, jobs: jobs, progress: progress)
+        // Names, clashes and diagnostics are settled in input order, so the
+        // plan does not depend on which file was read first.
+        for (input, outcome) in zip(inputs, results) {
             let result: ImportResult
-            do {
-                result = try Importer.read(input, as: format)
-            } catch {
+            switch outcome {
+            case .success(let read): result = read
+            case .failure(let error):
                 plan.diagnostics.append(error.diagnostic)
                 continue
             }
@@ -52,6 +57,41 @@ public struct ImportPlan: Sendable {
             }
         }
         return plan
+    }
+}
+
+extension ImportPlan {
+    /// Reads the inputs, `jobs` at a time, each on its own: importing is pure,
+    /// so the results are the same as one at a time, in the inputs' order.
+    static func read(
+        _ inputs: [ImportInput], as format: ImportFormat, jobs: Int, progress: (Int, String) -> Void
+    ) -> [Result<ImportResult, ImportFailure>] {
+        var results: [Result<ImportResult, ImportFailure>] = []
+        results.reserveCapacity(inputs.count)
+        // Batches let the progress bar move on the caller's thread between them.
+        let batch = jobs <= 1 ? 1 : max(jobs * 8, 16)
+        if jobs > 1 { FeedImporter.prepareForThreads() }
+        var start = 0
+        while start < inputs.count {
+            let slice = Array(inputs[start..<min(start + batch, inputs.count)])
+            let box = ParallelResults<Result<ImportResult, ImportFailure>>(count: slice.count)
+            let read = readOne(format)
+            Parallel.forEach(count: slice.count, jobs: jobs) { index in box.store(read(slice[index]), at: index) }
+            results += box.values
+            for index in start..<(start + slice.count) { progress(index + 1, inputs[index].name) }
+            start += slice.count
+        }
+        return results
+    }
+
+    private static func readOne(_ format: ImportFormat) -> @Sendable (ImportInput) -> Result<ImportResult, ImportFailure> {
+        { input in
+            do throws(ImportFailure) {
+                return .success(try Importer.read(input, as: format))
+            } catch {
+                return .failure(error)
+            }
+        }
     }
 }
 

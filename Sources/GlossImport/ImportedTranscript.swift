@@ -9,6 +9,8 @@ public struct ImportedTranscript: Hashable, Sendable {
     public var kind: String?
     public var place: String?
     public var source: ImportedSource
+    /// The recording the transcript is of, when the source names one Gloss can link.
+    public var media: ImportedMedia?
     public var speakers: [ImportedSpeaker]
     public var topics: [String]
     public var blocks: [ImportedBlock]
@@ -38,7 +40,7 @@ public struct ImportedTranscript: Hashable, Sendable {
 
     public static func == (lhs: ImportedTranscript, rhs: ImportedTranscript) -> Bool {
         lhs.title == rhs.title && lhs.date == rhs.date && lhs.kind == rhs.kind && lhs.place == rhs.place
-            && lhs.source == rhs.source && lhs.speakers == rhs.speakers && lhs.topics == rhs.topics
+            && lhs.source == rhs.source && lhs.media == rhs.media && lhs.speakers == rhs.speakers && lhs.topics == rhs.topics
             && lhs.blocks == rhs.blocks && lhs.corrections == rhs.corrections && lhs.related == rhs.related
             && lhs.params.map(\.key) == rhs.params.map(\.key) && lhs.params.map(\.value) == rhs.params.map(\.value)
             && lhs.warnings == rhs.warnings && lhs.suggestedName == rhs.suggestedName
@@ -67,6 +69,38 @@ public struct ImportedSource: Hashable, Sendable {
     }
 
     var isEmpty: Bool { title == nil && publisher == nil && url == nil }
+}
+
+/// `media: {audio: URL}` or `{video: URL}` in the front matter.
+public struct ImportedMedia: Hashable, Sendable {
+    public enum Kind: String, Sendable {
+        case audio, video
+    }
+
+    public var kind: Kind
+    public var url: String
+
+    public init(kind: Kind, url: String) {
+        self.kind = kind
+        self.url = url
+    }
+
+    /// What the build accepts for a recording: an absolute http(s) URL, or
+    /// a path relative to the page with no scheme (`media/briefing.mp3`).
+    static func isUsable(_ url: String) -> Bool {
+        if WebURL.isAbsolute(url) { return true }
+        guard !url.isEmpty, !url.hasPrefix("//"), !url.contains(where: \.isWhitespace) else { return false }
+        let beforePath = url.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return !beforePath.contains(":")
+    }
+
+    /// Audio or video, from a key that says so or the file's extension.
+    static func kind(key: String, url: String) -> Kind {
+        if key.contains("audio") { return .audio }
+        if key.contains("video") { return .video }
+        let path = url.prefix { $0 != "?" && $0 != "#" }.lowercased()
+        return [".mp3", ".m4a", ".aac", ".wav", ".ogg", ".oga", ".opus", ".flac"].contains(where: path.hasSuffix) ? .audio : .video
+    }
 }
 
 /// A person heard in the transcript, with every label the source used for them.
@@ -160,6 +194,15 @@ public struct RelatedLink: Hashable, Sendable {
 extension ImportedTranscript {
     /// Counts for the per-file summary.
     public var turnCount: Int { blocks.filter { if case .turn = $0 { true } else { false } }.count }
-    public var quoteCount: Int { blocks.filter { if case .quote = $0 { true } else { false } }.count }
+    /// Block quotes, counting those a record's turn holds (material a member had printed).
+    public var quoteCount: Int {
+        blocks.reduce(0) { count, block in
+            switch block {
+            case .quote: return count + 1
+            case .turn(let turn): return count + turn.paragraphs.filter { $0.hasPrefix("> ") }.count
+            default: return count
+            }
+        }
+    }
     public var noteCount: Int { corrections.count }
 }

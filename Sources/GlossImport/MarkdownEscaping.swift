@@ -1,9 +1,6 @@
 /// Plain text (from a `.txt`, an HTML page, a caption) made safe to put in
 /// Markdown: it reads back as exactly the same characters.
 public enum MarkdownEscaping {
-    /// Characters that start or end inline constructs anywhere in a line.
-    private static let inlineSpecials: Set<Character> = ["\\", "*", "_", "`", "[", "]", "<"]
-
     public static func escape(_ text: String) -> String {
         escapingLineStart(escapeInline(text))
     }
@@ -11,28 +8,28 @@ public enum MarkdownEscaping {
     /// Escapes for text in the middle of a line, where only inline
     /// constructs can start.
     static func escapeInline(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if inlineSpecials.contains(character) {
-                out += "\\" + String(character)
-            } else if character == "&", isEntityStart(text[text.index(after: index)...]) {
-                out += "\\&"
-            } else {
-                out.append(character)
+        // Every special character is ASCII, so the work is done on bytes.
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        for (index, byte) in bytes.enumerated() {
+            switch byte {
+            case 0x5C, 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x3C:
+                out.append(0x5C)
+            case 0x26 where isEntityStart(bytes[(index + 1)...]):
+                out.append(0x5C)
+            default: break
             }
-            index = text.index(after: index)
+            out.append(byte)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `&amp;` would turn into `&`: an ampersand that starts something
     /// entity-shaped is escaped, any other is left as it is.
-    private static func isEntityStart(_ rest: Substring) -> Bool {
-        let name = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "#") }
-        return !name.isEmpty && name.count <= 32 && rest.dropFirst(name.count).first == ";"
+    private static func isEntityStart(_ rest: ArraySlice<UInt8>) -> Bool {
+        let name = rest.prefix { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x23 }
+        return !name.isEmpty && name.count <= 32 && rest.dropFirst(name.count).first == 0x3B
     }
 
     /// What would make a line a heading, quote, list item, code fence or

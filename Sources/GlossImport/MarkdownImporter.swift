@@ -57,6 +57,7 @@ enum MarkdownImporter {
         }
         transcript.source.publisher = text("publisher", "site_name", "site")
         transcript.place = text("place", "location")
+        readMedia(mapping, into: &transcript, file: file)
         var tags: [String] = []
         for key in ["tags", "categories", "topics"] {
             guard let value = mapping[Node(key)] else { continue }
@@ -65,6 +66,38 @@ enum MarkdownImporter {
         transcript.topics = tags.filter { !$0.isEmpty }
         let kinds = ["press-briefings": "press-briefing", "speeches-remarks": "speech", "interviews": "interview", "statements-releases": "statement"]
         transcript.kind = tags.compactMap { kinds[$0] }.first
+    }
+}
+
+extension MarkdownImporter {
+    private static let mediaKeys = ["media", "audio", "video", "media_url", "audio_url", "video_url", "enclosure"]
+
+    /// The recording: `media: URL`, `media: {audio: URL}`, `audio_url: URL`…
+    /// A URL the build would refuse (`file:`, `javascript:`, spaces) is left
+    /// out with a warning naming its line, rather than silently dropped.
+    static func readMedia(_ mapping: Node.Mapping, into transcript: inout ImportedTranscript, file: String) {
+        for key in mediaKeys {
+            guard let value = mapping[Node(key)] else { continue }
+            var candidates: [(key: String, node: Node)] = []
+            if let nested = value.mapping {
+                for (inner, node) in nested { if let name = inner.string, ["audio", "video", "url"].contains(name) { candidates.append((name, node)) } }
+            } else {
+                candidates.append((key, value))
+            }
+            for candidate in candidates {
+                guard let url = candidate.node.string?.trimmingSpaces, !url.isEmpty else { continue }
+                let mark = candidate.node.mark
+                guard ImportedMedia.isUsable(url) else {
+                    transcript.warnings.append(.warning(
+                        at: SourceLocation(file: file, line: (mark?.line ?? 0) + 1, column: mark?.column ?? 1),
+                        "media URL \"\(url)\" cannot be used, so it was left out",
+                        note: "expected an http(s) URL or a relative path like media/briefing.mp3; fix it in the front matter's `media:`"
+                    ))
+                    continue
+                }
+                if transcript.media == nil { transcript.media = ImportedMedia(kind: ImportedMedia.kind(key: candidate.key == "url" ? key : candidate.key, url: url), url: url) }
+            }
+        }
     }
 }
 

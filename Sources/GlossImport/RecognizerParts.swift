@@ -259,6 +259,9 @@ struct SocialPost {
     var rest: String
 
     init?(attribution markdown: String) {
+        // Runs on every paragraph: an attribution line is short and names a handle.
+        guard markdown.utf8.count <= 400, markdown.utf8.first.map({ $0 >= 0x80 || $0 == 0x2D || $0 == 0x5C }) == true,
+              markdown.contains("(@") else { return nil }
         let plain = MarkdownEscaping.plainText(markdown).trimmingSpaces
         guard let dash = ["\u{2014}", "\u{2013}", "--", "-"].first(where: { plain.hasPrefix($0) }),
               let at = plain.range(of: "(@"), let close = plain[at.upperBound...].firstIndex(of: ")")
@@ -384,7 +387,7 @@ enum Corrections {
     }
 
     static func rewrite(_ text: String, found: (String, String?, String) -> Void) -> String {
-        guard text.contains("<s>") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "<")), text.contains("<s>") else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.range(of: "<s>"), let close = rest[open.upperBound...].range(of: "</s>") {
@@ -415,7 +418,8 @@ extension MarkdownEscaping {
     /// links reduced to their text, emphasis marks dropped. For reading
     /// metadata out of text, never for output.
     static func plainText(_ markdown: String) -> String {
-        guard markdown.contains(where: { "\\*_[<".contains($0) }) else { return markdown }
+        // Most paragraphs have no markup at all: find that out on the bytes.
+        guard markdown.utf8.contains(where: { $0 == 0x5C || $0 == 0x2A || $0 == 0x5F || $0 == 0x5B || $0 == 0x3C }) else { return markdown }
         var text = markdown
         // [text](url) → text
         while let open = text.range(of: "]("), let close = text[open.upperBound...].firstIndex(of: ")"),

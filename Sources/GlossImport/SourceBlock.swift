@@ -28,25 +28,31 @@ enum SourceBlock: Hashable, Sendable {
 enum PlainParagraphs {
     static func split(_ text: String, firstLine: Int = 1) -> [(text: String, line: Int)] {
         var result: [(String, Int)] = []
-        var block: [(String, Int)] = []
+        var block: [(Substring, Int)] = []
         func flush() {
-            defer { block = [] }
+            defer { block.removeAll(keepingCapacity: true) }
             guard !block.isEmpty else { return }
             let lines = block.map(\.0)
             let separateLines = lines.count > 1 && (
                 lines.dropLast().allSatisfy { $0.hasSuffix("  ") }
-                    || lines.dropLast().contains { $0.trimmingSpaces.count > 200 }
+                    || lines.dropLast().contains { $0.utf8.count > 200 && $0.trimmingSpaces.count > 200 }
             )
             if separateLines {
-                for (line, number) in block where !line.trimmingSpaces.isEmpty { result.append((line.trimmingSpaces, number)) }
+                for (line, number) in block where !isBlank(line) { result.append((line.trimmingSpaces, number)) }
             } else {
                 result.append((lines.map(\.trimmingSpaces).joined(separator: " "), block[0].1))
             }
         }
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.trimmingSpaces.isEmpty { flush() } else { block.append((String(line), firstLine + offset)) }
+        // Lines are cut on the bytes: a newline is never part of another character in UTF-8.
+        for (offset, bytes) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let line = Substring(bytes)
+            if isBlank(line) { flush() } else { block.append((line, firstLine + offset)) }
         }
         flush()
         return result
+    }
+
+    private static func isBlank(_ line: Substring) -> Bool {
+        line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }
     }
 }

@@ -59,6 +59,8 @@ struct SpeakerLabel: Hashable, Sendable {
     }
 
     private static func parsePlain(_ text: String) -> SpeakerLabel? {
+        // Every label has a colon near the start; most paragraphs have none there, found on the bytes.
+        guard text.utf8.prefix(400).contains(UInt8(ascii: ":")) else { return nil }
         // The name runs to the first colon, timestamp or bracket, within 60 characters.
         let window = text.prefix(72)
         guard let end = window.firstIndex(where: { $0 == ":" || $0 == "(" || $0 == "[" || ($0 == "\\" ) }) else { return nil }

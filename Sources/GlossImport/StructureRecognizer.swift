@@ -15,14 +15,25 @@ struct StructureRecognizer {
     /// A speaker named before the body (`President: Harry S. Truman`), who
     /// speaks every unlabelled paragraph when nobody else is labelled.
     var headerSpeaker: ImportedSpeaker?
+    /// Which rules read the blocks: those of articles, speeches and
+    /// briefings, or those of an official record set in preformatted text.
+    let style: Style
 
-    init(transcript: ImportedTranscript, file: String, headerSpeaker: ImportedSpeaker? = nil) {
+    enum Style: Sendable {
+        case prose
+        /// The Congressional Record's labels (`Mr. LOTT.`), stage directions and inserts.
+        case record
+    }
+
+    init(transcript: ImportedTranscript, file: String, headerSpeaker: ImportedSpeaker? = nil, style: Style = .prose) {
         self.transcript = transcript
         self.file = file
         self.headerSpeaker = headerSpeaker
+        self.style = style
     }
 
     mutating func recognize(_ input: [SourceBlock]) -> ImportedTranscript {
+        if style == .record { return recognizeRecord(input) }
         var blocks = input
         readFooter(&blocks)
         let related = readRelated(&blocks)
@@ -72,6 +83,7 @@ struct StructureRecognizer {
         let headers: Set<String> = ["read more", "related", "see also", "more", "read also", "related articles"]
         guard let index = blocks.lastIndex(where: { block in
             block.paragraphText.map { text in
+                guard text.utf8.count <= 48, text.utf8.last == UInt8(ascii: ":") else { return false }
                 let plain = MarkdownEscaping.plainText(text).trimmingSpaces
                 return plain.hasSuffix(":") && headers.contains(String(plain.dropLast()).lowercased())
             } ?? false
@@ -215,7 +227,7 @@ struct StructureRecognizer {
                 continue
             }
             if let label = labels[text] {
-                if let marker = SpeakerLabel.parse(text), Self.isSegmentMarker(marker) { continue }
+                if text.hasPrefix("**"), let marker = SpeakerLabel.parse(text), Self.isSegmentMarker(marker) { continue }
                 flush()
                 let id = speakers.id(for: label.name)
                 var first = label.rest
@@ -226,7 +238,8 @@ struct StructureRecognizer {
                 turn = ImportedBlock.Turn(speakerID: id, label: label.name, timestamp: label.timestamp, paragraphs: [first])
                 continue
             }
-            if let label = SpeakerLabel.parse(text), Self.isSegmentMarker(label) {
+            // Segment markers are bold: other paragraphs need not be parsed again.
+            if text.hasPrefix("**"), let label = SpeakerLabel.parse(text), Self.isSegmentMarker(label) {
                 flush()
                 out.append(.heading(level: 3, text: text))
                 continue
@@ -288,6 +301,120 @@ struct StructureRecognizer {
         }
     }
 
+    // MARK: Records
+
+    /// The record's rules: a paragraph opening with `Mr. LOTT.` starts a
+    /// turn; inserted material stays inside the turn that introduced it; a
+    /// stage direction ends the turn and stands as narration; `{time}`
+    /// markers start the same speaker's turn again after the clock time.
+    private mutating func recognizeRecord(_ blocks: [SourceBlock]) -> ImportedTranscript {
+        let labels = blocks.compactMap { $0.paragraphText.flatMap { RecordLabel.parse(MarkdownEscaping.plainText($0)) ?? RecordLabel.introduced(MarkdownEscaping.plainText($0)) } }
+        var speakers = RecordSpeakers(labels: labels)
+        var out: [ImportedBlock] = []
+        var turn: ImportedBlock.Turn?
+        /// Who spoke last, for speech that goes on after a title or a clock time.
+        var last: ImportedBlock.Turn?
+        /// `By Mr. KENNEDY:` names who makes the statement after the bill's title.
+        var introduced: RecordLabel?
+        /// After `… ordered to be printed in the Record, as follows:`, what is printed.
+        var inserting = false
+        var inferred: [Int] = []
+        func flush() {
+            if let open = turn { out.append(.turn(open)); last = open }
+            turn = nil
+        }
+        func quote(_ paragraphs: [String]) {
+            if case .quote(var earlier)? = out.last, earlier.attribution == nil {
+                earlier.paragraphs += paragraphs
+                out[out.count - 1] = .quote(earlier)
+            } else {
+                out.append(.quote(ImportedBlock.Quote(paragraphs: paragraphs)))
+            }
+        }
+        var afterClock = false
+        for block in blocks {
+            defer { if case .heading(_, let text, _) = block { afterClock = PreformattedText.isClock(text) } else { afterClock = false } }
+            switch block {
+            case .heading(let level, let text, _):
+                flush()
+                out.append(.heading(level: level, text: text))
+            case .quote(let paragraphs, _):
+                let marked = paragraphs.map(EventMarks.marked)
+                if var open = turn {
+                    open.paragraphs.append(TranscriptWriter.quoteMarkdown(ImportedBlock.Quote(paragraphs: marked)))
+                    turn = open
+                } else {
+                    quote(marked)
+                }
+            case .verbatim(let markdown, _):
+                if markdown == "---" {
+                    flush()
+                    out.append(.separator)
+                    last = nil
+                    inserting = false
+                } else if var open = turn {
+                    open.paragraphs.append(markdown)
+                    turn = open
+                } else {
+                    out.append(.verbatim(markdown))
+                }
+            case .list(let items, _):
+                flush()
+                out.append(.list(items))
+            case .paragraph(let text, let line):
+                let plain = MarkdownEscaping.plainText(text)
+                let marked = EventMarks.marked(text)
+                if let label = RecordLabel.parse(plain) {
+                    flush()
+                    inserting = false
+                    introduced = nil
+                    let (id, written) = speakers.speaker(for: label)
+                    turn = ImportedBlock.Turn(speakerID: id, label: written, paragraphs: [EventMarks.marked(MarkdownEscaping.escape(label.rest))])
+                } else if let label = RecordLabel.introduced(plain) {
+                    flush()
+                    inserting = false
+                    last = nil
+                    introduced = label
+                    out.append(.paragraph(marked))
+                } else if StageDirection.matches(plain) {
+                    if turn != nil {
+                        flush()
+                        out.append(.separator)
+                    }
+                    inserting = plain.hasSuffix("as follows:")
+                    speakers.readChair(from: plain)
+                    out.append(.paragraph(marked))
+                } else if var open = turn {
+                    open.paragraphs.append(marked)
+                    turn = open
+                } else if inserting {
+                    quote([marked])
+                } else if let speaker = introduced.map({ speakers.speaker(for: $0) }) ?? last.map({ (id: $0.speakerID, label: $0.label) }) {
+                    // Speech with no label of its own: the statement of the member
+                    // who introduced the bill, or speech going on after a title
+                    // or a clock time (which the record prints mid-speech).
+                    turn = ImportedBlock.Turn(speakerID: speaker.id, label: speaker.label, paragraphs: [marked])
+                    if !afterClock { inferred.append(line) }
+                    introduced = nil
+                } else {
+                    out.append(.paragraph(marked))
+                }
+            }
+        }
+        flush()
+        if let first = inferred.first {
+            warn("\(inferred.count) paragraph\(inferred.count == 1 ? "" : "s") without a label taken as the speech of the member named before \(inferred.count == 1 ? "it" : "them") (after `By Mr. …:` or a title)",
+                 line: first, note: "check the turns' labels against the record")
+        }
+        // A label with nothing after it (`Mr. LOTT.` at a page's end) still opens its turn.
+        transcript.blocks = out.map { block in
+            if case .turn(var open) = block, open.paragraphs.allSatisfy(\.isEmpty) { open.paragraphs = [""]; return .turn(open) }
+            return block
+        }
+        transcript.speakers = speakers.speakers
+        return transcript
+    }
+
     /// A block quote whose last paragraph starts with a dash names its source.
     static func attributedQuote(_ paragraphs: [String]) -> ImportedBlock.Quote {
         guard paragraphs.count >= 2, let last = paragraphs.last,
@@ -324,6 +451,8 @@ struct StructureRecognizer {
 /// `12:43 P.M. MDT`, `1:13 p.m. EDT`, `11:58 AM`.
 enum TimeOfDay {
     static func matches(_ text: String) -> Bool {
+        // Runs on every paragraph: a time of day is a short line that starts with a digit or markup.
+        guard text.utf8.count <= 48, let first = text.utf8.first, (0x30...0x39).contains(first) || first == 0x2A || first == 0x5C else { return false }
         let plain = MarkdownEscaping.plainText(text).trimmingSpaces
         let parts = plain.split(separator: " ")
         guard (2...3).contains(parts.count), let clock = parts.first else { return false }

@@ -5,6 +5,9 @@ import GlossModel
 /// then one paragraph a line).
 enum TextArticleImporter {
     static func read(_ text: String, input: ImportInput) -> ImportedTranscript {
+        if PreformattedText.isRecordLayout(text) {
+            return PreformattedText.read(text, firstLine: 1, into: ImportedTranscript(title: "", suggestedName: input.stem), input: input)
+        }
         var paragraphs = PlainParagraphs.split(text)
         var transcript = ImportedTranscript(title: "", suggestedName: input.stem)
         var header: ImportedSpeaker?
@@ -19,7 +22,7 @@ enum TextArticleImporter {
         FileNameFacts.apply(to: &transcript, input: input)
         if header != nil, transcript.kind == nil { transcript.kind = "speech" }
         var recognizer = StructureRecognizer(transcript: transcript, file: input.name, headerSpeaker: header)
-        return recognizer.recognize(paragraphs.map { .paragraph(MarkdownEscaping.escape($0.text), line: $0.line) })
+        return recognizer.recognize(paragraphs.map { .paragraph(EventMarks.marked(MarkdownEscaping.escape($0.text)), line: $0.line) })
     }
 
     /// `President: Harry S. Truman`, the speech texts' first line.

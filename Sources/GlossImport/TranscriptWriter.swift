@@ -34,6 +34,7 @@ public enum TranscriptWriter {
             if let publisher = source.publisher { yaml += "  publisher: \(quoted(publisher))\n" }
             if let url = source.url { yaml += "  url: \(quoted(url))\n" }
         }
+        if let media = transcript.media { yaml += "media:\n  \(media.kind.rawValue): \(quoted(media.url))\n" }
         if !transcript.topics.isEmpty { yaml += "topics: \(list(transcript.topics))\n" }
         if !transcript.corrections.isEmpty {
             yaml += "annotations:\n"
@@ -106,12 +107,7 @@ public enum TranscriptWriter {
             case .turn(let turn):
                 parts.append(labelled(turn))
                 parts += turn.paragraphs.dropFirst()
-            case .quote(let quote):
-                var lines = quote.paragraphs.map { paragraph in
-                    paragraph.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
-                }
-                if let attribution = quote.attribution { lines.append("> \u{2014} " + attribution) }
-                parts.append(lines.joined(separator: "\n>\n"))
+            case .quote(let quote): parts.append(quoteMarkdown(quote))
             case .heading(let level, let text): parts.append(String(repeating: "#", count: min(max(level, 1), 6)) + " " + text)
             case .list(let items): parts.append(items.map { "- " + $0 }.joined(separator: "\n"))
             case .timeOfDay(let time): parts.append("## " + time)
@@ -120,6 +116,14 @@ public enum TranscriptWriter {
             }
         }
         return parts.map { $0 + "\n" }.joined(separator: "\n")
+    }
+
+    static func quoteMarkdown(_ quote: ImportedBlock.Quote) -> String {
+        var lines = quote.paragraphs.map { paragraph in
+            paragraph.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
+        }
+        if let attribution = quote.attribution { lines.append("> \u{2014} " + attribution) }
+        return lines.joined(separator: "\n>\n")
     }
 
     /// The first paragraph of a turn with its label: newsroom style

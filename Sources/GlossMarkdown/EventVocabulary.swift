@@ -10,10 +10,13 @@ enum EventVocabulary {
     static let longestEventBytes = 96
 
     /// Whether `inner` (text between brackets) names an event:
-    /// a word of the vocabulary, or `inaudible` with a time.
+    /// a word of the vocabulary (with or without a closing period), or
+    /// `inaudible` with a time.
     static func isEvent(_ inner: Substring) -> Bool {
         let lowered = inner.lowercased()
         if words.contains(lowered) { return true }
+        // Records and speech texts write the note as a sentence: `[Laughter.]`.
+        if lowered.hasSuffix("."), words.contains(String(lowered.dropLast())) { return true }
         let parts = lowered.split(separator: " ", maxSplits: 1)
         if parts.count == 2, parts[0] == "inaudible" || parts[0] == "unintelligible" || parts[0] == "crosstalk",
            case .success = Timestamp.parse(parts[1]) {

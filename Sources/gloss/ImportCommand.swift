@@ -43,6 +43,13 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Show what would be written, and write nothing.")
     var dryRun = false
 
+    @Option(help: "How many files to read at once (default: one per core). The output is the same for any number.")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
+    }
+
     func run() throws {
         let console = Console()
         let fileSystem = LocalImportFileSystem()
@@ -59,7 +66,7 @@ struct ImportCommand: ParsableCommand {
         }
         let progress = ProgressBar(total: inputs.count, enabled: inputs.count >= ProgressBar.threshold && isatty(STDERR_FILENO) == 1)
         var plan = ImportPlan.make(inputs: inputs, format: format, into: into, force: force,
-                                   exists: fileSystem.exists, progress: progress.update)
+                                   exists: fileSystem.exists, jobs: jobs, progress: progress.update)
         progress.finish()
         plan.diagnostics = problems + plan.diagnostics
         console.report(plan.diagnostics)
@@ -72,13 +79,28 @@ struct ImportCommand: ParsableCommand {
             console.status("Dry run: \(plan.files.count) transcript\(plan.files.count == 1 ? "" : "s") would be written.")
             return
         }
-        for file in plan.files {
+        // Written `jobs` at a time: each file is synced to disk before it is
+        // moved into place, and the waits overlap. Failures are reported in
+        // the order of the inputs.
+        let files = plan.files
+        let replacing = force
+        // Folders first, one at a time, so that no two writers race to create one.
+        for folder in Set(files.map { ($0.path as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        let failures = ParallelResults<(Int, String)?>(count: files.count)
+        Parallel.forEach(count: files.count, jobs: jobs) { index in
             do {
-                try fileSystem.write(Array(file.markdown.utf8), to: file.path, replacing: force)
+                try fileSystem.write(Array(files[index].markdown.utf8), to: files[index].path, replacing: replacing)
+                failures.store(nil, at: index)
             } catch {
-                console.report([.error(at: SourceLocation(file: file.path), "cannot write: \((error as? LocalImportFileSystem.Failure)?.reason ?? "\(error)")")])
-                throw ExitCode.failure
+                failures.store((index, (error as? LocalImportFileSystem.Failure)?.reason ?? "\(error)"), at: index)
             }
+        }
+        let failed = failures.values.compactMap { $0 }
+        if !failed.isEmpty {
+            console.report(failed.map { .error(at: SourceLocation(file: files[$0.0].path), "cannot write: \($0.1)") })
+            throw ExitCode.failure
         }
         console.status("Imported \(plan.files.count) transcript\(plan.files.count == 1 ? "" : "s") from \(inputs.count) file\(inputs.count == 1 ? "" : "s") in \(Console.seconds(clock.now - started)).")
     }

@@ -5,7 +5,7 @@ import Glibc
 
 /// The disk as `gloss import` uses it: read inputs (standard input for
 /// `-`), and write each transcript whole or not at all.
-struct LocalImportFileSystem {
+struct LocalImportFileSystem: Sendable {
     struct Failure: Error {
         var reason: String
     }

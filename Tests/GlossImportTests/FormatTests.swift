@@ -316,3 +316,29 @@ import Testing
         #expect(Timecode("00:61") == nil)
     }
 }
+
+/// A recording named in a Markdown source's front matter.
+@Suite struct MediaImportTests {
+    @Test func aUsableRecordingIsKeptAsMedia() throws {
+        let transcript = try imported("---\ntitle: Briefing\nvideo_url: https://example.org/briefing.mp4\n---\nQ: Hello?\n", name: "b.md")
+        #expect(transcript.media == ImportedMedia(kind: .video, url: "https://example.org/briefing.mp4"))
+        #expect(TranscriptWriter.markdown(for: transcript).contains("media:\n  video: \"https://example.org/briefing.mp4\"\n"))
+        let nested = try imported("---\ntitle: Podcast\nmedia:\n  url: media/episode-12.mp3\n---\nText.\n", name: "p.md")
+        #expect(nested.media == ImportedMedia(kind: .audio, url: "media/episode-12.mp3"))
+    }
+
+    @Test func aRecordingThatCannotBeUsedIsAWarningNamingItsLine() throws {
+        let transcript = try imported("---\ntitle: Briefing\ndate: 2025-02-12\naudio: file:///Users/me/briefing.mp3\n---\nText.\n", name: "b.md")
+        #expect(transcript.media == nil)
+        let warning = try #require(transcript.warnings.first { $0.message.contains("media URL") })
+        #expect(warning.location?.line == 4)
+        #expect(warning.location?.column == 8)
+        #expect(warning.message.contains("file:///Users/me/briefing.mp3"))
+    }
+
+    @Test func anImportedRecordingBuilds() throws {
+        let built = try BuiltImport.build(ImportInput(name: "b.md", bytes: Array("---\ntitle: Briefing\naudio_url: media/b.mp3\n---\nQ: Hello?\n".utf8)))
+        #expect(!built.diagnostics.hasErrors, "\(built.diagnostics)")
+        #expect(try #require(built.pages.values.first ?? nil).contains("<audio controls"))
+    }
+}

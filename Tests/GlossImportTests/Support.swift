@@ -97,3 +97,42 @@ func mainText(of input: ImportInput) throws -> String {
 func coverage(of input: ImportInput, page: String) throws -> (coverage: Double, missing: [String]) {
     WordCoverage.measure(source: WordCoverage.words(try mainText(of: input)), page: WordCoverage.words(WordCoverage.pageText(page)))
 }
+
+/// A record page's text as the reader of the printed record sees it: the
+/// `<pre>` of an HTML page without tags, or a text file whole; the header
+/// lines left out, since they become front matter (checked on their own),
+/// and a `{time}  1430` marker in the clock form it is written in (`14:30`).
+func recordText(of input: ImportInput) -> String {
+    var text = String(decoding: input.bytes.filter { $0 != 0 }, as: UTF8.self)
+    if let open = text.range(of: "<pre>"), let close = text.range(of: "</pre>", options: .backwards) {
+        text = WordCoverage.pageText(String(text[open.upperBound..<close.lowerBound]))
+    }
+    var lines = text.components(separatedBy: "\n")
+    while let first = lines.first, first.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeFirst() }
+    while let first = lines.first, first.hasPrefix("[") && !first.hasPrefix("[[") || first.hasPrefix("From the Congressional Record") {
+        lines.removeFirst()
+    }
+    return lines.map { line in
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("{time}"), let clock = PreformattedText.clockMarker(trimmed) else { return line }
+        return clock
+    }.joined(separator: "\n")
+}
+
+/// Paragraphs said by a speaker and paragraphs outside any turn, leaving
+/// out what is not speech: stage directions, titles, page markers, inserts.
+func attribution(of transcript: ImportedTranscript) -> (attributed: Int, unattributed: Int) {
+    var attributed = 0
+    var unattributed = 0
+    for block in transcript.blocks {
+        switch block {
+        case .turn(let turn):
+            attributed += turn.paragraphs.filter { !$0.isEmpty && !$0.hasPrefix(">") && !$0.hasPrefix("```") }.count
+        case .paragraph(let text):
+            let plain = MarkdownEscaping.plainText(text)
+            if !StageDirection.matches(plain) && !plain.hasPrefix("[[Page ") { unattributed += 1 }
+        default: break
+        }
+    }
+    return (attributed, unattributed)
+}
