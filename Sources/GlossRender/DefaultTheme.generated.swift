@@ -331,6 +331,17 @@ a:hover { text-decoration-thickness: 2px; }
   color: var(--muted);
 }
 .transcript-body code { font: .88em var(--mono); }
+/* Preformatted blocks (bill text, tables of a record) wrap instead of
+   scrolling: a page must never be wider than the screen, and a region that
+   scrolls would need to be reachable by keyboard. */
+.transcript-body pre {
+  margin: 1.5em 0;
+  white-space: pre-wrap;
+  overflow-wrap: anywhere;
+  hyphens: none;
+  line-height: 1.45;
+}
+.transcript-body pre code { font-size: .8em; }
 .transcript-body hr { border: 0; border-top: 1px solid var(--rule); margin: 2.5em auto; width: 30%; }
 .transcript-body sup { line-height: 0; }
 
