@@ -292,10 +292,16 @@ struct RecordSpeakers {
     }
 
     /// `JACKSON-LEE` → `Jackson-Lee`, `PRESIDING OFFICER pro tempore` → `Presiding Officer pro tempore`;
-    /// words already in mixed case (`McCAIN`, `pro`) are kept.
+    /// a name whose prefix the record prints in mixed case keeps it (`McCAIN` →
+    /// `McCain`, `DeLAURO` → `DeLauro`); other words in lower or mixed case are kept.
     static func readable(_ capitals: String) -> String {
         capitals.split(separator: " ").map { word -> String in
-            guard !word.contains(where: \.isLowercase) else { return String(word) }
+            if let lastLower = word.lastIndex(where: \.isLowercase) {
+                let rest = word[word.index(after: lastLower)...]
+                guard rest.count >= 3, rest.allSatisfy(\.isUppercase) else { return String(word) }
+                let kept = word.index(after: rest.startIndex)
+                return String(word[..<kept]) + word[kept...].lowercased()
+            }
             var out = ""
             var startOfPart = true
             for character in word {

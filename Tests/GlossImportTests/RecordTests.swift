@@ -10,6 +10,16 @@ import Testing
         transcript.blocks.compactMap { if case .turn(let turn) = $0 { turn } else { nil } }
     }
 
+    @Test("names printed in capitals read as names, mixed-case prefixes kept")
+    func readableNames() {
+        #expect(RecordSpeakers.readable("JACKSON-LEE") == "Jackson-Lee")
+        #expect(RecordSpeakers.readable("McCAIN") == "McCain")
+        #expect(RecordSpeakers.readable("DeLAURO") == "DeLauro")
+        #expect(RecordSpeakers.readable("O'BRIEN") == "O'Brien")
+        #expect(RecordSpeakers.readable("PRESIDING OFFICER pro tempore") == "Presiding Officer pro tempore")
+        #expect(RecordSpeakers.readable("McGee") == "McGee")
+    }
+
     @Test func theHeaderLinesBecomeFrontMatter() throws {
         let transcript = try Fixture.transcript("house-record.txt")
         #expect(transcript.title == "Harbor Lighthouse Preservation")
