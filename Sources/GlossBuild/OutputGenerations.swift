@@ -159,11 +159,15 @@ struct OutputGenerations {
     /// Copies a tree as hard links: a second generation for the cost of
     /// directory entries, not file contents. Staged writes unlink a file
     /// before writing it, so the live output is never written through a link.
+    ///
+    /// The marker is not copied: a copy cut short by a killed build must not
+    /// name the generation it was copied from, or the next build would take
+    /// the half-linked tree for a whole one and swap it in.
     static func linkTree(from source: String, to destination: String) throws {
         guard mkdir(destination, 0o755) == 0 || errno == EEXIST else {
             throw StagingDirectory.Failure(description: "cannot create \(destination): \(String(cString: strerror(errno)))")
         }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: source)) ?? []
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: source)) ?? []).filter { $0 != OutputDirectoryPolicy.markerName }
         let failures: [String] = entries.parallelMap { name in
             linkEntry(source + "/" + name, destination + "/" + name)
         }.compactMap { $0 }

@@ -130,9 +130,12 @@ public struct StagingDirectory: Sendable {
     }
 
     /// Removes a directory tree, its top-level entries on all cores: removing
-    /// a large site is mostly the kernel's work, and it parallelises.
+    /// a large site is mostly the kernel's work, and it parallelises. The
+    /// marker goes first, so that a removal cut short by a killed build never
+    /// leaves a partial tree that still names its generation.
     static func removeTree(_ directory: String) {
         let fileManager = FileManager.default
+        unlink(directory + "/" + OutputDirectoryPolicy.markerName)
         let entries = (try? fileManager.contentsOfDirectory(atPath: directory)) ?? []
         _ = entries.parallelMap { entry in
             try? FileManager.default.removeItem(atPath: directory + "/" + entry)

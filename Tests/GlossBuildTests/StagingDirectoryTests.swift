@@ -13,6 +13,21 @@ import Testing
         #expect(temp.read("Public/index.html") == "new")
     }
 
+    /// A copy or a removal cut short by a killed build must not leave a
+    /// partial tree that names a generation: the next build would trust it
+    /// and swap it in whole (found by `KilledBuildTests`).
+    @Test func aGenerationIsNamedOnlyByAWholeTree() throws {
+        let temp = try TemporaryDirectory()
+        try temp.write("page", to: "Public/a/index.html")
+        try temp.write("generation: 1234\n", to: "Public/" + OutputDirectoryPolicy.markerName)
+        try OutputGenerations.linkTree(from: temp.path + "/Public", to: temp.path + "/Copy")
+        #expect(temp.read("Copy/a/index.html") == "page")
+        #expect(temp.read("Copy/" + OutputDirectoryPolicy.markerName) == nil)
+        StagingDirectory.removeTree(temp.path + "/Public")
+        #expect(!temp.entries().contains("Public"))
+        #expect(OutputGenerations.generationID(of: temp.path + "/Copy") == nil)
+    }
+
     @Test func commitLeavesNoSiblingsBehind() throws {
         let temp = try TemporaryDirectory()
         try temp.write("old", to: "Public/index.html")
