@@ -16,7 +16,7 @@ struct TranscriptSurvey: Sendable {
     }
 
     init(_ document: Document, rendered: RenderedMarkdown) {
-        var anchors = Set(rendered.headings.map(\.id))
+        var anchors = Set(rendered.headings.map(\.id)).union(rendered.pageAnchors)
         var turns: [TurnExcerpt] = []
         var turnIndex: [String: Int] = [:]
         // A speaker page shows a speaker's first turn in each transcript;

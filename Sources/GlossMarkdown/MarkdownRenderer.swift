@@ -110,7 +110,7 @@ public enum MarkdownRenderer {
             writer.write(CmarkNode(pointer: root))
             var html = writer.html
             html.append(plan.end)
-            return RenderedMarkdown(
+            var rendered = RenderedMarkdown(
                 html: String(decoding: html.bytes, as: UTF8.self),
                 headings: writer.headings,
                 diagnostics: (dialect.diagnostics + anchorDiagnostics + codeDiagnostics + writer.linkDiagnostics
@@ -118,6 +118,8 @@ public enum MarkdownRenderer {
                 passages: dialect.passages,
                 links: writer.links
             )
+            rendered.pageAnchors = dialect.pageAnchors
+            return rendered
         }
         writer.write(CmarkNode(pointer: root))
         return RenderedMarkdown(

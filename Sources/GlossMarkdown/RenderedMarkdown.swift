@@ -19,6 +19,9 @@ public struct RenderedMarkdown: Sendable {
     /// ``MarkdownRenderer/renderDeferringLinks(_:options:file:firstLine:)``,
     /// by slot; empty when links were resolved as the body was written.
     public var pendingLinks: [LinkReference] = []
+    /// Ids of a printed record's page breaks (`page-s705`), which links may
+    /// point at like passages.
+    public var pageAnchors: [String] = []
 
     public init(html: String, headings: [Heading], diagnostics: [Diagnostic], passages: [Passage] = [], links: [LinkReference] = []) {
         self.passages = passages

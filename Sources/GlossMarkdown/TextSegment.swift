@@ -8,4 +8,7 @@ enum TextSegment {
     case event([UInt8], rendered: Int)
     /// A point-note marker `[^id]`.
     case marker(String, SourceLocation)
+    /// Where a page of a printed record begins, `[[Page S705]]`, brackets
+    /// included, and the page's name (`S705`).
+    case pageBreak([UInt8], page: String, rendered: Int)
 }

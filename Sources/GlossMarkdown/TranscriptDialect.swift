@@ -11,6 +11,8 @@ import GlossModel
 struct TranscriptDialect {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var passages: [Passage] = []
+    /// The ids of printed pages' breaks (`page-s705`), in document order.
+    private(set) var pageAnchors: [String] = []
 
     let context: TranscriptContext
     private let directory: SpeakerDirectory
@@ -527,6 +529,14 @@ struct TranscriptDialect {
             }
             let close = nextClose[index + 1]
             guard close < bytes.count else { break }
+            if let (page, end) = Self.pageBreak(in: bytes, at: index, close: close) {
+                flush(to: index)
+                result.append(.pageBreak(Array(bytes[index..<end]), page: page, rendered: rendered.utf8.count))
+                rendered.utf8.append(contentsOf: bytes[index..<end])
+                index = end
+                runStart = index
+                continue
+            }
             let mayBeMarker = bytes[index + 1] == UInt8(ascii: "^") && nextSpace[index + 1] > close
             let mayBeEvent = close - index - 1 <= EventVocabulary.longestEventBytes
             guard mayBeMarker || mayBeEvent else {
@@ -551,6 +561,23 @@ struct TranscriptDialect {
         }
         flush(to: bytes.count)
         return result
+    }
+
+    /// A printed record's page break `[[Page S705]]` starting at `start`
+    /// (whose first `]` is at `close`): the page's name, and the offset after
+    /// the second `]`.
+    static func pageBreak(in bytes: [UInt8], at start: Int, close: Int) -> (page: String, end: Int)? {
+        let opening = Array("[[Page ".utf8)
+        let nameStart = start + opening.count
+        guard close > nameStart, close - nameStart <= 12, close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "]"),
+              bytes[start..<nameStart].elementsEqual(opening)
+        else { return nil }
+        let name = bytes[nameStart..<close]
+        // A letter or two for the part of the record (H, S, E, D), then digits.
+        let letters = name.prefix { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+        let digits = name.dropFirst(letters.count)
+        guard letters.count <= 2, !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        return (String(decoding: name, as: UTF8.self), close + 2)
     }
 
     /// Whether a whitespace character starts at each byte offset of UTF-8 `bytes`.
@@ -620,7 +647,7 @@ struct TranscriptDialect {
                         switch segment {
                         case .event: return true
                         case .text(let bytes, _): return bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-                        case .marker: return false
+                        case .marker, .pageBreak: return false
                         }
                     }
                 default: return false
@@ -683,6 +710,13 @@ extension TranscriptDialect {
                     out.append("</span>")
                 case .marker(let key, let location):
                     appendMarker(key, location: location, into: &out, notes: &notes, block: entry.block)
+                case .pageBreak(let bytes, let page, _):
+                    // An anchor to cite the printed page by, `#page-s705`.
+                    let id = passageIDs.claim("page-" + page.lowercased())
+                    pageAnchors.append(id)
+                    out.append("<span class=\"page-break\" id=\"\(id)\">")
+                    bytes.withUnsafeBufferPointer { out.append(escapingHTML: $0) }
+                    out.append("</span>")
                 }
             }
             plan.text[entry.node] = out.bytes

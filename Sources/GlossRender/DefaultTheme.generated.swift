@@ -342,6 +342,8 @@ a:hover { text-decoration-thickness: 2px; }
   line-height: 1.45;
 }
 .transcript-body pre code { font-size: .8em; }
+/* Where a page of the printed record begins: there to cite, not to read. */
+.page-break { color: var(--muted); font: .75rem var(--sans); white-space: nowrap; }
 .transcript-body hr { border: 0; border-top: 1px solid var(--rule); margin: 2.5em auto; width: 30%; }
 .transcript-body sup { line-height: 0; }
 

@@ -34,6 +34,19 @@ import Testing
         )).build()
     }
 
+    @Test("a link may point at a printed page's break; a page that is not there is a broken link")
+    func linksToAPrintedPage() throws {
+        let temp = try makeSite(body: "HEGSETH: We begin \\[\\[Page S703\\]\\] today.\n")
+        try temp.write("---\ntitle: Notes\n---\n\nSee [the page](remarks.md#page-s703).\n", to: "Content/notes.md")
+        let outcome = build(temp)
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
+        #expect(try #require(temp.read("Public/notes/index.html")).contains(#"href="../remarks/#page-s703""#))
+        #expect(try #require(temp.read("Public/remarks/index.html")).contains(#"<span class="page-break" id="page-s703">[[Page S703]]</span>"#))
+
+        try temp.write("---\ntitle: Notes\n---\n\nSee [the page](remarks.md#page-s704).\n", to: "Content/notes.md")
+        #expect(build(temp).diagnostics.hasErrors)
+    }
+
     @Test func turnsNameTheRegisteredSpeakerWithTheirRole() throws {
         let temp = try makeSite(body: "HEGSETH: The bloodshed must stop.\n\nQ: Will troops go?\n")
         let outcome = build(temp)

@@ -93,6 +93,20 @@ struct TranscriptDialectTests {
         #expect(plain.passages.isEmpty)
     }
 
+    @Test("a printed record's page break is an anchor to cite the page by, its words kept in the text")
+    func pageBreaks() {
+        let result = render("HEGSETH: who has been our \\[\\[Page S703\\]\\] ranking member, [[Page 12]] and \\[\\[Page of notes\\]\\].\n\n\\[\\[Page S703\\]\\]\n")
+        #expect(result.html.contains("our <span class=\"page-break\" id=\"page-s703\">[[Page S703]]</span> ranking member"))
+        #expect(result.html.contains("<span class=\"page-break\" id=\"page-12\">[[Page 12]]</span>"))
+        // Not a page name: plain text.
+        #expect(result.html.contains("and [[Page of notes]].</p>"))
+        // The same page twice (a quoted break) gets an id of its own.
+        #expect(result.html.contains("id=\"page-s703-2\""))
+        #expect(result.pageAnchors == ["page-s703", "page-12", "page-s703-2"])
+        // The break's words are part of the passage's text, as they are of the page's.
+        #expect(result.passages.first?.text.contains("our [[Page S703]] ranking member") == true)
+    }
+
     @Test("events inline and on a line of their own; editorial brackets stay text")
     func events() {
         let result = render("HEGSETH: Thank you [Applause] in [Arvada].\n\n[laughter]\n")
