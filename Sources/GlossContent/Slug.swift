@@ -4,6 +4,8 @@ import Foundation
 enum Slug {
     /// First segments under which Gloss writes its own pages and files.
     static let reservedFirstSegments: Set<String> = ["assets", "speakers", "topics"]
+    /// First segments under which Gloss writes numbered pages only.
+    static let numberedFirstSegments: Set<String> = ["archive", "page"]
     /// Files Gloss writes at the top of the site.
     static let reservedNames: Set<String> = ["feed.xml", "sitemap.xml", "404.html", "robots.txt"]
 
@@ -44,6 +46,14 @@ enum Slug {
             return segments.count == 1
                 ? "is reserved: Gloss writes its own pages under /\(first)/"
                 : "may not start with \"\(first)/\": Gloss writes its own pages there"
+        }
+        // The home page's later pages (`page/2/`) and the year archives
+        // (`archive/2025/`, `archive/2025/page/2/`); `archive/old-speech` is free.
+        if let first = segments.first, numberedFirstSegments.contains(String(first)),
+           segments.count == 1 || (!segments[1].isEmpty && segments[1].allSatisfy { $0 >= "0" && $0 <= "9" }) {
+            return segments.count == 1
+                ? "is reserved: Gloss writes /\(first)/ itself"
+                : "may not start with \"\(first)/\(segments[1])\": Gloss writes its own pages under /\(first)/NUMBER/"
         }
         if slug.isEmpty { return "must not be empty (it would replace the home page)" }
         if slug.hasPrefix("/") { return "must not start with \"/\"" }

@@ -14,7 +14,8 @@ import Testing
         #expect(document.slug == slug)
     }
 
-    @Test(arguments: ["../up", "/root", "a\\b", "a//b", "a/", "Caps", "feed.xml", "assets/x", "speakers", "topics/nato", ""])
+    @Test(arguments: ["../up", "/root", "a\\b", "a//b", "a/", "Caps", "feed.xml", "assets/x", "speakers", "topics/nato", "",
+                      "archive", "archive/2024", "archive/2024/page/2", "page", "page/2"])
     func anUnusableSlugInFrontMatterIsAnErrorAtItsPosition(slug: String) throws {
         let parsed = parse("---\ntitle: A\nslug: '\(slug)'\n---\n")
         #expect(parsed.document == nil)
@@ -28,6 +29,16 @@ import Testing
         #expect(parsed.document == nil)
         #expect(parsed.diagnostics.map(\.message)
             == [#"the slug "speakers/hegseth" made from the file path may not start with "speakers/": Gloss writes its own pages there"#])
+    }
+
+    @Test("only the numbered pages under archive/ and page/ are reserved")
+    func archiveAndPageFoldersStayUsable() throws {
+        for path in ["archive/old-speech.md", "page/turner.md", "archives/2024.md", "2024/page.md"] {
+            #expect(parse("---\ntitle: A\n---\n", path: path).document != nil, "\(path)")
+        }
+        let parsed = parse("---\ntitle: A\n---\n", path: "archive/2024/remarks.md")
+        #expect(parsed.diagnostics.map(\.message)
+            == [#"the slug "archive/2024/remarks" made from the file path may not start with "archive/2024": Gloss writes its own pages under /archive/NUMBER/"#])
     }
 
     @Test func anIndexFileAtTheTopWouldReplaceTheHomePage() {
