@@ -135,8 +135,7 @@ public struct ContentLoader: Sendable {
     public func reload(_ path: String, directory: String, displayPath: String) -> Document? {
         let walker = ContentWalker(fileSystem: fileSystem, root: directory, displayRoot: displayPath)
         let sidecarPath = Self.annotationsFilePath(forTranscript: path)
-        let sidecarStatus = try? fileSystem.status(of: walker.diskPath(of: sidecarPath))
-        let hasSidecar = sidecarStatus.map { $0 != nil } ?? false
+        let hasSidecar = (try? fileSystem.status(of: walker.diskPath(of: sidecarPath))) != nil
         return readTranscript(path, sidecar: hasSidecar ? sidecarPath : nil, with: walker, known: [:]).document
     }
 

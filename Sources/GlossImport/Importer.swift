@@ -31,7 +31,9 @@ public enum Importer {
     /// File names for transcripts, unique within one run: the transcript's
     /// suggested name made into a slug, `-2`, `-3`… on a clash.
     public static func fileNames(for transcripts: [ImportedTranscript], taken: Set<String> = []) -> [String] {
-        var used = taken
+        // Names whose slug Gloss keeps for its own pages at the top of a site
+        // (`index` would be the home page): `page.html` is imported as `page-2.md`.
+        var used = taken.union(["index", "assets", "speakers", "topics", "archive", "page"])
         return transcripts.map { transcript in
             let base = SpeakerBook.slug(transcript.suggestedName).isEmpty ? "transcript" : SpeakerBook.slug(transcript.suggestedName)
             var name = base

@@ -226,6 +226,12 @@ import Testing
         #expect(Importer.fileNames(for: transcripts) == ["2025-02-12-secretary-speaks-in-brussels.md", "2025-02-13-briefing-questions.md"])
     }
 
+    @Test("a file is never named after a page Gloss writes itself: page.html is imported as page-2.md")
+    func fileNamesAvoidReservedSlugs() {
+        let names = ["page", "archive", "index", "speakers", "Topics", "pages"].map { ImportedTranscript(title: "", suggestedName: $0) }
+        #expect(Importer.fileNames(for: names) == ["page-2.md", "archive-2.md", "index-2.md", "speakers-2.md", "topics-2.md", "pages.md"])
+    }
+
     @Test func atomReadsHTMLAndTextContent() throws {
         let transcripts = try Importer.read(try Fixture.input("feed.atom")).transcripts
         #expect(transcripts.map(\.title) == ["Remarks at the Summit", "Plain Entry"])
