@@ -1,14 +1,8 @@
 import Foundation
+import GlossModel
 
 /// The rules for the URL path of a transcript page.
 enum Slug {
-    /// First segments under which Gloss writes its own pages and files.
-    static let reservedFirstSegments: Set<String> = ["assets", "speakers", "topics"]
-    /// First segments under which Gloss writes numbered pages only.
-    static let numberedFirstSegments: Set<String> = ["archive", "page"]
-    /// Files Gloss writes at the top of the site.
-    static let reservedNames: Set<String> = ["feed.xml", "sitemap.xml", "404.html", "robots.txt"]
-
     /// The slug for a file at `path` (relative to `Content/`, `/`-separated):
     /// without `.md`, without a final `index`, lowercased, each run of
     /// characters outside `a-z 0-9 - _` turned into one `-`, and no `-` at
@@ -39,17 +33,17 @@ enum Slug {
     /// (`must not contain ".."`), or nil when it is fine.
     static func problem(with slug: String) -> String? {
         let segments = slug.split(separator: "/", omittingEmptySubsequences: false)
-        if reservedNames.contains(slug) {
+        if ReservedPaths.names.contains(slug) {
             return "is reserved: Gloss writes /\(slug) itself"
         }
-        if let first = segments.first, reservedFirstSegments.contains(String(first)) {
+        if let first = segments.first, ReservedPaths.firstSegments.contains(String(first)) {
             return segments.count == 1
                 ? "is reserved: Gloss writes its own pages under /\(first)/"
                 : "may not start with \"\(first)/\": Gloss writes its own pages there"
         }
         // The home page's later pages (`page/2/`) and the year archives
         // (`archive/2025/`, `archive/2025/page/2/`); `archive/old-speech` is free.
-        if let first = segments.first, numberedFirstSegments.contains(String(first)),
+        if let first = segments.first, ReservedPaths.numberedFirstSegments.contains(String(first)),
            segments.count == 1 || (!segments[1].isEmpty && segments[1].allSatisfy { $0 >= "0" && $0 <= "9" }) {
             return segments.count == 1
                 ? "is reserved: Gloss writes /\(first)/ itself"

@@ -33,7 +33,7 @@ public enum Importer {
     public static func fileNames(for transcripts: [ImportedTranscript], taken: Set<String> = []) -> [String] {
         // Names whose slug Gloss keeps for its own pages at the top of a site
         // (`index` would be the home page): `page.html` is imported as `page-2.md`.
-        var used = taken.union(["index", "assets", "speakers", "topics", "archive", "page"])
+        var used = taken.union(ReservedPaths.firstSegments).union(ReservedPaths.numberedFirstSegments).union(["index"])
         return transcripts.map { transcript in
             let base = SpeakerBook.slug(transcript.suggestedName).isEmpty ? "transcript" : SpeakerBook.slug(transcript.suggestedName)
             var name = base

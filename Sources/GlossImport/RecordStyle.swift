@@ -18,7 +18,7 @@ struct RecordLabel: Hashable, Sendable {
     /// The paragraph after the label.
     var rest: String
 
-    private static let honorifics: Set<String> = ["Mr.", "Mrs.", "Ms.", "Miss", "Dr."]
+    static let honorifics: Set<String> = ["Mr.", "Mrs.", "Ms.", "Miss", "Dr."]
     private static let particles: Set<String> = ["de", "la", "del", "van", "von", "du", "da", "di", "le"]
 
     /// Reads a label at the start of `text` (plain text, not Markdown), or nil.
@@ -252,7 +252,7 @@ struct RecordSpeakers {
     mutating func readChair(from narration: String) {
         guard let found = narration.range(of: "Presiding Officer ("), let close = narration[found.upperBound...].firstIndex(of: ")") else { return }
         let holder = String(narration[found.upperBound..<close])
-        guard let first = holder.split(separator: " ").first, ["Mr.", "Mrs.", "Ms.", "Miss", "Dr."].contains(String(first)),
+        guard let first = holder.split(separator: " ").first, RecordLabel.honorifics.contains(String(first)),
               holder.split(separator: " ").count >= 2, holder.count <= 60 else { return }
         holders["PRESIDING OFFICER"] = holder
     }
