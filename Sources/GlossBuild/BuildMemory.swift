@@ -13,6 +13,9 @@ public struct BuildMemory: Sendable {
     var bodies: [String: RememberedBody] = [:]
     /// Where the bodies' HTML is, kept open from one rebuild to the next.
     var store: BodyStore?
+    /// Every page as the last build planned it, when that build had no
+    /// errors and a later one will reuse it.
+    var plan: SitePlan?
     /// What the document cache holds, when this process read or wrote it.
     var cachedDocuments: DocumentCache.Logged?
 

@@ -58,6 +58,10 @@ public struct BuildOutcome: Sendable {
     /// Transcript bodies rendered from Markdown; the others were the last
     /// build's, from memory or from the body store.
     public var bodiesRendered = 0
+    /// Transcript pages planned (links resolved, page keyed): all of them,
+    /// unless the build followed one whose plan it kept and only words
+    /// changed since, when it is those the change reaches.
+    public var transcriptPagesPlanned = 0
     /// The key of every output file, for the output's manifest.
     var keys: [String: UInt64]
     public var timings: BuildTimings

@@ -26,7 +26,7 @@ struct DocumentCache {
         case header = 0, document, removal
     }
 
-    private var log: RecordLog { RecordLog(path: path, magic: Array("gloss decoded transcripts 2\n".utf8)) }
+    private var log: RecordLog { RecordLog(path: path, magic: Array("gloss decoded transcripts 3\n".utf8)) }
 
     /// The kept transcripts by revision, empty when there are none to trust,
     /// and what the file holds.
@@ -69,6 +69,7 @@ struct DocumentCache {
         record(.document) { writer in
             let document = known.document
             writer.writeFixed(document.revision)
+            writer.writeFixed(document.listingRevision)
             writer.write(known.bodyOffset)
             writer.write(document.path)
             writer.write(document.displayPath)
@@ -120,6 +121,7 @@ struct DocumentCache {
         case .removal: entry = .removal(revision: try reader.readFixed())
         case .document:
             let revision = try reader.readFixed()
+            let listingRevision = try reader.readFixed()
             let offset = try reader.readInt()
             var document = Document(
                 path: try reader.readString(), displayPath: try reader.readString(), slug: try reader.readString(),
@@ -128,6 +130,7 @@ struct DocumentCache {
             document.frontMatter = try reader.readFrontMatter()
             document.annotations = try reader.readArray { try $0.readAnnotation() }
             document.revision = revision
+            document.listingRevision = listingRevision
             entry = .document(KnownDocument(document: document, bodyOffset: offset))
         }
         guard reader.isAtEnd else { throw ByteReader.Malformed() }

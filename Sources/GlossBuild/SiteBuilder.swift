@@ -126,37 +126,45 @@ public struct SiteBuilder: Sendable {
         } else if bodyStore == nil {
             memory.store = nil
         }
-        // Newest first once, so that every list of the site is already in order.
-        var transcripts = PageRenderer.sortedNewestFirst(content.documents.filter(isPublished))
-        if !memory.keepsContent {
-            // The transcripts' only holder from here on, so that each one's
-            // Markdown can go once rendered; the stamps are still wanted.
-            content.documents = []
-            content.transcriptFiles = [:]
-            memory.content = content
-        }
         let options = markdownOptions(for: content, renderer: renderer)
         let registry = Self.registry(content.speakers)
         let rendering = BodyRendering(registry: registry, options: options, store: memory.store, reload: reload)
-        let (bodies, rendered) = timings.measure("render Markdown") {
-            renderBodies(&transcripts, rendering: rendering, memory: &memory)
+        let context = PlanningContext(renderer: renderer, rendering: rendering, speakers: content.speakers, seed: seed)
+        let published = content.documents.filter(isPublished)
+        let earlier = memory.plan
+        memory.plan = nil
+        let sitePlan: SitePlan
+        var rendered = 0
+        if let earlier, earlier.seed == seed, let changes = earlier.changes(to: published) {
+            sitePlan = timings.measure("plan what the edit reaches") {
+                let remembered = memory.bodies
+                let updates = Array(changes).parallelMap { position, document in
+                    (position, (document: document, body: rendering.remember(document), before: remembered[document.path]))
+                }
+                for (_, update) in updates { memory.bodies[update.document.path] = update.body }
+                rendered = updates.count
+                return replan(
+                    earlier, changes: Dictionary(updates, uniquingKeysWith: { first, _ in first }), bodies: memory.bodies, context: context
+                )
+            }
+        } else {
+            // Newest first once, so that every list of the site is already in order.
+            var transcripts = PageRenderer.sortedNewestFirst(published)
+            if !memory.keepsContent {
+                // The transcripts' only holder from here on, so that each one's
+                // Markdown can go once rendered; the stamps are still wanted.
+                content.documents = []
+                content.transcriptFiles = [:]
+                memory.content = content
+            }
+            let bodies: [RememberedBody]
+            (bodies, rendered) = timings.measure("render Markdown") {
+                renderBodies(&transcripts, rendering: rendering, memory: &memory)
+            }
+            sitePlan = planSite(transcripts, bodies: bodies, context: context, timings: &timings)
         }
-        let relations = timings.measure("index and relate") {
-            let index = SiteIndex(
-                documents: zip(transcripts, bodies).map { IndexedDocument($0, anchors: $1.survey.anchors) },
-                speakers: content.speakers
-            )
-            return SiteRelations(transcripts: transcripts, surveys: bodies.map(\.survey), index: index)
-        }
-        var plan = timings.measure("plan transcript pages") {
-            planTranscripts(
-                transcripts, bodies: bodies, relations: relations, seed: seed, with: renderer,
-                rendering: rendering, into: &diagnostics
-            )
-        }
-        plan += timings.measure("plan site pages") {
-            planSitePages(transcripts, turns: bodies.map(\.survey.turns), speakers: content.speakers, transcriptPaths: plan.map(\.path), seed: seed, with: renderer)
-        }
+        diagnostics += sitePlan.diagnostics
+        let plan = sitePlan.allPages
         let pageCount = plan.count { $0.path.hasSuffix(".html") }
         var written = 0
         if let output, !diagnostics.hasErrors {
@@ -169,11 +177,14 @@ public struct SiteBuilder: Sendable {
                 memory.bodies = store.commit(memory.bodies, seed: seed)
             }
         }
+        // Only a plan free of errors is worth building on: every link in it resolved.
+        if memory.keepsContent, !diagnostics.hasErrors { memory.plan = sitePlan }
         var outcome = BuildOutcome(
             diagnostics: diagnostics, pageCount: pageCount, pagesWritten: written,
             keys: Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first }), timings: timings
         )
         outcome.bodiesRendered = rendered
+        outcome.transcriptPagesPlanned = sitePlan.planned
         return outcome
     }
 
@@ -316,20 +327,7 @@ public struct SiteBuilder: Sendable {
                 if releasing { slots[index] = document.withoutBody() }
                 if let earlier = remembered[document.path], earlier.revision == document.revision { return earlier }
                 rendered.add(1, ordering: .relaxed)
-                var body = rendering.render(document)
-                let survey = TranscriptSurvey(document, rendered: body)
-                // The survey keeps what the rest of the build needs of these; the
-                // passages' text alone is as large as the transcript.
-                body.passages = []
-                body.links = []
-                body.headings = []
-                let html: BodyHTML = if let store = rendering.store {
-                    store.append(body.html).map { .stored($0) } ?? .inMemory(body.html)
-                } else {
-                    .dropped
-                }
-                body.html = ""
-                return RememberedBody(revision: document.revision, body: body, html: html, survey: survey)
+                return rendering.remember(document)
             }
         }
         memory.bodies = Dictionary(zip(transcripts.map(\.path), bodies), uniquingKeysWith: { first, _ in first })
@@ -372,6 +370,24 @@ public struct SiteBuilder: Sendable {
             return MarkdownRenderer.renderDeferringLinks(document.body, options: options, file: document.displayPath, firstLine: document.bodyStartLine)
         }
 
+        /// The body rendered and surveyed, its HTML put in the store.
+        func remember(_ document: Document) -> RememberedBody {
+            var body = render(document)
+            let survey = TranscriptSurvey(document, rendered: body)
+            // The survey keeps what the rest of the build needs of these; the
+            // passages' text alone is as large as the transcript.
+            body.passages = []
+            body.links = []
+            body.headings = []
+            let html: BodyHTML = if let store {
+                store.append(body.html).map { .stored($0) } ?? .inMemory(body.html)
+            } else {
+                .dropped
+            }
+            body.html = ""
+            return RememberedBody(revision: document.revision, body: body, html: html, survey: survey)
+        }
+
         /// The body's HTML with its links as holes: from memory or the store,
         /// or rendered again when the store lost it.
         func html(of remembered: RememberedBody, for document: Document) -> RenderedMarkdown {
@@ -396,40 +412,6 @@ public struct SiteBuilder: Sendable {
         Dictionary(speakers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The second pass, planned: each transcript's links resolved (and the
-    /// broken ones reported), and its page keyed by what it shows.
-    private func planTranscripts(
-        _ transcripts: [Document], bodies: [RememberedBody], relations: SiteRelations, seed: UInt64,
-        with renderer: PageRenderer, rendering: BodyRendering, into diagnostics: inout [Diagnostic]
-    ) -> [PlannedPage] {
-        let planned = Array(zip(transcripts, bodies)).parallelMap { document, remembered -> (PlannedPage, [Diagnostic]) in
-            let body = remembered.body
-            let resolver = IndexLinkResolver(index: relations.index, path: document.path)
-            let resolutions = body.pendingLinks.map(resolver.resolve)
-            var bodyKey = StableHasher()
-            var found = body.diagnostics
-            for (reference, resolution) in zip(body.pendingLinks, resolutions) {
-                switch resolution {
-                case .keep, .deferred: bodyKey.combine(0)
-                case .replace(let url): bodyKey.combine(url)
-                case .broken(let message, let note):
-                    bodyKey.combine(1)
-                    found.append(.error(at: reference.location, message, note: note))
-                }
-            }
-            let page = renderer.planTranscriptPage(
-                document: document, bodyKey: bodyKey.value,
-                body: { rendering.html(of: remembered, for: document).fillingLinks(resolutions).html },
-                citations: relations.citations[document.slug] ?? [],
-                related: relations.related(to: document.slug),
-                documents: relations.documents, seed: seed
-            )
-            return (page, found.sortedForDisplay())
-        }
-        diagnostics += planned.flatMap(\.1)
-        return planned.map(\.0)
-    }
-
     /// What the transcript dialect needs to know of a document: who speaks in
     /// it (with the role at this event), its recording and its range notes.
     static func transcriptContext(of document: Document, registry: [String: Speaker]) -> TranscriptContext {
@@ -447,33 +429,6 @@ public struct SiteBuilder: Sendable {
             speakers: speakers, media: document.frontMatter.media,
             annotations: document.annotations, sourceURL: document.frontMatter.source?.url
         )
-    }
-
-    /// Every page that is not a transcript's, and the theme's assets, planned.
-    private func planSitePages(
-        _ transcripts: [Document], turns: [[TurnExcerpt]], speakers: [Speaker], transcriptPaths: [String], seed: UInt64, with renderer: PageRenderer
-    ) -> [PlannedPage] {
-        // The registry in its order, the first of a repeated id winning, as the renderer lists it.
-        var seen: Set<String> = []
-        let registry = speakers.filter { seen.insert($0.id).inserted }
-        let appearances = SpeakerAppearances.all(speakers: registry, documents: transcripts, turns: turns)
-        var plan = renderer.planHomePages(documents: transcripts, seed: seed)
-        plan += renderer.planArchivePages(documents: transcripts, seed: seed)
-        plan.append(renderer.planSpeakersIndexPage(appearances: appearances, seed: seed))
-        plan += appearances.parallelMap { renderer.planSpeakerPages($0, seed: seed) }.flatMap { $0 }
-        plan += renderer.planTopicPages(documents: transcripts, seed: seed)
-        plan += renderer.planFixedPages(seed: seed)
-        let published = transcriptPaths + plan.map(\.path).filter { $0.hasSuffix(".html") }
-        if let sitemap = renderer.planSitemap(paths: published, seed: seed) { plan.append(sitemap) }
-        // Dated by the newest transcript, never by the clock, so that the same
-        // content always gives the same feed.
-        if let feed = renderer.planFeed(documents: transcripts, now: Self.feedDate(transcripts), seed: seed) { plan.append(feed) }
-        for (path, bytes) in renderer.assets.sorted(by: { $0.key < $1.key }) {
-            var key = StableHasher()
-            key.combine(bytes)
-            plan.append(PlannedPage(path: path, key: key.value) { bytes })
-        }
-        return plan
     }
 
     /// Midnight UTC of the newest transcript's date (the epoch for a site with none).

@@ -4,20 +4,17 @@ import GlossSite
 /// Who cites whom and what is related, for the whole site,
 /// worked out once between the survey and the rendering passes.
 struct SiteRelations: Sendable {
-    let index: SiteIndex
+    var index: SiteIndex
     /// Published transcripts by slug.
-    let documents: [String: Document]
+    var documents: [String: Document]
     /// "Cited by" lists, by the cited transcript's slug.
-    let citations: [String: [Citation]]
+    var citations: [String: [Citation]]
 
-    init(transcripts: [Document], surveys: [TranscriptSurvey], index: SiteIndex) {
+    /// - Parameter citing: each transcript's links to others, parallel to `transcripts`.
+    init(transcripts: [Document], citing: [[Citation]], index: SiteIndex) {
         self.index = index
         documents = Dictionary(transcripts.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        var all: [Citation] = []
-        for (document, survey) in zip(transcripts, surveys) {
-            all += index.citations(from: document, survey: survey)
-        }
-        citations = SiteIndex.backlinks(all)
+        citations = SiteIndex.backlinks(citing.flatMap { $0 })
     }
 
     /// Transcripts that share speakers or topics with `slug`, most in common first.

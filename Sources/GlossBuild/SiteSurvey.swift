@@ -74,21 +74,6 @@ extension TranscriptSurvey {
     }
 }
 
-/// Resolves a transcript's links against the site index while it renders.
-struct IndexLinkResolver: LinkResolver {
-    let index: SiteIndex
-    /// The citing transcript's path in Content/ (`2025/x.md`).
-    let path: String
-
-    func resolve(_ reference: LinkReference) -> LinkResolution {
-        switch index.resolve(reference.destination, from: path) {
-        case .external: .keep
-        case .page(let url, _, _): .replace(url)
-        case .broken(let message, let suggestion): .broken(message: message, note: suggestion)
-        }
-    }
-}
-
 extension SiteIndex {
     /// Every link between transcripts, for "Cited by" lists.
     func citations(from document: Document, survey: TranscriptSurvey) -> [Citation] {

@@ -211,10 +211,17 @@ public struct ContentLoader: Sendable {
     public static func parseDocument(_ bytes: [UInt8], path: String, displayPath: String, annotationsFile: AnnotationsFile? = nil) -> ParsedDocument {
         let sidecar = annotationsFile.map { parseAnnotationsFile($0.bytes, displayPath: $0.displayPath) }
         var parsed = parseTranscript(bytes, path: path, displayPath: displayPath)
-        parsed.document?.revision = revision(of: bytes, path: path, displayPath: displayPath, annotationsFile: annotationsFile)
+        let revision = revision(of: bytes, path: path, displayPath: displayPath, annotationsFile: annotationsFile)
+        parsed.document?.revision = revision
         if let body = parsed.document?.body.utf8, bytes.count >= body.count, bytes[(bytes.count - body.count)...].elementsEqual(body) {
             parsed.bodyOffset = bytes.count - body.count
         }
+        // Without a known body offset the front matter's extent is not
+        // known either: the whole revision stands in, which only costs
+        // list pages a needless render when the body changes.
+        parsed.document?.listingRevision = parsed.bodyOffset.map {
+            listingRevision(of: bytes[..<$0], path: path, displayPath: displayPath)
+        } ?? revision
         if let (annotations, problems) = sidecar {
             parsed.diagnostics += problems
             if problems.hasErrors {
@@ -234,6 +241,16 @@ public struct ContentLoader: Sendable {
         revision.combine(bytes)
         revision.combine(annotationsFile?.displayPath)
         revision.combine(annotationsFile?.bytes ?? [])
+        return revision.value
+    }
+
+    /// A hash of what a transcript's entry in a list is decoded from: its
+    /// front matter's bytes and its paths.
+    static func listingRevision(of frontMatter: ArraySlice<UInt8>, path: String, displayPath: String) -> UInt64 {
+        var revision = StableHasher()
+        revision.combine(path)
+        revision.combine(displayPath)
+        frontMatter.withUnsafeBytes { revision.combine(bytes: $0) }
         return revision.value
     }
 

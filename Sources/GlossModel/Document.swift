@@ -15,8 +15,9 @@ public struct Document: Hashable, Sendable {
         var bodyStartLine: Int
         var annotations: [Annotation]
         var revision: UInt64
+        var listingRevision: UInt64
 
-        init(path: String, displayPath: String, slug: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int, annotations: [Annotation], revision: UInt64) {
+        init(path: String, displayPath: String, slug: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int, annotations: [Annotation], revision: UInt64, listingRevision: UInt64) {
             self.path = path
             self.displayPath = displayPath
             self.slug = slug
@@ -25,11 +26,12 @@ public struct Document: Hashable, Sendable {
             self.bodyStartLine = bodyStartLine
             self.annotations = annotations
             self.revision = revision
+            self.listingRevision = listingRevision
         }
 
         func copy() -> Storage {
             Storage(path: path, displayPath: displayPath, slug: slug, frontMatter: frontMatter, body: body,
-                    bodyStartLine: bodyStartLine, annotations: annotations, revision: revision)
+                    bodyStartLine: bodyStartLine, annotations: annotations, revision: revision, listingRevision: listingRevision)
         }
     }
 
@@ -40,9 +42,12 @@ public struct Document: Hashable, Sendable {
         return storage
     }
 
-    public init(path: String, displayPath: String, slug: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int, annotations: [Annotation] = [], revision: UInt64 = 0) {
+    public init(
+        path: String, displayPath: String, slug: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int,
+        annotations: [Annotation] = [], revision: UInt64 = 0, listingRevision: UInt64 = 0
+    ) {
         storage = Storage(path: path, displayPath: displayPath, slug: slug, frontMatter: frontMatter, body: body,
-                          bodyStartLine: bodyStartLine, annotations: annotations, revision: revision)
+                          bodyStartLine: bodyStartLine, annotations: annotations, revision: revision, listingRevision: listingRevision)
     }
 
     /// Path relative to the content directory, with `/` separators (`2025/hegseth.md`).
@@ -96,6 +101,16 @@ public struct Document: Hashable, Sendable {
         set { unique().revision = newValue }
     }
 
+    /// A stable hash of what lists of transcripts show of this one: its path
+    /// and its front matter's bytes, not its body or sidecar. Equal listing
+    /// revisions, equal entries on the home, archive, topic and feed pages,
+    /// so editing a transcript's words re-renders none of them. 0 for a
+    /// document made in code.
+    public var listingRevision: UInt64 {
+        get { storage.listingRevision }
+        set { unique().listingRevision = newValue }
+    }
+
     /// The same document with an empty body: what a build keeps once the
     /// body is rendered, so that the Markdown can be freed.
     public func withoutBody() -> Document {
@@ -107,7 +122,7 @@ public struct Document: Hashable, Sendable {
     public static func == (a: Document, b: Document) -> Bool {
         a.storage === b.storage || (a.path == b.path && a.displayPath == b.displayPath && a.slug == b.slug
             && a.frontMatter == b.frontMatter && a.body == b.body && a.bodyStartLine == b.bodyStartLine
-            && a.annotations == b.annotations && a.revision == b.revision)
+            && a.annotations == b.annotations && a.revision == b.revision && a.listingRevision == b.listingRevision)
     }
 
     public func hash(into hasher: inout Hasher) {

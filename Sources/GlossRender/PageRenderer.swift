@@ -89,6 +89,7 @@ public struct PageRenderer: Sendable {
     ) -> PlannedPage {
         var key = PageKey(seed: seed, "transcript")
         key.add(document)
+        key.add(document.revision)
         key.add(bodyKey)
         for citation in citations {
             key.add(citation.fromSlug)

@@ -35,10 +35,11 @@ struct PageKey {
 
     mutating func add(_ text: String?) { hasher.combine(text) }
 
-    /// A transcript the page shows something of.
+    /// A transcript the page lists: its entry, which shows only its front
+    /// matter. A page that shows more of it adds its ``Document/revision``.
     mutating func add(_ document: Document) {
         hasher.combine(document.slug)
-        hasher.combine(document.revision)
+        hasher.combine(document.listingRevision)
     }
 
     mutating func add(_ value: UInt64) { hasher.combine(value) }
@@ -48,9 +49,10 @@ struct PageKey {
     }
 
     /// A transcript on a speaker's page, with everything its entry shows.
-    /// The revision changes with the front matter and the turns already;
-    /// the rest is hashed as well because a document made without a
-    /// revision (0) must still change the key when its entry changes.
+    /// The listing revision changes with the front matter already; the
+    /// rest is hashed as well because the turns come from the body, and a
+    /// document made without revisions (0) must still change the key when
+    /// its entry changes.
     mutating func add(_ entry: SpeakerTranscript) {
         let front = entry.document.frontMatter
         add(entry.document)

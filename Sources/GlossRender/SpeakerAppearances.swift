@@ -40,6 +40,33 @@ public struct SpeakerAppearances: Sendable {
     }
 }
 
+extension SpeakerAppearances {
+    /// The same appearances with one transcript as it is now: its entry
+    /// replaced, added or taken out as `turns`, its turns in the order
+    /// spoken, and its front matter say. The transcript must keep its place
+    /// among the others (its date, title and slug as before), as when only
+    /// its words were edited; the result is then what ``all(speakers:documents:turns:)``
+    /// would give.
+    public func updating(_ document: Document, turns: [TurnExcerpt]) -> SpeakerAppearances {
+        var tally = SpeakerTranscript.Tally()
+        for turn in turns where turn.speakerID == speaker.id { tally.add(turn) }
+        let named = document.frontMatter.speakers.contains { $0.id == speaker.id }
+        var listed = transcripts
+        let slot = listed.firstIndex { $0.document.slug == document.slug }
+        if tally.turnCount > 0 || named {
+            let entry = SpeakerTranscript(document: document, tally: tally)
+            if let slot {
+                listed[slot] = entry
+            } else {
+                listed.insert(entry, at: listed.firstIndex { PageRenderer.newestFirst(document, $0.document) } ?? listed.count)
+            }
+        } else if let slot {
+            listed.remove(at: slot)
+        }
+        return SpeakerAppearances(speaker: speaker, newestFirst: listed)
+    }
+}
+
 /// One transcript a speaker appears in, as their page lists it.
 public struct SpeakerTranscript: Sendable {
     public let document: Document

@@ -9,8 +9,8 @@ import GlossModel
 /// not depend on the size of the site; only a failed lookup scans for a
 /// "did you mean".
 public struct SiteIndex: Sendable {
-    let documentsByPath: [String: IndexedDocument]
-    let documentsBySlug: [String: IndexedDocument]
+    private(set) var documentsByPath: [String: IndexedDocument]
+    private(set) var documentsBySlug: [String: IndexedDocument]
     /// Document paths by their last segment (`hegseth.md`), for suggesting the
     /// right folder when a link names the wrong one.
     let pathsByFileName: [String: [String]]
@@ -120,6 +120,16 @@ public struct SiteIndex: Sendable {
     /// The indexed transcript with `slug`, if any.
     public func document(forSlug slug: String) -> IndexedDocument? {
         documentsBySlug[slug]
+    }
+
+    /// Gives the transcript at `slug` the anchors its words have now: all a
+    /// rebuild needs to change in the index when an edit left the front
+    /// matter, and so the transcript's place in every list, as it was.
+    public mutating func replaceAnchors(ofSlug slug: String, with anchors: Set<String>) {
+        guard var document = documentsBySlug[slug] else { return }
+        document.anchors = anchors
+        documentsBySlug[slug] = document
+        if documentsByPath[document.path]?.slug == slug { documentsByPath[document.path] = document }
     }
 
     /// The indexed transcript at `path` (relative to `Content/`), if any.

@@ -27,6 +27,7 @@ import Testing
             date: CalendarDate(year: 2025, month: 2, day: 13), location: SourceLocation(file: "Content/a.annotations.yaml", line: 2, column: 3)
         )]
         document.revision = 0xABCD
+        document.listingRevision = 0x1234
         return document
     }
 

@@ -185,6 +185,7 @@ import Testing
         #expect(!builder(temp, output: "Built").build().diagnostics.hasErrors)
         var incrementalWrites = 0
         var failedSteps = 0
+        var partialPlans = 0
 
         for step in 1...30 {
             Self.mutate(&site, &rng, step: step)
@@ -193,6 +194,7 @@ import Testing
             files = next
 
             let served = builder(temp, output: "Served").build(memory: &memory, changed: changed)
+            if served.transcriptPagesPlanned < site.transcripts.count { partialPlans += 1 }
             let built = builder(temp, output: "Built").build()
             try? FileManager.default.removeItem(atPath: temp.path + "/Clean")
             try? FileManager.default.removeItem(atPath: temp.path + "/.Clean.gloss-cache")
@@ -214,6 +216,50 @@ import Testing
         // Broken files are a few steps of the walk, not most of it.
         #expect(failedSteps <= 8, "\(failedSteps) of 30 steps failed to build")
         #expect(incrementalWrites > 0)
+        // Edits of words alone are about a third of the walk: those re-plan what they reach only.
+        #expect(partialPlans >= 3, "\(partialPlans) of 30 rebuilds planned part of the site")
+    }
+
+    @Test("an edit of words alone re-plans only the pages it reaches, and what links to an anchor it removed is reported")
+    func wordsOnlyEdit() throws {
+        let temp = try TemporaryDirectory()
+        let front = "speakers: [hale]\n---\n\n"
+        try temp.write("title: Archive\n", to: "Content/site.yaml")
+        try temp.write("hale:\n  name: Hale Speaker\n", to: "Content/speakers.yaml")
+        let target = "---\ntitle: Target\ndate: 2025-01-02\n" + front + "## Opening\n\n**Hale Speaker:** We begin.\n"
+        try temp.write(target, to: "Content/target.md")
+        try temp.write("---\ntitle: Citing\ndate: 2025-01-03\n" + front + "See [the opening](target.md#opening).\n", to: "Content/citing.md")
+        for index in 0..<5 {
+            try temp.write("---\ntitle: Other \(index)\ndate: 2024-01-0\(index + 1)\n" + front + "**Hale Speaker:** Words \(index).\n", to: "Content/other-\(index).md")
+        }
+        var memory = BuildMemory()
+        let first = builder(temp, output: "Public").build(memory: &memory, changed: [])
+        #expect(first.diagnostics.isEmpty)
+        #expect(first.transcriptPagesPlanned == 7)
+
+        try temp.write(target + "\n**Hale Speaker:** And we go on.\n", to: "Content/target.md")
+        let edited = builder(temp, output: "Public").build(memory: &memory, changed: ["target.md"])
+        #expect(edited.diagnostics.isEmpty)
+        #expect(edited.bodiesRendered == 1)
+        // The target (whose anchors changed) and the transcript linking to it.
+        #expect(edited.transcriptPagesPlanned == 2)
+        #expect(try #require(temp.read("Public/target/index.html")).contains("And we go on."))
+        // The speaker's page counts the new turn, as a clean build does.
+        _ = builder(temp, output: "Edited").build()
+        #expect(differences(tree(temp, "Public"), tree(temp, "Edited")) == [])
+
+        try temp.write(target.replacingOccurrences(of: "## Opening", with: "## Start"), to: "Content/target.md")
+        let broken = builder(temp, output: "Public").build(memory: &memory, changed: ["target.md"])
+        #expect(broken.diagnostics.hasErrors)
+        #expect(broken.diagnostics.contains { $0.description.contains("citing.md") && $0.description.contains("opening") })
+
+        try temp.write(target, to: "Content/target.md")
+        let mended = builder(temp, output: "Public").build(memory: &memory, changed: ["target.md"])
+        #expect(mended.diagnostics.isEmpty)
+        try? FileManager.default.removeItem(atPath: temp.path + "/Clean")
+        let clean = builder(temp, output: "Clean").build()
+        #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
+        #expect(clean.transcriptPagesPlanned == 7)
     }
 
     @Test("a second build with nothing changed writes nothing; one edit rewrites only the pages that show it")

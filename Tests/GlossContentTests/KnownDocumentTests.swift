@@ -1,3 +1,4 @@
+import Foundation
 import GlossContent
 import GlossModel
 import Testing
@@ -30,6 +31,24 @@ import Testing
         let changed = ContentLoader(fileSystem: content(["a.md": edited])).load(directory: "Content", displayPath: "Content", known: known)
         #expect(changed.documents.first?.frontMatter.title == "Remarks")
         #expect(changed.documents.first?.body.hasSuffix("More.\n") == true)
+    }
+
+    @Test("the listing revision follows the front matter and the path, not the words or the sidecar")
+    func listingRevision() throws {
+        func revisions(_ files: [String: String]) throws -> (whole: UInt64, listing: UInt64) {
+            let document = try #require(load(content(files)).documents.first)
+            return (document.revision, document.listingRevision)
+        }
+        let base = try revisions(["a.md": Self.text])
+        let reworded = try revisions(["a.md": Self.text + "\nMore.\n"])
+        let annotated = try revisions(["a.md": Self.text, "a.annotations.yaml": "- quote: We are here\n  note: A note.\n"])
+        let retitled = try revisions(["a.md": Self.text.replacingOccurrences(of: "Remarks", with: "Speech")])
+        let moved = try revisions(["b.md": Self.text])
+        #expect(base.listing != 0)
+        #expect(reworded.whole != base.whole && reworded.listing == base.listing)
+        #expect(annotated.whole != base.whole && annotated.listing == base.listing)
+        #expect(retitled.listing != base.listing)
+        #expect(moved.listing != base.listing)
     }
 
     @Test("a transcript reloaded on its own is the one the whole load gave, sidecar annotations included")

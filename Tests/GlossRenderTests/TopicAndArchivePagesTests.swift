@@ -120,8 +120,12 @@ import Testing
         let base = keys(Self.documents)
         // Transcript 5 is on the third page (newest first: 119 … 70, 69 … 20, 19 … 0).
         var edited = Self.documents
-        edited[5].revision = 1
+        edited[5].listingRevision = 1
         let afterEdit = keys(edited)
+        // Lists show front matter only: an edit of the words alone keeps every key.
+        var reworded = Self.documents
+        reworded[5].revision = 1
+        #expect(keys(reworded).topic == base.topic && keys(reworded).archive == base.archive)
         #expect(afterEdit.topic[0] == base.topic[0] && afterEdit.topic[1] == base.topic[1] && afterEdit.topic[2] != base.topic[2])
         #expect(afterEdit.archive[0] == base.archive[0] && afterEdit.archive[2] != base.archive[2] && afterEdit.archive[3] == base.archive[3])
 

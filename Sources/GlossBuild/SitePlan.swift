@@ -1,0 +1,263 @@
+import GlossMarkdown
+import GlossModel
+import GlossRender
+import GlossSite
+
+/// Every page of the site as one build planned it, with what it was planned
+/// from: what the preview server keeps from one save to the next, so that a
+/// rebuild after an edit of a transcript's words plans again only the pages
+/// that edit can reach, instead of the whole site.
+///
+/// An edit that leaves every transcript's front matter as it was (its
+/// ``Document/listingRevision``) leaves the site's order, topics, years and
+/// related lists as they were too; what it can change is the transcript's
+/// own page, the anchors other transcripts' links land on, the "Cited by"
+/// lists of what it links to, and its speakers' pages. Anything else (a
+/// transcript added, removed or retitled, a template, the site or speaker
+/// configuration) plans the whole site again.
+struct SitePlan: Sendable {
+    /// The seed of every page key: a new one plans everything again.
+    var seed: UInt64
+    /// The published transcripts newest first, as planned.
+    var transcripts: [Document]
+    /// Places in ``transcripts`` by path.
+    var positions: [String: Int]
+    var relations: SiteRelations
+    /// Each transcript's page, parallel to ``transcripts``.
+    var pages: [TranscriptPlan]
+    /// Places in ``transcripts`` of the transcripts whose links name a
+    /// transcript, by that transcript's slug: they resolve against its anchors.
+    var linkers: [String: Set<Int>]
+    /// Each registry speaker's appearances, in registry order.
+    var appearances: [SpeakerAppearances]
+    /// Each speaker's pages, parallel to ``appearances``.
+    var speakerPages: [[PlannedPage]]
+    var speakersIndexPage: PlannedPage
+    /// Pages that list transcripts by their front matter alone (home,
+    /// archives, topics, feed, sitemap), the fixed pages and the assets.
+    var listPages: [PlannedPage]
+    /// How many transcript pages the build that made this plan planned.
+    var planned: Int
+
+    /// Every page, transcripts' first.
+    var allPages: [PlannedPage] {
+        pages.map(\.page) + [speakersIndexPage] + speakerPages.flatMap { $0 } + listPages
+    }
+
+    /// What planning found, in the order of the transcripts.
+    var diagnostics: [Diagnostic] {
+        pages.flatMap(\.diagnostics)
+    }
+
+    /// The transcripts of `published` that differ from the planned ones, by
+    /// place; nil when the difference is more than words (a transcript
+    /// added, removed, moved, or its front matter changed), which only a
+    /// whole plan can follow.
+    func changes(to published: [Document]) -> [Int: Document]? {
+        guard published.count == transcripts.count else { return nil }
+        var changes: [Int: Document] = [:]
+        for document in published {
+            guard let position = positions[document.path] else { return nil }
+            let planned = transcripts[position]
+            guard planned.revision != document.revision else { continue }
+            guard planned.listingRevision == document.listingRevision, document.listingRevision != 0,
+                  planned.slug == document.slug else { return nil }
+            changes[position] = document
+        }
+        return changes
+    }
+}
+
+/// One transcript's page as planned.
+struct TranscriptPlan: Sendable {
+    var page: PlannedPage
+    /// The body's and the links' diagnostics, in display order.
+    var diagnostics: [Diagnostic]
+    /// Its links to other transcripts, for their "Cited by" lists.
+    var citing: [Citation]
+    /// Slugs of the transcripts its links name.
+    var linked: Set<String>
+    var related: [Document]
+}
+
+extension SiteBuilder {
+    /// What planning every page needs beside the transcripts and their bodies.
+    struct PlanningContext {
+        var renderer: PageRenderer
+        var rendering: BodyRendering
+        var speakers: [Speaker]
+        var seed: UInt64
+    }
+
+    /// The whole site planned: the index and relations of every transcript,
+    /// then every page.
+    func planSite(
+        _ transcripts: [Document], bodies: [RememberedBody], context: PlanningContext, timings: inout BuildTimings
+    ) -> SitePlan {
+        let (relations, citing) = timings.measure("index and relate") {
+            let index = SiteIndex(
+                documents: zip(transcripts, bodies).map { IndexedDocument($0, anchors: $1.survey.anchors) },
+                speakers: context.speakers
+            )
+            let citing = zip(transcripts, bodies).map { index.citations(from: $0, survey: $1.survey) }
+            return (SiteRelations(transcripts: transcripts, citing: citing, index: index), citing)
+        }
+        let pages = timings.measure("plan transcript pages") {
+            Array(transcripts.indices).parallelMap { position in
+                planTranscript(
+                    transcripts[position], bodies[position], citing: citing[position],
+                    related: relations.related(to: transcripts[position].slug), relations: relations, context: context
+                )
+            }
+        }
+        var linkers: [String: Set<Int>] = [:]
+        for (position, page) in pages.enumerated() {
+            for slug in page.linked { linkers[slug, default: []].insert(position) }
+        }
+        return timings.measure("plan site pages") {
+            // The registry in its order, the first of a repeated id winning, as the renderer lists it.
+            var seen: Set<String> = []
+            let registry = context.speakers.filter { seen.insert($0.id).inserted }
+            let appearances = SpeakerAppearances.all(speakers: registry, documents: transcripts, turns: bodies.map(\.survey.turns))
+            let renderer = context.renderer
+            let seed = context.seed
+            let speakerPages = appearances.parallelMap { renderer.planSpeakerPages($0, seed: seed) }
+            let speakersIndexPage = renderer.planSpeakersIndexPage(appearances: appearances, seed: seed)
+            var lists = renderer.planHomePages(documents: transcripts, seed: seed)
+            lists += renderer.planArchivePages(documents: transcripts, seed: seed)
+            lists += renderer.planTopicPages(documents: transcripts, seed: seed)
+            lists += renderer.planFixedPages(seed: seed)
+            let published = pages.map(\.page.path) + ([speakersIndexPage] + speakerPages.flatMap { $0 } + lists).map(\.path)
+            if let sitemap = renderer.planSitemap(paths: published.filter { $0.hasSuffix(".html") }, seed: seed) { lists.append(sitemap) }
+            // Dated by the newest transcript, never by the clock, so that the same
+            // content always gives the same feed.
+            if let feed = renderer.planFeed(documents: transcripts, now: Self.feedDate(transcripts), seed: seed) { lists.append(feed) }
+            for (path, bytes) in renderer.assets.sorted(by: { $0.key < $1.key }) {
+                var key = StableHasher()
+                key.combine(bytes)
+                lists.append(PlannedPage(path: path, key: key.value) { bytes })
+            }
+            return SitePlan(
+                seed: seed, transcripts: transcripts,
+                positions: Dictionary(transcripts.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first }),
+                relations: relations, pages: pages, linkers: linkers, appearances: appearances,
+                speakerPages: speakerPages, speakersIndexPage: speakersIndexPage, listPages: lists, planned: pages.count
+            )
+        }
+    }
+
+    /// `plan` brought up to date with transcripts whose words alone changed
+    /// (``SitePlan/changes(to:)``), each given by place with its new body
+    /// and the one it had: the pages those words reach are planned again,
+    /// the others kept. `bodies` holds every transcript's body by path.
+    func replan(
+        _ plan: SitePlan, changes: [Int: (document: Document, body: RememberedBody, before: RememberedBody?)],
+        bodies: [String: RememberedBody], context: PlanningContext
+    ) -> SitePlan {
+        var plan = plan
+        var changedSlugs: Set<String> = []
+        var reanchored: [String] = []
+        for (position, change) in changes {
+            let slug = change.document.slug
+            plan.transcripts[position] = change.document
+            plan.relations.documents[slug] = change.document
+            changedSlugs.insert(slug)
+            if plan.relations.index.document(forSlug: slug)?.anchors != change.body.survey.anchors {
+                plan.relations.index.replaceAnchors(ofSlug: slug, with: change.body.survey.anchors)
+                reanchored.append(slug)
+            }
+        }
+        // "Cited by" lists of whatever the changed transcripts linked to before or link to now.
+        var citing: [Int: [Citation]] = [:]
+        var cited: Set<String> = []
+        for (position, change) in changes {
+            let now = plan.relations.index.citations(from: change.document, survey: change.body.survey)
+            citing[position] = now
+            cited.formUnion(now.map(\.toSlug))
+            cited.formUnion(plan.pages[position].citing.map(\.toSlug))
+        }
+        let newCitations = citing.values.flatMap { $0 }
+        for slug in cited {
+            let kept = (plan.relations.citations[slug] ?? []).filter { !changedSlugs.contains($0.fromSlug) }
+            plan.relations.citations[slug] = SiteIndex.backlinks(kept + newCitations.filter { $0.toSlug == slug })[slug]
+        }
+        // The changed transcripts, what they cite or cited, and whatever
+        // links to a transcript whose anchors changed.
+        var affected = Set(changes.keys)
+        for slug in cited {
+            if let path = plan.relations.documents[slug]?.path, let position = plan.positions[path] { affected.insert(position) }
+        }
+        for slug in reanchored { affected.formUnion(plan.linkers[slug] ?? []) }
+        let current = plan
+        let citations = citing
+        let replanned = Array(affected).parallelMap { position -> (Int, TranscriptPlan) in
+            let document = current.transcripts[position]
+            let earlier = current.pages[position]
+            guard let body = changes[position]?.body ?? bodies[document.path] else { return (position, earlier) }
+            return (position, planTranscript(
+                document, body, citing: citations[position] ?? earlier.citing, related: earlier.related,
+                relations: current.relations, context: context
+            ))
+        }
+        plan.planned = replanned.count
+        for (position, page) in replanned {
+            let before = plan.pages[position].linked
+            for slug in before.subtracting(page.linked) { plan.linkers[slug]?.remove(position) }
+            for slug in page.linked.subtracting(before) { plan.linkers[slug, default: []].insert(position) }
+            plan.pages[position] = page
+        }
+        // The pages of every speaker who speaks in a changed transcript, before or now.
+        let slots = Dictionary(plan.appearances.enumerated().map { ($1.speaker.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var speakersChanged = false
+        for (position, change) in changes {
+            let turns = change.body.survey.turns
+            let speaking = Set(turns.map(\.speakerID)).union(change.before?.survey.turns.map(\.speakerID) ?? [])
+            for id in speaking.sorted() {
+                guard let slot = slots[id] else { continue }
+                plan.appearances[slot] = plan.appearances[slot].updating(plan.transcripts[position], turns: turns)
+                plan.speakerPages[slot] = context.renderer.planSpeakerPages(plan.appearances[slot], seed: context.seed)
+                speakersChanged = true
+            }
+        }
+        if speakersChanged {
+            plan.speakersIndexPage = context.renderer.planSpeakersIndexPage(appearances: plan.appearances, seed: context.seed)
+        }
+        return plan
+    }
+
+    /// One transcript's page: its links resolved (and the broken ones
+    /// reported), and the page keyed by what it shows.
+    func planTranscript(
+        _ document: Document, _ remembered: RememberedBody, citing: [Citation], related: [Document],
+        relations: SiteRelations, context: PlanningContext
+    ) -> TranscriptPlan {
+        let body = remembered.body
+        var linked: Set<String> = []
+        var bodyKey = StableHasher()
+        var found = body.diagnostics
+        let resolutions = body.pendingLinks.map { reference -> LinkResolution in
+            switch relations.index.resolve(reference.destination, from: document.path) {
+            case .external:
+                bodyKey.combine(0)
+                return .keep
+            case .page(let url, let slug, _):
+                if let slug { linked.insert(slug) }
+                bodyKey.combine(url)
+                return .replace(url)
+            case .broken(let message, let note):
+                bodyKey.combine(1)
+                found.append(.error(at: reference.location, message, note: note))
+                return .broken(message: message, note: note)
+            }
+        }
+        let rendering = context.rendering
+        let page = context.renderer.planTranscriptPage(
+            document: document, bodyKey: bodyKey.value,
+            body: { rendering.html(of: remembered, for: document).fillingLinks(resolutions).html },
+            citations: relations.citations[document.slug] ?? [],
+            related: related,
+            documents: relations.documents, seed: context.seed
+        )
+        return TranscriptPlan(page: page, diagnostics: found.sortedForDisplay(), citing: citing, linked: linked, related: related)
+    }
+}
