@@ -29,8 +29,24 @@ def main():
             pending += chunk
         pending = pending[pending.index(token) + len(token):]
 
+    def drain(quiet):
+        """Reads and drops whatever arrives until nothing has for `quiet` seconds."""
+        nonlocal pending
+        stream.settimeout(quiet)
+        try:
+            while stream.recv(65536):
+                pass
+        except socket.timeout:
+            pass
+        finally:
+            stream.settimeout(None)
+        pending = b""
+
     # The server states the current build first; a broken one never reloads.
+    # A start-up build may still be going on: wait until the stream is quiet,
+    # so that no reload of it is taken for the reload of a save.
     wait_for(b"event: ok")
+    drain(2.0)
     with open(path, encoding="utf-8") as file:
         original = file.read()
     times = []
@@ -41,7 +57,7 @@ def main():
                 file.write(original + f"\n\nEdit {save}.\n")
             wait_for(b"event: reload")
             times.append((time.monotonic() - start) * 1000)
-            time.sleep(0.3)
+            drain(0.3)
     finally:
         with open(path, "w", encoding="utf-8") as file:
             file.write(original)

@@ -178,12 +178,13 @@ extension BodyStore {
         let written = logged.withLock { logged -> Bool in
             var changes: [[UInt8]] = []
             if logged.pack != current { changes.append(Self.record(.pack) { $0.write(current) }) }
-            let changed = stored.keys.sorted().filter { path in
-                guard let earlier = logged.entries[path], let entry = stored[path] else { return true }
+            // Filtered first, then sorted: an edit changes a few of thousands.
+            let changed = stored.filter { path, entry in
+                guard let earlier = logged.entries[path] else { return true }
                 return earlier.revision != entry.revision || earlier.location != entry.location
-            }
+            }.keys.sorted()
             changes += Self.bodyRecords(changed, bodies: bodies)
-            for path in logged.entries.keys.sorted() where stored[path] == nil {
+            for path in logged.entries.keys.filter({ stored[$0] == nil }).sorted() {
                 changes.append(Self.record(.removal) { $0.write(path) })
             }
             let ok: Bool

@@ -7,6 +7,9 @@ import GlossModel
 /// body, so that a rebuild reads, decodes and renders only what changed.
 public struct BuildMemory: Sendable {
     var content: LoadedContent?
+    /// Paths a watcher reported changed that no load has read yet: with
+    /// `content`, all a load needs to look at.
+    var unloaded: Set<String> = []
     /// The seed the bodies were rendered under: speakers, options and theme ids.
     var seed: UInt64 = 0
     /// By transcript path.
@@ -16,6 +19,9 @@ public struct BuildMemory: Sendable {
     /// Every page as the last build planned it, when that build had no
     /// errors and a later one will reuse it.
     var plan: SitePlan?
+    /// The manifests of the live and the previous output generations, by
+    /// id, as this process wrote them.
+    var manifests: [String: OutputGenerations.Manifest] = [:]
     /// What the document cache holds, when this process read or wrote it.
     var cachedDocuments: DocumentCache.Logged?
 

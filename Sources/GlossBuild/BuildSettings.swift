@@ -64,6 +64,8 @@ public struct BuildOutcome: Sendable {
     public var transcriptPagesPlanned = 0
     /// The key of every output file, for the output's manifest.
     var keys: [String: UInt64]
+    /// The output files in the order planned.
+    var order: [String] = []
     public var timings: BuildTimings
 
     /// Public so that other builders (the preview server's rebuilders) can report in the same terms.

@@ -18,8 +18,11 @@ struct DocumentCache {
 
     /// What the file holds as of the last read or write.
     struct Logged: Equatable {
-        var revisions: Set<UInt64>
+        /// The revision kept of each transcript, by path.
+        var paths: [String: UInt64]
         var records: Int
+
+        var revisions: Set<UInt64> { Set(paths.values) }
     }
 
     private enum Record: UInt64 {
@@ -39,26 +42,63 @@ struct DocumentCache {
     /// ones the file does not hold yet and forgets those gone, or writes the
     /// file anew when most of it is outdated. Returns what the file holds.
     func write(_ content: LoadedContent, over logged: Logged?) -> Logged? {
-        var kept: [UInt64: KnownDocument] = [:]
-        for file in content.transcriptFiles.values {
-            guard file.parsed.diagnostics.isEmpty, let document = file.parsed.document, let offset = file.parsed.bodyOffset else { continue }
-            kept[document.revision] = KnownDocument(document: document, bodyOffset: offset)
+        if let logged, let reread = content.reread {
+            return append(reread, of: content, over: logged)
         }
-        let revisions = Set(kept.keys)
+        var kept: [String: KnownDocument] = [:]
+        for (path, file) in content.transcriptFiles {
+            if let known = Self.keepable(file) { kept[path] = known }
+        }
+        let paths = kept.mapValues(\.document.revision)
         if let logged {
-            let added = revisions.subtracting(logged.revisions).sorted()
-            let removed = logged.revisions.subtracting(revisions).sorted()
-            let changes = added.compactMap { kept[$0].map { Self.record($0) } } + removed.map { revision in
+            let revisions = Set(paths.values), before = logged.revisions
+            let added = kept.values.filter { !before.contains($0.document.revision) }.sorted { $0.document.revision < $1.document.revision }
+            let removed = before.subtracting(revisions).sorted()
+            let changes = added.map { Self.record($0) } + removed.map { revision in
                 Self.record(.removal) { $0.writeFixed(revision) }
             }
-            if changes.isEmpty { return logged }
-            if logged.records + changes.count <= 2 * revisions.count + 64 {
-                return log.append(changes.map(RecordLog.framed)) ? Logged(revisions: revisions, records: logged.records + changes.count) : nil
+            if changes.isEmpty { return Logged(paths: paths, records: logged.records) }
+            if logged.records + changes.count <= 2 * paths.count + 64 {
+                return log.append(changes.map(RecordLog.framed)) ? Logged(paths: paths, records: logged.records + changes.count) : nil
             }
         }
+        return rewrite(kept)
+    }
+
+    /// A transcript worth keeping: one that decoded without a word of complaint.
+    private static func keepable(_ file: TranscriptFile?) -> KnownDocument? {
+        guard let file, file.parsed.diagnostics.isEmpty, let document = file.parsed.document, let offset = file.parsed.bodyOffset else { return nil }
+        return KnownDocument(document: document, bodyOffset: offset)
+    }
+
+    /// After a load that read only `paths` again: their records, appended.
+    private func append(_ reread: Set<String>, of content: LoadedContent, over logged: Logged) -> Logged? {
+        var paths = logged.paths
+        var changes: [[UInt8]] = []
+        for path in reread.sorted() {
+            let known = Self.keepable(content.transcriptFiles[path])
+            let before = paths[path]
+            guard known?.document.revision != before else { continue }
+            if let known { changes.append(Self.record(known)) }
+            if let before { changes.append(Self.record(.removal) { $0.writeFixed(before) }) }
+            paths[path] = known?.document.revision
+        }
+        if changes.isEmpty { return logged }
+        if logged.records + changes.count <= 2 * paths.count + 64 {
+            return log.append(changes.map(RecordLog.framed)) ? Logged(paths: paths, records: logged.records + changes.count) : nil
+        }
+        var kept: [String: KnownDocument] = [:]
+        for (path, file) in content.transcriptFiles {
+            if let known = Self.keepable(file) { kept[path] = known }
+        }
+        return rewrite(kept)
+    }
+
+    /// The whole file written anew.
+    private func rewrite(_ kept: [String: KnownDocument]) -> Logged? {
         let all = [RecordLog.framed(Self.record(.header) { $0.writeFixed(stamp) })]
-            + kept.sorted { $0.key < $1.key }.map(\.value).parallelMap { RecordLog.framed(Self.record($0)) }
-        return log.rewrite(all) ? Logged(revisions: revisions, records: all.count) : nil
+            + kept.values.sorted { $0.document.revision < $1.document.revision }.parallelMap { RecordLog.framed(Self.record($0)) }
+        return log.rewrite(all) ? Logged(paths: kept.mapValues(\.document.revision), records: all.count) : nil
     }
 
     private static func record(_ kind: Record, _ fill: (inout ByteWriter) -> Void) -> [UInt8] {
@@ -110,7 +150,9 @@ struct DocumentCache {
             }
         }
         guard header == stamp else { throw ByteReader.Malformed() }
-        return (documents, Logged(revisions: Set(documents.keys), records: records.count))
+        var paths: [String: UInt64] = [:]
+        for (revision, known) in documents { paths[known.document.path] = revision }
+        return (documents, Logged(paths: paths, records: records.count))
     }
 
     private static func decodeEntry(_ reader: inout ByteReader) throws -> Entry {

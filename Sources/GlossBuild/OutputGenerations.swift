@@ -42,6 +42,9 @@ struct OutputGenerations {
         var pageCount: Int
         /// Output path → page key.
         var keys: [String: UInt64]
+        /// The paths in the order to write them: the build's plan, the same
+        /// for the same site. Empty: sorted.
+        var order: [String] = []
     }
 
     // MARK: Reading
@@ -60,10 +63,13 @@ struct OutputGenerations {
     static let markerPrefix = "generation: "
 
     /// The manifest of the generation in `directory`, if it is complete.
-    func manifest(of directory: String) -> Manifest? {
-        guard let id = Self.generationID(of: directory),
-              let data = FileManager.default.contents(atPath: manifestPath(id)) else { return nil }
-        return Self.parse(Array(data))
+    /// `known` holds manifests this process wrote or read, by id, so that a
+    /// rebuild need not parse again what the last one had.
+    func manifest(of directory: String, known: [String: Manifest] = [:]) -> (id: String, manifest: Manifest)? {
+        guard let id = Self.generationID(of: directory) else { return nil }
+        if let manifest = known[id], FileManager.default.fileExists(atPath: manifestPath(id)) { return (id, manifest) }
+        guard let data = FileManager.default.contents(atPath: manifestPath(id)), let manifest = Self.parse(Array(data)) else { return nil }
+        return (id, manifest)
     }
 
     private func manifestPath(_ id: String) -> String { cache + "/manifest-" + id }
@@ -91,11 +97,28 @@ struct OutputGenerations {
     static let header = "gloss-manifest 1"
 
     static func serialize(_ manifest: Manifest) -> [UInt8] {
-        var text = "\(header)\ninput \(String(manifest.inputStamp, radix: 16))\nclean \(manifest.clean ? 1 : 0)\npages \(manifest.pageCount)\n"
-        for (path, key) in manifest.keys.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
-            text += String(key, radix: 16) + " " + path + "\n"
+        var bytes = Array("\(header)\ninput \(String(manifest.inputStamp, radix: 16))\nclean \(manifest.clean ? 1 : 0)\npages \(manifest.pageCount)\n".utf8)
+        bytes.reserveCapacity(bytes.count + manifest.keys.count * 48)
+        let order = manifest.order.count == manifest.keys.count ? manifest.order : manifest.keys.keys.sorted()
+        for path in order where !path.utf8.contains(UInt8(ascii: "\n")) {
+            guard let key = manifest.keys[path] else { continue }
+            appendHex(key, to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            bytes += path.utf8
+            bytes.append(UInt8(ascii: "\n"))
         }
-        return Array(text.utf8)
+        return bytes
+    }
+
+    /// `String(value, radix: 16)`, without making a string.
+    private static func appendHex(_ value: UInt64, to bytes: inout [UInt8]) {
+        let digits = Array("0123456789abcdef".utf8)
+        var shift = max(0, (64 - value.leadingZeroBitCount + 3) / 4 * 4 - 4)
+        while true {
+            bytes.append(digits[Int((value >> UInt64(shift)) & 0xF)])
+            if shift == 0 { break }
+            shift -= 4
+        }
     }
 
     // MARK: Writing
@@ -104,15 +127,15 @@ struct OutputGenerations {
     /// already holds: the previous generation when its manifest is intact,
     /// else a hard-linked copy of the live output when that one's is, else an
     /// empty directory (a full build).
-    func prepareStaging() throws -> (staging: StagingDirectory, baseline: [String: UInt64]) {
+    func prepareStaging(known: [String: Manifest] = [:]) throws -> (staging: StagingDirectory, baseline: [String: UInt64]) {
         try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
-        if let kept = manifest(of: previous) {
-            return (try adoptPrevious(), kept.keys)
+        if let kept = manifest(of: previous, known: known) {
+            return (try adoptPrevious(), kept.manifest.keys)
         }
         StagingDirectory.removeTree(previous)
-        if let live = manifest(of: output) {
+        if let live = manifest(of: output, known: known) {
             try Self.linkTree(from: output, to: previous)
-            return (try adoptPrevious(), live.keys)
+            return (try adoptPrevious(), live.manifest.keys)
         }
         return (try StagingDirectory(outputPath: output), [:])
     }
@@ -129,19 +152,27 @@ struct OutputGenerations {
 
     /// A generation's id: a hash of every file's key, so that two builds of the
     /// same site write the same marker, byte for byte, wherever they write it.
+    /// The files' hashes are summed, which needs no sort of ten thousand paths.
     static func generationID(of manifest: Manifest) -> String {
-        var hasher = StableHasher()
-        for (path, key) in manifest.keys.sorted(by: { $0.key < $1.key }) {
-            hasher.combine(path)
-            hasher.combine(key)
+        var files: UInt64 = 0
+        for (path, key) in manifest.keys {
+            var file = StableHasher()
+            file.combine(path)
+            file.combine(key)
+            files &+= file.value
         }
+        var hasher = StableHasher()
+        hasher.combine(manifest.keys.count)
+        hasher.combine(files)
         return String(hasher.value, radix: 16)
     }
 
     /// Records the staged generation's manifest under its id, swaps it in,
     /// and keeps the old live output as the previous generation when it has
     /// a manifest (else removes it).
-    func commit(_ staging: StagingDirectory, manifest: Manifest) throws {
+    /// Returns the new generation's id, and the old live one's if it was kept.
+    @discardableResult
+    func commit(_ staging: StagingDirectory, manifest: Manifest) throws -> (id: String, kept: String?) {
         let id = Self.generationID(of: manifest)
         let marker = OutputDirectoryPolicy.markerContents + Array((Self.markerPrefix + id + "\n").utf8)
         try staging.write(marker, to: OutputDirectoryPolicy.markerName)
@@ -154,6 +185,7 @@ struct OutputGenerations {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? [] where name.hasPrefix("manifest-") && !keep.contains(name) {
             unlink(cache + "/" + name)
         }
+        return (id, keepOld ? oldID : nil)
     }
 
     /// Copies a tree as hard links: a second generation for the cost of

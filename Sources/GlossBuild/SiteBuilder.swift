@@ -27,7 +27,7 @@ public struct SiteBuilder: Sendable {
     /// Everything `build()` does except writing.
     public func check() -> BuildOutcome {
         var memory = BuildMemory(keepsContent: false)
-        return run(memory: &memory, changed: [], output: nil, cache: nil)
+        return run(memory: &memory, output: nil, cache: nil)
     }
 
     /// Builds the site and, if there were no errors, puts it in place of the
@@ -43,10 +43,16 @@ public struct SiteBuilder: Sendable {
     ///
     /// - Parameters:
     ///   - changed: paths relative to the content directory that changed,
-    ///     whatever their stamps say (a file watcher's report).
+    ///     whatever their stamps say (a file watcher's report). When `memory`
+    ///     holds the last build's content, the report is trusted: only the
+    ///     files it names are looked at, unless it names a folder,
+    ///     `site.yaml` or `speakers.yaml`, when the whole directory is walked.
+    ///     An empty report walks the whole directory.
     ///   - skipIfUnchanged: when every input has the stamp it had at the last
     ///     build, and that build reported nothing, leave the output as it is.
     public func build(memory: inout BuildMemory, changed: Set<String>, skipIfUnchanged: Bool = false) -> BuildOutcome {
+        // Kept until a load has read them, whatever stops this build first.
+        memory.unloaded.formUnion(changed)
         if let refusal = policy.refusal(
             output: settings.outputDirectory,
             displayPath: settings.outputDirectory,
@@ -63,18 +69,18 @@ public struct SiteBuilder: Sendable {
         var inputStamp: UInt64 = 0
         if skipIfUnchanged {
             inputStamp = self.inputStamp(contentStamps: nil)
-            if let live = generations.manifest(of: generations.output), live.clean, live.inputStamp == inputStamp {
+            if let live = generations.manifest(of: generations.output, known: memory.manifests)?.manifest, live.clean, live.inputStamp == inputStamp {
                 return BuildOutcome(diagnostics: [], pageCount: live.pageCount, pagesWritten: 0)
             }
         }
         let output: (staging: StagingDirectory, baseline: [String: UInt64])
         var preparation = BuildTimings(progress: settings.progress)
         do {
-            output = try preparation.measure("prepare the output") { try generations.prepareStaging() }
+            output = try preparation.measure("prepare the output") { try generations.prepareStaging(known: memory.manifests) }
         } catch {
             return BuildOutcome(diagnostics: [.error(at: nil, "cannot prepare the output: \(error)")], pageCount: 0)
         }
-        var outcome = run(memory: &memory, changed: changed, output: output, cache: generations.cache)
+        var outcome = run(memory: &memory, output: output, cache: generations.cache)
         outcome.timings.prepend(preparation)
         guard !outcome.diagnostics.hasErrors else {
             output.staging.discard()
@@ -83,9 +89,13 @@ public struct SiteBuilder: Sendable {
         do {
             if let stamps = memory.content?.stamps { inputStamp = self.inputStamp(contentStamps: stamps) }
             let manifest = OutputGenerations.Manifest(
-                inputStamp: inputStamp, clean: outcome.diagnostics.isEmpty, pageCount: outcome.pageCount, keys: outcome.keys
+                inputStamp: inputStamp, clean: outcome.diagnostics.isEmpty, pageCount: outcome.pageCount, keys: outcome.keys,
+                order: outcome.order
             )
-            try outcome.timings.measure("swap the site in") { try generations.commit(output.staging, manifest: manifest) }
+            let committed = try outcome.timings.measure("swap the site in") { try generations.commit(output.staging, manifest: manifest) }
+            // The two live generations' manifests, for the next rebuild in this process.
+            memory.manifests = memory.manifests.filter { $0.key == committed.kept }
+            memory.manifests[committed.id] = manifest
         } catch {
             output.staging.discard()
             outcome.diagnostics.append(.error(at: nil, "cannot put the new site in place: \(error)"))
@@ -97,7 +107,7 @@ public struct SiteBuilder: Sendable {
     /// plans every page but renders none; so is `cache`, the directory where
     /// decoded transcripts and rendered bodies are kept for the next build.
     private func run(
-        memory: inout BuildMemory, changed: Set<String>, output: (staging: StagingDirectory, baseline: [String: UInt64])?, cache: String?
+        memory: inout BuildMemory, output: (staging: StagingDirectory, baseline: [String: UInt64])?, cache: String?
     ) -> BuildOutcome {
         var diagnostics: [Diagnostic] = []
         var timings = BuildTimings(progress: settings.progress)
@@ -107,7 +117,8 @@ public struct SiteBuilder: Sendable {
             // next ones reuse their own load.
             var known: [UInt64: KnownDocument] = [:]
             if memory.content == nil, let documentCache { (known, memory.cachedDocuments) = documentCache.read() }
-            let loaded = load(reusing: memory.content, changed: changed, known: known, into: &diagnostics)
+            let loaded = load(reusing: memory.content, changed: memory.unloaded, known: known, into: &diagnostics)
+            memory.unloaded = []
             if let documentCache { memory.cachedDocuments = documentCache.write(loaded, over: memory.cachedDocuments) }
             return loaded
         }
@@ -131,22 +142,19 @@ public struct SiteBuilder: Sendable {
         let rendering = BodyRendering(registry: registry, options: options, store: memory.store, reload: reload)
         let context = PlanningContext(renderer: renderer, rendering: rendering, speakers: content.speakers, seed: seed)
         let published = content.documents.filter(isPublished)
-        let earlier = memory.plan
-        memory.plan = nil
-        let sitePlan: SitePlan
+        var sitePlan: SitePlan
         var rendered = 0
-        if let earlier, earlier.seed == seed, let changes = earlier.changes(to: published) {
-            sitePlan = timings.measure("plan what the edit reaches") {
+        if var earlier = memory.plan.take(), earlier.seed == seed, let changes = earlier.changes(to: published) {
+            timings.measure("plan what the edit reaches") {
                 let remembered = memory.bodies
                 let updates = Array(changes).parallelMap { position, document in
                     (position, (document: document, body: rendering.remember(document), before: remembered[document.path]))
                 }
                 for (_, update) in updates { memory.bodies[update.document.path] = update.body }
                 rendered = updates.count
-                return replan(
-                    earlier, changes: Dictionary(updates, uniquingKeysWith: { first, _ in first }), bodies: memory.bodies, context: context
-                )
+                replan(&earlier, changes: Dictionary(updates, uniquingKeysWith: { first, _ in first }), bodies: memory.bodies, context: context)
             }
+            sitePlan = earlier
         } else {
             // Newest first once, so that every list of the site is already in order.
             var transcripts = PageRenderer.sortedNewestFirst(published)
@@ -183,6 +191,7 @@ public struct SiteBuilder: Sendable {
             diagnostics: diagnostics, pageCount: pageCount, pagesWritten: written,
             keys: Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first }), timings: timings
         )
+        outcome.order = plan.map(\.path)
         outcome.bodiesRendered = rendered
         outcome.transcriptPagesPlanned = sitePlan.planned
         return outcome
@@ -222,10 +231,17 @@ public struct SiteBuilder: Sendable {
         let stamps = contentStamps ?? ContentLoader(fileSystem: fileSystem)
             .stamps(directory: settings.contentDirectory, displayPath: settings.contentDirectory)
         guard let stamps else { return 0 }
-        for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
-            hasher.combine(path)
-            hasher.combine(stamp)
+        // A sum of each file's hash: the same whatever order the files come
+        // in, so that ten thousand paths need no sort on every rebuild.
+        var files: UInt64 = 0
+        for (path, stamp) in stamps {
+            var file = StableHasher()
+            file.combine(path)
+            file.combine(stamp)
+            files &+= file.value
         }
+        hasher.combine(stamps.count)
+        hasher.combine(files)
         let (theme, _) = Theme.load(overridesFrom: settings.templatesDirectory, displayPath: settings.templatesDirectory)
         hasher.combine(Self.hash(theme))
         hasher.combine(settingsHash)

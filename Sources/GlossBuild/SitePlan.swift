@@ -151,10 +151,9 @@ extension SiteBuilder {
     /// and the one it had: the pages those words reach are planned again,
     /// the others kept. `bodies` holds every transcript's body by path.
     func replan(
-        _ plan: SitePlan, changes: [Int: (document: Document, body: RememberedBody, before: RememberedBody?)],
+        _ plan: inout SitePlan, changes: [Int: (document: Document, body: RememberedBody, before: RememberedBody?)],
         bodies: [String: RememberedBody], context: PlanningContext
-    ) -> SitePlan {
-        var plan = plan
+    ) {
         var changedSlugs: Set<String> = []
         var reanchored: [String] = []
         for (position, change) in changes {
@@ -188,15 +187,15 @@ extension SiteBuilder {
             if let path = plan.relations.documents[slug]?.path, let position = plan.positions[path] { affected.insert(position) }
         }
         for slug in reanchored { affected.formUnion(plan.linkers[slug] ?? []) }
-        let current = plan
+        // Only what the workers read, so that no copy of the plan's arrays is made.
         let citations = citing
-        let replanned = Array(affected).parallelMap { position -> (Int, TranscriptPlan) in
-            let document = current.transcripts[position]
-            let earlier = current.pages[position]
-            guard let body = changes[position]?.body ?? bodies[document.path] else { return (position, earlier) }
-            return (position, planTranscript(
-                document, body, citing: citations[position] ?? earlier.citing, related: earlier.related,
-                relations: current.relations, context: context
+        let work = affected.map { (position: $0, document: plan.transcripts[$0], earlier: plan.pages[$0]) }
+        let relations = plan.relations
+        let replanned = work.parallelMap { item -> (Int, TranscriptPlan) in
+            guard let body = changes[item.position]?.body ?? bodies[item.document.path] else { return (item.position, item.earlier) }
+            return (item.position, planTranscript(
+                item.document, body, citing: citations[item.position] ?? item.earlier.citing, related: item.earlier.related,
+                relations: relations, context: context
             ))
         }
         plan.planned = replanned.count
@@ -222,7 +221,6 @@ extension SiteBuilder {
         if speakersChanged {
             plan.speakersIndexPage = context.renderer.planSpeakersIndexPage(appearances: plan.appearances, seed: context.seed)
         }
-        return plan
     }
 
     /// One transcript's page: its links resolved (and the broken ones

@@ -33,46 +33,187 @@ public struct ContentLoader: Sendable {
         known: [UInt64: KnownDocument] = [:]
     ) -> LoadedContent {
         let walker = ContentWalker(fileSystem: fileSystem, root: directory, displayRoot: displayPath)
+        if let previous, let updated = update(previous, changed: changed, with: walker) { return updated }
         let listing: ContentWalker.Listing
         switch walker.walk() {
         case .success(let found): listing = found
         case .failure(let problem):
             return LoadedContent(config: SiteConfig(title: ""), speakers: [], documents: [], diagnostics: [problem.diagnostic])
         }
-        var diagnostics = listing.diagnostics
+        var settings = SiteFiles(listing: listing)
 
-        var config = SiteConfig(title: "")
-        var configRevision = StableHasher()
         if listing.hasSiteFile {
-            if let bytes = read("site.yaml", with: walker, into: &diagnostics) {
-                configRevision.combine(bytes)
+            if let bytes = read("site.yaml", with: walker, into: &settings.diagnostics) {
+                settings.revision.combine(bytes)
                 let (decoded, problems) = Self.parseSiteConfig(bytes, displayPath: walker.displayPath(of: "site.yaml"))
-                config = decoded
-                diagnostics += problems
+                settings.config = decoded
+                settings.diagnostics += problems
             }
         } else {
-            diagnostics.append(.error(at: nil, "missing \(walker.displayPath(of: "site.yaml")): a site needs at least a title",
-                                      note: "create it with a line like `title: Transcripts`"))
+            settings.diagnostics.append(.error(at: nil, "missing \(walker.displayPath(of: "site.yaml")): a site needs at least a title",
+                                               note: "create it with a line like `title: Transcripts`"))
         }
 
-        var speakers: [Speaker] = []
         // A speakers.yaml that could not be read at all already has its error;
         // every transcript naming its speakers "unknown" would bury it.
-        var registryUnreadable = false
         if listing.hasSpeakersFile {
-            if let bytes = read("speakers.yaml", with: walker, into: &diagnostics) {
-                configRevision.combine(bytes)
+            if let bytes = read("speakers.yaml", with: walker, into: &settings.diagnostics) {
+                settings.revision.combine(bytes)
                 let (decoded, problems) = Self.parseSpeakers(bytes, displayPath: walker.displayPath(of: "speakers.yaml"))
-                speakers = decoded
-                diagnostics += problems
-                registryUnreadable = decoded.isEmpty && problems.hasErrors
+                settings.registry = decoded
+                settings.diagnostics += problems
+                settings.registryUnreadable = decoded.isEmpty && problems.hasErrors
             } else {
-                registryUnreadable = true
+                settings.registryUnreadable = true
             }
         }
 
-        // Sidecars are read with their transcript; one without is reported here.
+        // Reading and decoding are independent per file (a transcript and its
+        // sidecar together): spread them over the cores.
         let sidecars = Set(listing.annotationFiles)
+        let parsedFiles = listing.markdownFiles.parallelMap { path -> TranscriptFile in
+            let sidecarPath = Self.annotationsFilePath(forTranscript: path)
+            let stamp = Self.stamp(of: path, sidecar: sidecars.contains(sidecarPath) ? sidecarPath : nil, stamps: listing.stamps)
+            if let earlier = previous?.transcriptFiles[path], earlier.stamp == stamp,
+               !changed.contains(path), !changed.contains(sidecarPath) {
+                return earlier
+            }
+            return TranscriptFile(
+                stamp: stamp,
+                parsed: readTranscript(path, sidecar: sidecars.contains(sidecarPath) ? sidecarPath : nil, with: walker, known: known)
+            )
+        }
+        let transcriptFiles = Dictionary(zip(listing.markdownFiles, parsedFiles), uniquingKeysWith: { first, _ in first })
+        return assemble(settings, transcriptFiles: transcriptFiles, with: walker)
+    }
+
+    /// `previous` with the files in `changed` read again, and nothing else
+    /// looked at: what a file watcher's report allows. Nil when the report
+    /// names what only a walk can follow (a folder, `site.yaml`,
+    /// `speakers.yaml`), when there is no report, or when the last walk had
+    /// problems of its own.
+    private func update(_ previous: LoadedContent, changed: Set<String>, with walker: ContentWalker) -> LoadedContent? {
+        guard !changed.isEmpty, var settings = previous.siteFiles, settings.listing.diagnostics.isEmpty else { return nil }
+        var listing = settings.listing
+        var transcriptFiles = previous.transcriptFiles
+        var reread: Set<String> = []
+        for path in changed where !path.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0 == ".." }) && !path.isEmpty {
+            let isMarkdown = path.hasSuffix(".md"), isSidecar = path.hasSuffix(Self.annotationsFileSuffix)
+            let status: FileStatus?
+            do {
+                status = try fileSystem.status(of: walker.diskPath(of: path))
+            } catch {
+                return nil
+            }
+            if let status, status.kind != .file {
+                // A new folder, or a file that became one: only a walk finds what it holds.
+                if status.kind == .directory { return nil }
+                continue
+            }
+            guard isMarkdown || isSidecar else {
+                if path == "site.yaml" || path == "speakers.yaml" { return nil }
+                // Not a file Gloss reads, or a folder gone: the walk would have seen its transcripts go too.
+                if status == nil, listing.markdownFiles.contains(where: { $0.hasPrefix(path + "/") }) { return nil }
+                continue
+            }
+            listing.stamps[path] = status?.stamp
+            if isMarkdown {
+                Self.update(&listing.markdownFiles, path, present: status != nil)
+                reread.insert(path)
+            } else {
+                Self.update(&listing.annotationFiles, path, present: status != nil)
+                reread.insert(Self.transcriptPath(forAnnotationsFile: path))
+            }
+        }
+        let present = Set(listing.markdownFiles)
+        let sidecars = Set(listing.annotationFiles)
+        for path in reread {
+            guard present.contains(path) else {
+                transcriptFiles[path] = nil
+                continue
+            }
+            let sidecarPath = Self.annotationsFilePath(forTranscript: path)
+            let sidecar = sidecars.contains(sidecarPath) ? sidecarPath : nil
+            transcriptFiles[path] = TranscriptFile(
+                stamp: Self.stamp(of: path, sidecar: sidecar, stamps: listing.stamps),
+                parsed: readTranscript(path, sidecar: sidecar, with: walker, known: [:])
+            )
+        }
+        settings.listing = listing
+        var content = Self.patch(previous, files: transcriptFiles, reread: reread, listing: listing)
+            ?? assemble(settings, transcriptFiles: transcriptFiles, with: walker)
+        content.reread = reread
+        return content
+    }
+
+    /// `previous` with re-read transcripts put in place of the ones they
+    /// were, when that is all that changed: the same files, each re-read one
+    /// decoded cleanly before and now, with the same slug and speakers, so
+    /// that no check across transcripts can come out differently. Nil when
+    /// only ``assemble(_:transcriptFiles:with:)`` can tell.
+    private static func patch(
+        _ previous: LoadedContent, files: [String: TranscriptFile], reread: Set<String>, listing: ContentWalker.Listing
+    ) -> LoadedContent? {
+        guard let walked = previous.siteFiles?.listing, walked.markdownFiles == listing.markdownFiles,
+              walked.annotationFiles == listing.annotationFiles else { return nil }
+        var replacements: [String: Document] = [:]
+        for path in reread {
+            guard let before = previous.transcriptFiles[path]?.parsed, let now = files[path]?.parsed,
+                  before.diagnostics.isEmpty, now.diagnostics.isEmpty,
+                  let old = before.document, let new = now.document,
+                  old.slug == new.slug, old.speakers == new.speakers else { return nil }
+            replacements[path] = new
+        }
+        var content = previous
+        var found = 0
+        for index in content.documents.indices {
+            guard let document = replacements[content.documents[index].path] else { continue }
+            content.documents[index] = document
+            found += 1
+        }
+        // A transcript the checks left out stays out only through them.
+        guard found == replacements.count else { return nil }
+        content.transcriptFiles = files
+        content.stamps = listing.stamps
+        content.siteFiles?.listing = listing
+        content.reread = nil
+        return content
+    }
+
+    /// Adds `path` to a list in walk order, or takes it out.
+    private static func update(_ paths: inout [String], _ path: String, present: Bool) {
+        // Walk order: each folder's entries by name, a folder's files where its name falls.
+        func components(_ path: String) -> [Substring] { path.split(separator: "/", omittingEmptySubsequences: false) }
+        let wanted = components(path)
+        var low = 0, high = paths.count
+        while low < high {
+            let middle = (low + high) / 2
+            if components(paths[middle]).lexicographicallyPrecedes(wanted) { low = middle + 1 } else { high = middle }
+        }
+        let place = low
+        let there = place < paths.count && paths[place] == path
+        if present, !there {
+            paths.insert(path, at: place)
+        } else if !present, there {
+            paths.remove(at: place)
+        }
+    }
+
+    /// The stamps of a transcript and its sidecar, combined.
+    private static func stamp(of path: String, sidecar: String?, stamps: [String: UInt64]) -> UInt64 {
+        var stamp = StableHasher()
+        stamp.combine(stamps[path] ?? 0)
+        stamp.combine(sidecar.map { stamps[$0] ?? 0 } ?? 0)
+        return stamp.value
+    }
+
+    /// The content from the site's own files and every transcript as read:
+    /// the transcripts in walk order, checked against each other and the
+    /// speaker registry.
+    private func assemble(_ settings: SiteFiles, transcriptFiles: [String: TranscriptFile], with walker: ContentWalker) -> LoadedContent {
+        let listing = settings.listing
+        var diagnostics = listing.diagnostics + settings.diagnostics
+        // Sidecars are read with their transcript; one without is reported here.
         let transcripts = Set(listing.markdownFiles)
         for sidecar in listing.annotationFiles {
             let transcript = Self.transcriptPath(forAnnotationsFile: sidecar)
@@ -83,38 +224,23 @@ public struct ContentLoader: Sendable {
                 "annotations file without a transcript: there is no \(walker.displayPath(of: transcript)), so it is ignored",
                 note: "a sidecar NAME.annotations.yaml belongs to NAME.md in the same folder; rename it to match \"\(name)\" or move it next to its transcript"))
         }
-
-        // Reading and decoding are independent per file (a transcript and its
-        // sidecar together): spread them over the cores.
-        let parsedFiles = listing.markdownFiles.parallelMap { path -> TranscriptFile in
-            let sidecarPath = Self.annotationsFilePath(forTranscript: path)
-            var stamp = StableHasher()
-            stamp.combine(listing.stamps[path] ?? 0)
-            stamp.combine(sidecars.contains(sidecarPath) ? listing.stamps[sidecarPath] ?? 0 : 0)
-            if let earlier = previous?.transcriptFiles[path], earlier.stamp == stamp.value,
-               !changed.contains(path), !changed.contains(sidecarPath) {
-                return earlier
-            }
-            return TranscriptFile(
-                stamp: stamp.value,
-                parsed: readTranscript(path, sidecar: sidecars.contains(sidecarPath) ? sidecarPath : nil, with: walker, known: known)
-            )
-        }
         var documents: [Document] = []
-        var transcriptFiles: [String: TranscriptFile] = [:]
-        for (path, file) in zip(listing.markdownFiles, parsedFiles) {
+        documents.reserveCapacity(listing.markdownFiles.count)
+        for path in listing.markdownFiles {
+            guard let file = transcriptFiles[path] else { continue }
             diagnostics += file.parsed.diagnostics
             if let document = file.parsed.document { documents.append(document) }
-            transcriptFiles[path] = file
         }
-        speakers = Self.addingDeclaredSpeakers(to: speakers, from: documents)
-        let checked = Self.checkDocuments(documents, speakers: speakers, reportingUnknownSpeakers: !registryUnreadable)
-        var content = LoadedContent(config: config, speakers: speakers, documents: checked.documents,
+        let speakers = Self.addingDeclaredSpeakers(to: settings.registry, from: documents)
+        let checked = Self.checkDocuments(documents, speakers: speakers, reportingUnknownSpeakers: !settings.registryUnreadable)
+        var content = LoadedContent(config: settings.config, speakers: speakers, documents: checked.documents,
                                     diagnostics: diagnostics + checked.diagnostics)
         content.transcriptFiles = transcriptFiles
         content.stamps = listing.stamps
+        content.siteFiles = settings
         // Transcripts may declare speakers of their own: the registry as merged
         // is what every page sees.
+        var configRevision = settings.revision
         for speaker in speakers {
             configRevision.combine(speaker.id)
             configRevision.combine(speaker.name)
@@ -356,7 +482,7 @@ public struct ContentLoader: Sendable {
         var speakers = registry
         var index = Dictionary(speakers.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         for document in documents {
-            for appearance in document.frontMatter.speakers where appearance.name != nil || !appearance.aliases.isEmpty {
+            for appearance in document.speakers where appearance.name != nil || !appearance.aliases.isEmpty {
                 if let position = index[appearance.id] {
                     let known = Set(speakers[position].aliases)
                     speakers[position].aliases += appearance.aliases.filter { !known.contains($0) }
@@ -381,7 +507,7 @@ public struct ContentLoader: Sendable {
         var failed = Set<Int>()
         let ids = Set(speakers.map(\.id))
         for (index, document) in documents.enumerated() {
-            for appearance in document.frontMatter.speakers where !ids.contains(appearance.id) {
+            for appearance in document.speakers where !ids.contains(appearance.id) {
                 failed.insert(index)
                 guard reportingUnknownSpeakers else { continue }
                 diagnostics.append(.error(
@@ -391,9 +517,21 @@ public struct ContentLoader: Sendable {
                 failed.insert(index)
             }
         }
-        let bySlug = Dictionary(grouping: documents.indices, by: { documents[$0].slug })
+        // Places of the documents sharing a slug, by slug: few or none, so
+        // only those get a list.
+        var firstBySlug: [String: Int] = [:]
+        firstBySlug.reserveCapacity(documents.count)
+        var shared: [String: [Int]] = [:]
         for index in documents.indices {
-            guard let sharing = bySlug[documents[index].slug], sharing.count > 1 else { continue }
+            let slug = documents[index].slug
+            if let first = firstBySlug[slug] {
+                shared[slug, default: [first]].append(index)
+            } else {
+                firstBySlug[slug] = index
+            }
+        }
+        for index in documents.indices where !shared.isEmpty {
+            guard let sharing = shared[documents[index].slug] else { continue }
             let others = sharing.filter { $0 != index }.map { documents[$0].displayPath }
             diagnostics.append(.error(
                 at: SourceLocation(file: documents[index].displayPath),

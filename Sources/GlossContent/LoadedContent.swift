@@ -19,11 +19,34 @@ public struct LoadedContent: Sendable {
     /// A stable hash of `site.yaml` and of the speaker registry (`speakers.yaml`
     /// with the speakers transcripts declare).
     public var configRevision: UInt64 = 0
+    /// What the load found besides the transcripts, for a later load that
+    /// reads only the files a watcher says changed.
+    var siteFiles: SiteFiles?
+    /// The transcripts (by path) this load read again when it read only what
+    /// a watcher reported; nil when it walked the whole directory.
+    public var reread: Set<String>?
 
     public init(config: SiteConfig, speakers: [Speaker], documents: [Document], diagnostics: [Diagnostic]) {
         self.config = config
         self.speakers = speakers
         self.documents = documents
         self.diagnostics = diagnostics
+    }
+}
+
+/// The walk's listing and what `site.yaml` and `speakers.yaml` gave.
+struct SiteFiles: Sendable {
+    var listing: ContentWalker.Listing
+    var config = SiteConfig(title: "")
+    /// `speakers.yaml` alone, before transcripts add speakers of their own.
+    var registry: [Speaker] = []
+    /// `speakers.yaml` could not be read at all.
+    var registryUnreadable = false
+    var diagnostics: [Diagnostic] = []
+    /// The two files' bytes, hashed.
+    var revision = StableHasher()
+
+    init(listing: ContentWalker.Listing) {
+        self.listing = listing
     }
 }

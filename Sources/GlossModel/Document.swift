@@ -73,6 +73,12 @@ public struct Document: Hashable, Sendable {
         _modify { yield &unique().frontMatter }
     }
 
+    /// The front matter's speakers: read without copying the rest of the
+    /// front matter, which lists of thousands of transcripts would do.
+    public var speakers: [SpeakerAppearance] {
+        storage.frontMatter.speakers
+    }
+
     /// The Markdown after the front matter, with line endings normalised to `\n`.
     public var body: String {
         get { storage.body }

@@ -813,7 +813,7 @@ Sitemap: {{robots.sitemapURL}}
   {{#role}}
   <p class="summary">{{role}}</p>
   {{/role}}
-  <p class="item-meta"><span>{{turnCountLabel}}</span><span>{{wordCountLabel}}</span><span>{{transcriptCountLabel}}</span></p>
+  <p class="item-meta">{{#showsTotals}}<span>{{turnCountLabel}}</span><span>{{wordCountLabel}}</span>{{/showsTotals}}<span>{{transcriptCountLabel}}</span></p>
   {{#hasWebLinks}}
   <ul class="inline-list">
     {{#webLinks}}

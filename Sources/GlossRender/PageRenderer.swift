@@ -279,8 +279,10 @@ public struct PageRenderer: Sendable {
             let slice = listed.dropFirst((number - 1) * size).prefix(size)
             var key = PageKey(seed: seed, "speaker")
             key.add(speaker.id)
-            for count in [number, total, appearances.turnCount, listed.count, appearances.wordCount] { key.add(count) }
-            for entry in slice { key.add(entry) }
+            for count in [number, total, listed.count] { key.add(count) }
+            // The totals are on the first page only.
+            if number == 1 { key.add(appearances.turnCount); key.add(appearances.wordCount) }
+            for index in slice.indices { key.add(listed[index]) }
             return PlannedPage(path: path, key: key.value) { [self] in
                 var model = pageModel(page: path)
                 let summary = SpeakerSummaryViewModel(

@@ -48,18 +48,19 @@ struct PageKey {
         for document in documents { add(document) }
     }
 
-    /// A transcript on a speaker's page, with everything its entry shows.
-    /// The listing revision changes with the front matter already; the
-    /// rest is hashed as well because the turns come from the body, and a
-    /// document made without revisions (0) must still change the key when
-    /// its entry changes.
+    /// A transcript on a speaker's page, with everything its entry shows:
+    /// its front matter by listing revision, its turns as counted. A
+    /// document made in code has no listing revision (0): its entry's
+    /// fields from the front matter are hashed instead.
     mutating func add(_ entry: SpeakerTranscript) {
-        let front = entry.document.frontMatter
-        add(entry.document)
-        add(front.title)
-        add(front.date?.iso)
-        add(front.kind)
-        add(front.draft ? 1 : 0)
+        let document = entry.document
+        add(document)
+        if document.listingRevision == 0 {
+            add(document.frontMatter.title)
+            add(document.frontMatter.date?.iso)
+            add(document.frontMatter.kind)
+            add(document.frontMatter.draft ? 1 : 0)
+        }
         add(entry.turnCount)
         add(entry.wordCount)
         add(entry.firstTurn?.passageID)

@@ -29,7 +29,7 @@ public struct SpeakerAppearances: Sendable {
         for turn in turns where turn.speakerID == speaker.id && documents[turn.slug] != nil {
             tallies[turn.slug, default: SpeakerTranscript.Tally()].add(turn)
         }
-        for (slug, document) in documents where document.frontMatter.speakers.contains(where: { $0.id == speaker.id }) {
+        for (slug, document) in documents where document.speakers.contains(where: { $0.id == speaker.id }) {
             if tallies[slug] == nil { tallies[slug] = SpeakerTranscript.Tally() }
         }
         // Sorts the transcripts, which are few beside the turns.
@@ -50,7 +50,7 @@ extension SpeakerAppearances {
     public func updating(_ document: Document, turns: [TurnExcerpt]) -> SpeakerAppearances {
         var tally = SpeakerTranscript.Tally()
         for turn in turns where turn.speakerID == speaker.id { tally.add(turn) }
-        let named = document.frontMatter.speakers.contains { $0.id == speaker.id }
+        let named = document.speakers.contains { $0.id == speaker.id }
         var listed = transcripts
         let slot = listed.firstIndex { $0.document.slug == document.slug }
         if tally.turnCount > 0 || named {
@@ -131,7 +131,7 @@ extension SpeakerAppearances {
                     present.append((turn.speakerID, positions[turn.speakerID], tally))
                 }
             }
-            for named in document.frontMatter.speakers where !present.contains(where: { $0.id == named.id }) {
+            for named in document.speakers where !present.contains(where: { $0.id == named.id }) {
                 present.append((named.id, positions[named.id], SpeakerTranscript.Tally()))
             }
             for speaker in present {

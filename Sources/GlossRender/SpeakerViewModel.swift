@@ -122,6 +122,10 @@ struct SpeakerProfileViewModel: TemplateObject {
     var hasTranscripts: Bool
     /// The transcripts are listed a page at a time; the rest is on every page.
     var pagination: PaginationViewModel
+    /// True on the first page only, which alone shows the turn and word
+    /// totals: an edit of one transcript's words then rewrites the page
+    /// listing it and the first, not every page of a prolific speaker.
+    var showsTotals: Bool
 
     init(
         _ summary: SpeakerSummaryViewModel, links: [String], wordCount: Int,
@@ -141,6 +145,7 @@ struct SpeakerProfileViewModel: TemplateObject {
         self.transcripts = transcripts
         hasTranscripts = !transcripts.isEmpty
         self.pagination = pagination
+        showsTotals = pagination.number == 1
     }
 }
 
@@ -157,6 +162,7 @@ extension SpeakerProfileViewModel {
         case "transcriptCountLabel": transcriptCountLabel.templateValue
         case "wordCount": wordCount.templateValue
         case "wordCountLabel": wordCountLabel.templateValue
+        case "showsTotals": showsTotals.templateValue
         case "webLinks": webLinks.templateValue
         case "hasWebLinks": hasWebLinks.templateValue
         case "transcripts": transcripts.templateValue

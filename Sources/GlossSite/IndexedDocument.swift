@@ -38,7 +38,7 @@ public struct IndexedDocument: Hashable, Sendable {
             title: document.frontMatter.title,
             date: document.frontMatter.date,
             topics: document.frontMatter.topics,
-            speakerIDs: document.frontMatter.speakers.map(\.id),
+            speakerIDs: document.speakers.map(\.id),
             anchors: anchors
         )
     }
