@@ -212,10 +212,17 @@ extension SiteBuilder {
             let turns = change.body.survey.turns
             let speaking = Set(turns.map(\.speakerID)).union(change.before?.survey.turns.map(\.speakerID) ?? [])
             for id in speaking.sorted() {
-                guard let slot = slots[id] else { continue }
-                plan.appearances[slot] = plan.appearances[slot].updating(plan.transcripts[position], turns: turns)
-                plan.speakerPages[slot] = context.renderer.planSpeakerPages(plan.appearances[slot], seed: context.seed)
+                guard let slot = slots[id], let change = plan.appearances[slot].update(plan.transcripts[position], turns: turns) else { continue }
                 speakersChanged = true
+                let appearances = plan.appearances[slot]
+                switch change {
+                case .replaced(let index):
+                    for number in Set([1, PageRenderer.speakerPageNumber(holding: index)]) where number <= plan.speakerPages[slot].count {
+                        plan.speakerPages[slot][number - 1] = context.renderer.planSpeakerPage(appearances, number: number, seed: context.seed)
+                    }
+                case .moved:
+                    plan.speakerPages[slot] = context.renderer.planSpeakerPages(appearances, seed: context.seed)
+                }
             }
         }
         if speakersChanged {

@@ -270,35 +270,48 @@ public struct PageRenderer: Sendable {
 
     /// Every page of one speaker: `speakers/ID/`, then `speakers/ID/page/2/` …
     public func planSpeakerPages(_ appearances: SpeakerAppearances, seed: UInt64) -> [PlannedPage] {
+        (1...Self.pageCount(appearances.transcripts.count, size: Self.speakerTranscriptsPerPage)).map {
+            planSpeakerPage(appearances, number: $0, seed: seed)
+        }
+    }
+
+    /// The page of one speaker's transcripts, of those ``speakerTranscriptsPerPage``
+    /// a page, that holds the entry at `index`.
+    public static func speakerPageNumber(holding index: Int) -> Int {
+        index / speakerTranscriptsPerPage + 1
+    }
+
+    /// Page `number` of one speaker (1 for `speakers/ID/`).
+    public func planSpeakerPage(_ appearances: SpeakerAppearances, number: Int, seed: UInt64) -> PlannedPage {
         let speaker = appearances.speaker
         let listed = appearances.transcripts
         let size = Self.speakerTranscriptsPerPage
         let total = Self.pageCount(listed.count, size: size)
-        return (1...total).map { number in
-            let path = Self.speakerFile(id: speaker.id, page: number)
-            let slice = listed.dropFirst((number - 1) * size).prefix(size)
-            var key = PageKey(seed: seed, "speaker")
-            key.add(speaker.id)
-            for count in [number, total, listed.count] { key.add(count) }
-            // The totals are on the first page only.
-            if number == 1 { key.add(appearances.turnCount); key.add(appearances.wordCount) }
-            for index in slice.indices { key.add(listed[index]) }
-            return PlannedPage(path: path, key: key.value) { [self] in
-                var model = pageModel(page: path)
-                let summary = SpeakerSummaryViewModel(
-                    speaker, turnCount: appearances.turnCount, transcriptCount: listed.count, page: path
-                )
-                model.speaker = SpeakerProfileViewModel(
-                    summary,
-                    links: speaker.links,
-                    wordCount: appearances.wordCount,
-                    transcripts: slice.map { SpeakerTranscriptViewModel($0, page: path) },
-                    pagination: PaginationViewModel(number: number, total: total, page: path) {
-                        Self.speakerDirectory(id: speaker.id, page: $0)
-                    }
-                )
-                return renderBytes(Self.speakerTemplateName, model)
-            }
+        let path = Self.speakerFile(id: speaker.id, page: number)
+        let start = min(listed.count, (number - 1) * size)
+        var key = PageKey(seed: seed, "speaker")
+        key.add(speaker.id)
+        for count in [number, total, listed.count] { key.add(count) }
+        // The totals are on the first page only.
+        if number == 1 { key.add(appearances.turnCount); key.add(appearances.wordCount) }
+        for index in start..<min(listed.count, start + size) { key.add(listed[index]) }
+        // A page of its own, not a slice of the whole list, so that a
+        // rebuild can change the list in place without copying it.
+        let slice = Array(listed[start..<min(listed.count, start + size)])
+        let turnCount = appearances.turnCount, wordCount = appearances.wordCount, transcriptCount = listed.count
+        return PlannedPage(path: path, key: key.value) { [self] in
+            var model = pageModel(page: path)
+            let summary = SpeakerSummaryViewModel(speaker, turnCount: turnCount, transcriptCount: transcriptCount, page: path)
+            model.speaker = SpeakerProfileViewModel(
+                summary,
+                links: speaker.links,
+                wordCount: wordCount,
+                transcripts: slice.map { SpeakerTranscriptViewModel($0, page: path) },
+                pagination: PaginationViewModel(number: number, total: total, page: path) {
+                    Self.speakerDirectory(id: speaker.id, page: $0)
+                }
+            )
+            return renderBytes(Self.speakerTemplateName, model)
         }
     }
 

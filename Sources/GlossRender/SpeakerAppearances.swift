@@ -6,11 +6,11 @@ import GlossModel
 public struct SpeakerAppearances: Sendable {
     public let speaker: Speaker
     /// One entry per transcript, newest first; a transcript is never listed twice.
-    public let transcripts: [SpeakerTranscript]
+    public private(set) var transcripts: [SpeakerTranscript]
     /// Turns in all of ``transcripts``.
-    public let turnCount: Int
+    public private(set) var turnCount: Int
     /// Words in all of the speaker's turns.
-    public let wordCount: Int
+    public private(set) var wordCount: Int
 
     init(speaker: Speaker, newestFirst transcripts: [SpeakerTranscript]) {
         self.speaker = speaker
@@ -41,29 +41,50 @@ public struct SpeakerAppearances: Sendable {
 }
 
 extension SpeakerAppearances {
-    /// The same appearances with one transcript as it is now: its entry
-    /// replaced, added or taken out as `turns`, its turns in the order
-    /// spoken, and its front matter say. The transcript must keep its place
-    /// among the others (its date, title and slug as before), as when only
-    /// its words were edited; the result is then what ``all(speakers:documents:turns:)``
-    /// would give.
-    public func updating(_ document: Document, turns: [TurnExcerpt]) -> SpeakerAppearances {
+    /// What ``update(_:turns:)`` did to the list of transcripts.
+    public enum Change: Equatable, Sendable {
+        /// The entry at this place was replaced: only its page and the first
+        /// (the totals) can differ.
+        case replaced(at: Int)
+        /// An entry came or went: every page from this place on moves.
+        case moved(from: Int)
+    }
+
+    /// Brings one transcript's entry up to date with `turns`, its turns in
+    /// the order spoken, and its front matter: the entry is replaced, added
+    /// or taken out. The transcript must keep its place among the others
+    /// (its date, title and slug as before), as when only its words were
+    /// edited; the result is then what ``all(speakers:documents:turns:)``
+    /// would give. Nil when the speaker is not in the transcript, before or now.
+    public mutating func update(_ document: Document, turns: [TurnExcerpt]) -> Change? {
         var tally = SpeakerTranscript.Tally()
         for turn in turns where turn.speakerID == speaker.id { tally.add(turn) }
         let named = document.speakers.contains { $0.id == speaker.id }
-        var listed = transcripts
-        let slot = listed.firstIndex { $0.document.slug == document.slug }
-        if tally.turnCount > 0 || named {
-            let entry = SpeakerTranscript(document: document, tally: tally)
-            if let slot {
-                listed[slot] = entry
-            } else {
-                listed.insert(entry, at: listed.firstIndex { PageRenderer.newestFirst(document, $0.document) } ?? listed.count)
-            }
-        } else if let slot {
-            listed.remove(at: slot)
+        // The entries are newest first: the transcript's place is found by halves.
+        var low = 0, high = transcripts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if PageRenderer.newestFirst(transcripts[middle].document, document) { low = middle + 1 } else { high = middle }
         }
-        return SpeakerAppearances(speaker: speaker, newestFirst: listed)
+        let there = low < transcripts.count && transcripts[low].document.slug == document.slug
+        if there {
+            turnCount -= transcripts[low].turnCount
+            wordCount -= transcripts[low].wordCount
+        }
+        guard tally.turnCount > 0 || named else {
+            guard there else { return nil }
+            transcripts.remove(at: low)
+            return .moved(from: low)
+        }
+        let entry = SpeakerTranscript(document: document, tally: tally)
+        turnCount += entry.turnCount
+        wordCount += entry.wordCount
+        if there {
+            transcripts[low] = entry
+            return .replaced(at: low)
+        }
+        transcripts.insert(entry, at: low)
+        return .moved(from: low)
     }
 }
 

@@ -12,14 +12,15 @@ public final class ChangeBatcher: @unchecked Sendable {
     public let longestWait: Duration
 
     private let lock = NSLock()
+    private let clock = ContinuousClock()
     // Guarded by `lock`.
     private var pending: Set<String> = []
-    private var generation = 0
+    private var lastChange: ContinuousClock.Instant?
 
     private let wakeups: AsyncStream<Void>
     private let wake: AsyncStream<Void>.Continuation
 
-    public init(quietPeriod: Duration = .milliseconds(50), longestWait: Duration = .seconds(1)) {
+    public init(quietPeriod: Duration = .milliseconds(30), longestWait: Duration = .seconds(1)) {
         self.quietPeriod = quietPeriod
         self.longestWait = longestWait
         // One pending wakeup is enough: it means "there is something to take".
@@ -29,22 +30,26 @@ public final class ChangeBatcher: @unchecked Sendable {
     /// Adds changed paths; callable from any thread.
     public func add(_ paths: Set<String>) {
         guard !paths.isEmpty else { return }
+        let now = clock.now
         lock.withLock {
             pending.formUnion(paths)
-            generation += 1
+            lastChange = now
         }
         wake.yield()
     }
 
     /// Delivers merged sets to `deliver`, one at a time, until cancelled.
     public func run(delivering deliver: @Sendable (Set<String>) async -> Void) async {
-        let clock = ContinuousClock()
         for await _ in wakeups {
             let start = clock.now
+            // Until `quietPeriod` after the last change: a save's few events,
+            // a millisecond apart, cost one wait, not one per event.
             while !Task.isCancelled {
-                let seen = lock.withLock { generation }
-                try? await clock.sleep(for: quietPeriod)
-                if lock.withLock({ generation }) == seen || start.duration(to: clock.now) >= longestWait { break }
+                let last = lock.withLock { lastChange } ?? start
+                let quietUntil = last.advanced(by: quietPeriod)
+                let now = clock.now
+                if quietUntil <= now || start.duration(to: now) >= longestWait { break }
+                try? await clock.sleep(until: min(quietUntil, start.advanced(by: longestWait)))
             }
             if Task.isCancelled { return }
             let batch = lock.withLock {
@@ -57,7 +62,7 @@ public final class ChangeBatcher: @unchecked Sendable {
 
     /// Runs `watcher` and delivers its changes merged, until cancelled.
     public static func watch(
-        with watcher: some FileWatching, quietPeriod: Duration = .milliseconds(50),
+        with watcher: some FileWatching, quietPeriod: Duration = .milliseconds(30),
         ready: @escaping @Sendable () -> Void = {},
         delivering deliver: @escaping @Sendable (Set<String>) async -> Void
     ) async throws {

@@ -36,7 +36,7 @@ public struct PreviewServer: Sendable {
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, siteDirectory: String, watchedDirectories: [String],
-            polling: Bool = false, quietPeriod: Duration = .milliseconds(50), stopsOnSignals: Bool = false,
+            polling: Bool = false, quietPeriod: Duration = .milliseconds(30), stopsOnSignals: Bool = false,
             idleTimeout: Duration = .seconds(30)
         ) {
             self.host = host
