@@ -155,8 +155,9 @@ public struct SiteBuilder: Sendable {
             )
         }
         plan += timings.measure("plan site pages") {
-            planSitePages(transcripts, turns: bodies.map(\.survey.turns), speakers: content.speakers, transcriptPaths: plan.map(\.path), seed: seed, with: renderer)
+            planSitePages(transcripts, turns: bodies.map(\.survey.turns), speakers: content.speakers, transcriptPaths: plan.map(\.path).filter { $0.hasSuffix(".html") }, seed: seed, with: renderer)
         }
+        if let annotations = renderer.planSiteAnnotations(slugs: transcripts.map(\.slug), seed: seed) { plan.append(annotations) }
         let pageCount = plan.count { $0.path.hasSuffix(".html") }
         var written = 0
         if let output, !diagnostics.hasErrors {
@@ -402,7 +403,9 @@ public struct SiteBuilder: Sendable {
         _ transcripts: [Document], bodies: [RememberedBody], relations: SiteRelations, seed: UInt64,
         with renderer: PageRenderer, rendering: BodyRendering, into diagnostics: inout [Diagnostic]
     ) -> [PlannedPage] {
-        let planned = Array(zip(transcripts, bodies)).parallelMap { document, remembered -> (PlannedPage, [Diagnostic]) in
+        let slugs = transcripts.map(\.slug)
+        let planned = Array(zip(transcripts, bodies).enumerated()).parallelMap { index, pair -> ([PlannedPage], [Diagnostic]) in
+            let (document, remembered) = pair
             let body = remembered.body
             let resolver = IndexLinkResolver(index: relations.index, path: document.path)
             let resolutions = body.pendingLinks.map(resolver.resolve)
@@ -417,17 +420,24 @@ public struct SiteBuilder: Sendable {
                     found.append(.error(at: reference.location, message, note: note))
                 }
             }
+            let bodyHTML: @Sendable () -> String = { rendering.html(of: remembered, for: document).fillingLinks(resolutions).html }
+            let hasTimestamps = remembered.survey.turns.contains { $0.seconds != nil }
             let page = renderer.planTranscriptPage(
                 document: document, bodyKey: bodyKey.value,
-                body: { rendering.html(of: remembered, for: document).fillingLinks(resolutions).html },
+                body: bodyHTML,
                 citations: relations.citations[document.slug] ?? [],
                 related: relations.related(to: document.slug),
-                documents: relations.documents, seed: seed
+                documents: relations.documents, seed: seed, hasTimestamps: hasTimestamps
             )
-            return (page, found.sortedForDisplay())
+            // Its data files (docs/exports.md), from the same body.
+            let exports = renderer.planTranscriptExports(
+                document: document, bodyKey: bodyKey.value, body: bodyHTML, hasTimestamps: hasTimestamps,
+                neighbours: (index > 0 ? slugs[index - 1] : nil, index + 1 < slugs.count ? slugs[index + 1] : nil), seed: seed
+            )
+            return ([page] + exports, found.sortedForDisplay())
         }
         diagnostics += planned.flatMap(\.1)
-        return planned.map(\.0)
+        return planned.flatMap(\.0)
     }
 
     /// What the transcript dialect needs to know of a document: who speaks in

@@ -28,15 +28,15 @@ extension TranscriptExport {
             json.beginObject()
             json.optional("title", source.title)
             json.optional("publisher", source.publisher)
-            json.optional("url", source.url)
+            json.optional("url", source.url.flatMap(URLCharacters.safeHref))
             json.optional("retrieved", source.retrieved?.iso)
             json.endObject()
         }
-        if let media = front.media {
+        if let media = front.media, let url = URLCharacters.safeHref(media.url) {
             json.key("media")
             json.beginObject()
             json.member("kind", media.kind.rawValue)
-            json.member("url", media.url)
+            json.member("url", url)
             json.member("offset", seconds: media.offset)
             json.endObject()
         }
@@ -102,10 +102,11 @@ extension TranscriptExport {
             json.key("sources")
             json.beginArray()
             for source in note.annotation?.sources ?? [] {
+                guard let url = URLCharacters.safeHref(source.url) else { continue }
                 json.element()
                 json.beginObject()
                 json.optional("title", source.title)
-                json.member("url", source.url)
+                json.member("url", url)
                 json.endObject()
             }
             json.endArray()

@@ -1,15 +1,18 @@
 /// Writes JSON straight into bytes, keys in the order they are written, so
 /// that the same values always give the same file. Strings are escaped as
-/// RFC 8259 requires; `<`, `>` and `&` are escaped too, so that the text
-/// can sit inside an HTML `<script>` element without ending it.
+/// RFC 8259 requires; with `htmlSafe`, `<`, `>`, `&`, `'` and `"` are
+/// written as `\u00XX` too, so that the text can sit inside an HTML
+/// `<script>` element without ending it or looking like markup.
 public struct JSONWriter: Sendable {
     public var bytes: [UInt8] = []
     /// Whether the container being written already has a member.
     private var hasMember: [Bool] = []
     private var indent: Bool
+    private var htmlSafe: Bool
 
-    public init(pretty: Bool = true, capacity: Int = 1024) {
+    public init(pretty: Bool = true, htmlSafe: Bool = false, capacity: Int = 1024) {
         indent = pretty
+        self.htmlSafe = htmlSafe
         bytes.reserveCapacity(capacity)
     }
 
@@ -99,17 +102,22 @@ public struct JSONWriter: Sendable {
         return sign + String(whole) + "." + String(repeating: "0", count: digits - text.count) + text
     }
 
+    private static let htmlSpecial: [UInt8] = Array("<>&'\"".utf8)
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
     private mutating func appendString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        let hex = Array("0123456789abcdef".utf8)
+        let hex = Self.hex
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\"") where !htmlSafe: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
             case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
             case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
             case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
             case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0x00..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+            case _ where htmlSafe && Self.htmlSpecial.contains(byte):
+                bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            case 0x00..<0x20:
                 bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
             default: bytes.append(byte)
             }

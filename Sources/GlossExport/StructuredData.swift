@@ -32,7 +32,8 @@ public enum StructuredData {
     public static func json(document: Document, site: SiteConfig, speakers: [String: Speaker], page: PageText?, pageURL: String) -> String {
         let front = document.frontMatter
         let publisher = site.author.flatMap { $0.isEmpty ? nil : $0 } ?? site.title
-        var json = JSONWriter()
+        // Escaped for HTML too: it goes into the page.
+        var json = JSONWriter(htmlSafe: true)
         json.beginObject()
         json.member("@context", "https://schema.org")
         json.key("@graph")
@@ -85,7 +86,7 @@ public enum StructuredData {
             json.beginObject()
             json.member("@type", "CreativeWork")
             json.optional("name", source.title)
-            json.optional("url", source.url)
+            json.optional("url", source.url.flatMap(URLCharacters.safeHref))
             if let name = source.publisher, !name.isEmpty {
                 json.key("publisher")
                 json.beginObject()

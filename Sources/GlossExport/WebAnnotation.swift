@@ -130,9 +130,10 @@ extension TranscriptExport {
             json.endObject()
         }
         for source in annotation?.sources ?? [] {
+            guard let url = URLCharacters.safeHref(source.url) else { continue }
             json.element()
             json.beginObject()
-            json.member("id", source.url)
+            json.member("id", url)
             json.member("type", "Text")
             json.member("purpose", "linking")
             json.endObject()
