@@ -142,6 +142,14 @@ private struct PageTextReader {
         self.html = html
     }
 
+    enum Names {
+        static let aside = Array("aside".utf8)
+        static let a = Array("a".utf8)
+        static let div = Array("div".utf8)
+        static let mark = Array("mark".utf8)
+        static let time = Array("time".utf8)
+    }
+
     static let voids: Set<[UInt8]> = Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"].map { Array($0.utf8) })
 
     mutating func read() {
@@ -162,6 +170,11 @@ private struct PageTextReader {
                 let (scalar, length) = entity(at: index)
                 appendText(scalar)
                 index += length
+                continue
+            }
+            if byte < 0x80 {
+                appendText(Unicode.Scalar(byte))
+                index += 1
                 continue
             }
             // One UTF-8 sequence.
@@ -280,13 +293,15 @@ private struct PageTextReader {
         return String(out)
     }
 
+    static let named: [([UInt8], Unicode.Scalar)] = [
+        ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&nbsp;", "\u{A0}"),
+    ].map { (Array($0.0.utf8), $0.1) }
+
     /// The character an entity at `start` stands for and its length in bytes;
     /// `&` alone when it is not one Gloss writes.
     func entity(at start: Int) -> (Unicode.Scalar, Int) {
-        let named: [(String, Unicode.Scalar)] = [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&nbsp;", "\u{A0}")]
-        for (text, scalar) in named {
-            let bytes = Array(text.utf8)
-            if start + bytes.count <= html.count, Array(html[start..<(start + bytes.count)]) == bytes { return (scalar, bytes.count) }
+        for (bytes, scalar) in Self.named {
+            if start + bytes.count <= html.count, html[start..<(start + bytes.count)].elementsEqual(bytes) { return (scalar, bytes.count) }
         }
         if start + 3 < html.count, html[start + 1] == UInt8(ascii: "#") {
             var position = start + 2
@@ -324,7 +339,7 @@ private struct PageTextReader {
             return
         }
         // Left out of the text: notes, note numbers, permalinks.
-        if tag.name == Array("aside".utf8), tag.hasClass("note") {
+        if tag.name == Names.aside, tag.hasClass("note") {
             skipping = (tag.name, 1)
             let id = tag.attribute("id") ?? ""
             let key = id.hasPrefix("note-") ? String(id.dropFirst(5)) : id
@@ -333,7 +348,7 @@ private struct PageTextReader {
             note = PageText.Note(key: key, number: nil, kind: kind, html: "")
             return
         }
-        if tag.name == Array("a".utf8), tag.hasClass("note-ref") || tag.hasClass("permalink") {
+        if tag.name == Names.a, tag.hasClass("note-ref") || tag.hasClass("permalink") {
             if tag.hasClass("note-ref"), tag.attribute("aria-describedby") != nil, let href = tag.attribute("href"), href.hasPrefix("#note-") {
                 page.references[String(href.dropFirst(6)), default: []].append(page.scalars.count)
             }
@@ -344,7 +359,7 @@ private struct PageTextReader {
         let start = page.scalars.count
         var role = Role.plain
         let parentIsTurn: Bool = if case .turn = stack.last?.role { true } else { false }
-        if tag.name == Array("div".utf8), tag.hasClass("turn"), let id = tag.attribute("id") {
+        if tag.name == Names.div, tag.hasClass("turn"), let id = tag.attribute("id") {
             page.turns.append(PageText.Turn(id: id, speakerID: tag.attribute("data-speaker"), speakerName: "", seconds: nil, blocks: []))
             currentTurn = page.turns.count - 1
             role = .turn(page.turns.count - 1)
@@ -356,11 +371,11 @@ private struct PageTextReader {
         } else if let id = tag.attribute("id"), stack.isEmpty || parentIsTurn {
             page.passages.append(PageText.Passage(id: id, turn: parentIsTurn ? currentTurn : nil, range: start..<start))
             role = .passage(page.passages.count - 1)
-        } else if tag.name == Array("mark".utf8), let details = tag.attribute("aria-details"), details.hasPrefix("note-") {
+        } else if tag.name == Names.mark, let details = tag.attribute("aria-details"), details.hasPrefix("note-") {
             role = .mark(String(details.dropFirst(5)))
         }
         if case .plain = role, tag.hasClass("timestamp") { role = .timestamp }
-        if tag.name == Array("time".utf8), let turn = currentTurn, let datetime = tag.attribute("datetime"),
+        if tag.name == Names.time, let turn = currentTurn, let datetime = tag.attribute("datetime"),
            page.turns[turn].seconds == nil, stack.contains(where: { if case .timestamp = $0.role { true } else { false } }),
            stack.contains(where: { if case .turnHead = $0.role { true } else { false } }) {
             page.turns[turn].seconds = Self.seconds(isoDuration: datetime)
@@ -399,7 +414,7 @@ private struct PageTextReader {
 
     /// Inside a note's aside: finds its number and the HTML of its text.
     mutating func noteTag(_ tag: Tag) {
-        if tag.name == Array("div".utf8) {
+        if tag.name == Names.div {
             if !tag.closing, tag.hasClass("note-text"), noteTextStart == nil {
                 noteTextStart = index
                 noteTextDepth = 1
