@@ -89,10 +89,14 @@ check-injection: gloss
 # The data files beside each transcript (docs/exports.md), read by others'
 # software: pyld, the W3C Web Annotation JSON Schemas, Chromium (selectors
 # against the page's text, captions as <track>), extruct, webvtt-py, srt.
+# The corpus has no notes: a copy of it gets some (scripts/annotate-corpus).
 check-exports: gloss corpus
 	$(GLOSS) build --output .build/exports-site
 	scripts/check-exports .build/exports-site
-	$(GLOSS) build --content $(CORPUS_CONTENT) --output .build/exports-corpus
+	rm -rf .build/exports-corpus-content
+	cp -R $(CORPUS_CONTENT) .build/exports-corpus-content
+	scripts/annotate-corpus .build/exports-corpus-content
+	$(GLOSS) build --content .build/exports-corpus-content --output .build/exports-corpus
 	scripts/check-exports .build/exports-corpus
 
 # Regenerates the default theme built into the binary from Templates/.
