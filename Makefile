@@ -11,7 +11,7 @@ CORPUS := .build/corpus-200
 CORPUS_CONTENT := $(CORPUS)/gloss/Content
 INJECTION := Tests/GlossCommandTests/Injection
 
-.PHONY: site test gloss unit-tests fuzz-smoke corpus validate-html check-accessibility check-links check-injection theme bench clean
+.PHONY: site test gloss unit-tests fuzz-smoke corpus validate-html check-accessibility check-links check-injection check-exports theme bench clean
 
 site: gloss
 	$(GLOSS) build
@@ -28,6 +28,7 @@ test:
 	$(MAKE) check-accessibility
 	$(MAKE) check-links
 	$(MAKE) check-injection
+	$(MAKE) check-exports
 
 # Every libFuzzer target for 15 seconds with a fixed seed (about 2.5 minutes
 # in all, after building them with the address sanitizer): a crash fails the
@@ -84,6 +85,19 @@ check-injection: gloss
 	@if scripts/check-injection .build/injection-self-test/one >/dev/null 2>&1; then \
 	  echo "check-injection: self-test failed: an unescaped <script> in the page went unnoticed" >&2; exit 1; \
 	else echo "check-injection: self-test passed: an unescaped <script> is caught"; fi
+
+# The data files beside each transcript (docs/exports.md), read by others'
+# software: pyld, the W3C Web Annotation JSON Schemas, Chromium (selectors
+# against the page's text, captions as <track>), extruct, webvtt-py, srt.
+# The corpus has no notes: a copy of it gets some (scripts/annotate-corpus).
+check-exports: gloss corpus
+	$(GLOSS) build --output .build/exports-site
+	scripts/check-exports .build/exports-site
+	rm -rf .build/exports-corpus-content
+	cp -R $(CORPUS_CONTENT) .build/exports-corpus-content
+	scripts/annotate-corpus .build/exports-corpus-content
+	$(GLOSS) build --content .build/exports-corpus-content --output .build/exports-corpus
+	scripts/check-exports .build/exports-corpus
 
 # Regenerates the default theme built into the binary from Templates/.
 theme:

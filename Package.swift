@@ -46,8 +46,10 @@ let package = Package(
         .target(name: "GlossSite", dependencies: ["GlossModel", "GlossMarkdown"]),
         .target(
             name: "GlossRender",
-            dependencies: ["GlossModel", "GlossSite", "GlossTemplate"]
+            dependencies: ["GlossModel", "GlossSite", "GlossTemplate", "GlossExport"]
         ),
+        // The data files written beside each transcript: Web Annotation, WebVTT, SRT, JSON.
+        .target(name: "GlossExport", dependencies: ["GlossModel"]),
         // Gloss's own Mustache engine: typed values, compiled templates, byte-level rendering.
         .target(name: "GlossTemplate", dependencies: ["GlossModel"]),
         .target(
@@ -83,6 +85,7 @@ let package = Package(
         .testTarget(name: "GlossMarkdownTests", dependencies: ["GlossMarkdown", "CCmark"]),
         .testTarget(name: "GlossSiteTests", dependencies: ["GlossSite"]),
         .testTarget(name: "GlossRenderTests", dependencies: ["GlossRender"]),
+        .testTarget(name: "GlossExportTests", dependencies: ["GlossExport", "GlossModel"]),
         // Compares GlossTemplate with swift-mustache on the theme's templates, so it depends on both.
         .testTarget(
             name: "GlossTemplateTests",

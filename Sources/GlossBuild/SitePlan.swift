@@ -41,7 +41,7 @@ struct SitePlan: Sendable {
 
     /// Every page, transcripts' first.
     var allPages: [PlannedPage] {
-        pages.map(\.page) + [speakersIndexPage] + speakerPages.flatMap { $0 } + listPages
+        pages.flatMap { [$0.page] + $0.exports } + [speakersIndexPage] + speakerPages.flatMap { $0 } + listPages
     }
 
     /// What planning found, in the order of the transcripts.
@@ -71,6 +71,8 @@ struct SitePlan: Sendable {
 /// One transcript's page as planned.
 struct TranscriptPlan: Sendable {
     var page: PlannedPage
+    /// Its data files (docs/exports.md).
+    var exports: [PlannedPage]
     /// The body's and the links' diagnostics, in display order.
     var diagnostics: [Diagnostic]
     /// Its links to other transcripts, for their "Cited by" lists.
@@ -106,7 +108,8 @@ extension SiteBuilder {
             Array(transcripts.indices).parallelMap { position in
                 planTranscript(
                     transcripts[position], bodies[position], citing: citing[position],
-                    related: relations.related(to: transcripts[position].slug), relations: relations, context: context
+                    related: relations.related(to: transcripts[position].slug), neighbours: Self.neighbours(of: position, in: transcripts),
+                    relations: relations, context: context
                 )
             }
         }
@@ -132,6 +135,7 @@ extension SiteBuilder {
             // Dated by the newest transcript, never by the clock, so that the same
             // content always gives the same feed.
             if let feed = renderer.planFeed(documents: transcripts, now: Self.feedDate(transcripts), seed: seed) { lists.append(feed) }
+            if let annotations = renderer.planSiteAnnotations(slugs: transcripts.map(\.slug), seed: seed) { lists.append(annotations) }
             for (path, bytes) in renderer.assets.sorted(by: { $0.key < $1.key }) {
                 var key = StableHasher()
                 key.combine(bytes)
@@ -189,13 +193,15 @@ extension SiteBuilder {
         for slug in reanchored { affected.formUnion(plan.linkers[slug] ?? []) }
         // Only what the workers read, so that no copy of the plan's arrays is made.
         let citations = citing
-        let work = affected.map { (position: $0, document: plan.transcripts[$0], earlier: plan.pages[$0]) }
+        let work = affected.map {
+            (position: $0, document: plan.transcripts[$0], earlier: plan.pages[$0], neighbours: Self.neighbours(of: $0, in: plan.transcripts))
+        }
         let relations = plan.relations
         let replanned = work.parallelMap { item -> (Int, TranscriptPlan) in
             guard let body = changes[item.position]?.body ?? bodies[item.document.path] else { return (item.position, item.earlier) }
             return (item.position, planTranscript(
                 item.document, body, citing: citations[item.position] ?? item.earlier.citing, related: item.earlier.related,
-                relations: relations, context: context
+                neighbours: item.neighbours, relations: relations, context: context
             ))
         }
         plan.planned = replanned.count
@@ -230,11 +236,17 @@ extension SiteBuilder {
         }
     }
 
-    /// One transcript's page: its links resolved (and the broken ones
-    /// reported), and the page keyed by what it shows.
+    /// The slugs of the transcripts before and after the one at `position`,
+    /// which its page of the site-wide annotation collection links to.
+    static func neighbours(of position: Int, in transcripts: [Document]) -> (previous: String?, next: String?) {
+        (position > 0 ? transcripts[position - 1].slug : nil, position + 1 < transcripts.count ? transcripts[position + 1].slug : nil)
+    }
+
+    /// One transcript's page and data files: its links resolved (and the
+    /// broken ones reported), and each file keyed by what it shows.
     func planTranscript(
         _ document: Document, _ remembered: RememberedBody, citing: [Citation], related: [Document],
-        relations: SiteRelations, context: PlanningContext
+        neighbours: (previous: String?, next: String?), relations: SiteRelations, context: PlanningContext
     ) -> TranscriptPlan {
         let body = remembered.body
         var linked: Set<String> = []
@@ -256,13 +268,20 @@ extension SiteBuilder {
             }
         }
         let rendering = context.rendering
+        let bodyHTML: @Sendable () -> String = { rendering.html(of: remembered, for: document).fillingLinks(resolutions).html }
+        let hasTimestamps = remembered.survey.turns.contains { $0.seconds != nil }
         let page = context.renderer.planTranscriptPage(
-            document: document, bodyKey: bodyKey.value,
-            body: { rendering.html(of: remembered, for: document).fillingLinks(resolutions).html },
+            document: document, bodyKey: bodyKey.value, body: bodyHTML,
             citations: relations.citations[document.slug] ?? [],
             related: related,
-            documents: relations.documents, seed: context.seed
+            documents: relations.documents, seed: context.seed, hasTimestamps: hasTimestamps
         )
-        return TranscriptPlan(page: page, diagnostics: found.sortedForDisplay(), citing: citing, linked: linked, related: related)
+        let exports = context.renderer.planTranscriptExports(
+            document: document, bodyKey: bodyKey.value, body: bodyHTML, hasTimestamps: hasTimestamps,
+            neighbours: neighbours, seed: context.seed
+        )
+        return TranscriptPlan(
+            page: page, exports: exports, diagnostics: found.sortedForDisplay(), citing: citing, linked: linked, related: related
+        )
     }
 }

@@ -4,7 +4,12 @@ import Yams
 /// Decodes `site.yaml` into `SiteConfig`.
 enum SiteConfigDecoder {
     static let knownKeys = ["title", "base_url", "language", "description", "author", "options"]
-    static let knownOptions = ["unsafe_html", "smart_punctuation"]
+    static let knownOptions = ["unsafe_html", "smart_punctuation"] + exportOptions
+    /// The switches for the data files (docs/exports.md).
+    static let exportOptions = [
+        "export_annotations", "export_webvtt", "export_srt", "export_podcast_json", "export_gloss_json",
+        "export_site_annotations", "structured_data",
+    ]
 
     /// The configuration, with an empty title when the title is missing (an
     /// error in `reader`), so later stages can still show something.
@@ -46,7 +51,21 @@ enum SiteConfigDecoder {
             case "unsafe_html": options.unsafeHTML = reader.bool(entry.value, path: path) ?? options.unsafeHTML
             case "smart_punctuation":
                 options.smartPunctuation = reader.bool(entry.value, path: path) ?? options.smartPunctuation
-            default: reader.unknownKey(entry.key, at: entry.keyNode, in: "options", known: knownOptions)
+            default:
+                if exportOptions.contains(entry.key) {
+                    let on = reader.bool(entry.value, path: path) ?? true
+                    switch entry.key {
+                    case "export_annotations": options.exports.annotations = on
+                    case "export_webvtt": options.exports.webVTT = on
+                    case "export_srt": options.exports.srt = on
+                    case "export_podcast_json": options.exports.podcastJSON = on
+                    case "export_gloss_json": options.exports.glossJSON = on
+                    case "export_site_annotations": options.exports.siteAnnotations = on
+                    default: options.exports.structuredData = on
+                    }
+                } else {
+                    reader.unknownKey(entry.key, at: entry.keyNode, in: "options", known: knownOptions)
+                }
             }
         }
         return options

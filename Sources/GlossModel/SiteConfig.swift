@@ -20,11 +20,34 @@ public struct SiteConfig: Hashable, Sendable {
         /// Turn straight quotes and dashes into typographic ones. Off by default,
         /// because a transcript is verbatim.
         public var smartPunctuation: Bool
+        /// Which data files the build writes beside each transcript and at
+        /// the top of the site (docs/exports.md): all of them unless turned off.
+        public var exports = Exports()
 
         public init(unsafeHTML: Bool = false, smartPunctuation: Bool = false) {
             self.unsafeHTML = unsafeHTML
             self.smartPunctuation = smartPunctuation
         }
+    }
+
+    /// The `export_…` and `structured_data` switches of `options`.
+    public struct Exports: Hashable, Sendable {
+        /// `annotations.jsonld` beside each transcript.
+        public var annotations = true
+        /// `transcript.vtt` for a transcript with timestamps.
+        public var webVTT = true
+        /// `transcript.srt` for a transcript with timestamps.
+        public var srt = true
+        /// `transcript.json` (Podcasting 2.0) for a transcript with timestamps.
+        public var podcastJSON = true
+        /// `transcript.gloss.json` beside each transcript.
+        public var glossJSON = true
+        /// `annotations.jsonld` at the top of the site and a page of it beside each transcript.
+        public var siteAnnotations = true
+        /// schema.org JSON-LD (the transcript, ClaimReview) in each transcript's page.
+        public var structuredData = true
+
+        public init() {}
     }
 
     public init(

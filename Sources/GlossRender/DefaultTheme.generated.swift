@@ -938,6 +938,12 @@ Sitemap: {{robots.sitemapURL}}
 <meta name="description" content="{{site.description}}">
 {{/site.description}}
 {{/transcript.summary}}
+{{#transcript.dataLinks}}
+<link rel="alternate" type="{{type}}" href="{{url}}" title="{{label}}">
+{{/transcript.dataLinks}}
+{{#transcript.structuredData}}
+<script type="application/ld+json">{{{transcript.structuredData}}}</script>
+{{/transcript.structuredData}}
 {{/head}}
 {{$content}}
 {{#transcript}}
@@ -965,6 +971,16 @@ Sitemap: {{robots.sitemapURL}}
   <div class="transcript-body">
 {{{body}}}
   </div>
+  {{#hasDataLinks}}
+  <section class="data-links" aria-labelledby="data">
+    <h2 id="data">Data</h2>
+    <ul class="link-list">
+      {{#dataLinks}}
+      <li><a href="{{url}}" type="{{type}}">{{label}}</a></li>
+      {{/dataLinks}}
+    </ul>
+  </section>
+  {{/hasDataLinks}}
   {{#hasCitedBy}}
   <section class="backlinks" aria-labelledby="cited-by">
     <h2 id="cited-by">Cited by</h2>

@@ -10,7 +10,7 @@ enum LinkPolicy {
     /// URL may not hold (`"`, `<`, `>`, non-ASCII…) percent-encoded, as links
     /// in Markdown are, so that the page stays valid HTML.
     static func href(_ url: String) -> String? {
-        isSafeHref(url) ? URLCharacters.percentEncoded(url) : nil
+        URLCharacters.safeHref(url)
     }
 
     static func isSafeHref(_ url: String) -> Bool {

@@ -19,8 +19,8 @@ public struct PageRenderer: Sendable {
 
     /// The theme's templates, compiled and checked; every page template is in it.
     private let templates: TemplateSet
-    private let site: SiteConfig
-    private let speakers: [String: Speaker]
+    let site: SiteConfig
+    let speakers: [String: Speaker]
     /// The registry in its order, for the speakers index.
     private let speakerList: [Speaker]
 
@@ -77,6 +77,8 @@ public struct PageRenderer: Sendable {
             document, page: page, speakers: speakers, body: input.bodyHTML,
             citedBy: citedBy(input, page: page), related: related
         )
+        model.transcript?.dataLinks = dataLinks(hasTimestamps: input.hasTimestamps)
+        model.transcript?.structuredData = structuredData(document: document, bodyHTML: input.bodyHTML)
         return renderBytes(Self.transcriptTemplateName, model)
     }
 
@@ -85,12 +87,13 @@ public struct PageRenderer: Sendable {
     /// it depends on beyond the document (how each link was resolved).
     public func planTranscriptPage(
         document: Document, bodyKey: UInt64, body: @escaping @Sendable () -> String,
-        citations: [Citation], related: [Document], documents: [String: Document], seed: UInt64
+        citations: [Citation], related: [Document], documents: [String: Document], seed: UInt64, hasTimestamps: Bool = false
     ) -> PlannedPage {
         var key = PageKey(seed: seed, "transcript")
         key.add(document)
         key.add(document.revision)
         key.add(bodyKey)
+        key.add(hasTimestamps ? 1 : 0)
         for citation in citations {
             key.add(citation.fromSlug)
             key.add(citation.fromPassageID)
@@ -101,7 +104,8 @@ public struct PageRenderer: Sendable {
         key.add(related)
         return PlannedPage(path: SiteURL.pageFile(forSlug: document.slug), key: key.value) { [self] in
             transcriptPageBytes(TranscriptPageInput(
-                document: document, bodyHTML: body(), citations: citations, related: related, documents: documents
+                document: document, bodyHTML: body(), citations: citations, related: related, documents: documents,
+                hasTimestamps: hasTimestamps
             ))
         }
     }

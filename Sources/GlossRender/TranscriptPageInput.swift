@@ -14,8 +14,14 @@ public struct TranscriptPageInput: Sendable {
     public var related: [Document]
     /// Every listed document by slug, for the titles and dates of citing transcripts.
     public var documents: [String: Document]
+    /// Whether a turn has a timestamp: then the page links its caption files.
+    public var hasTimestamps: Bool
 
-    public init(document: Document, bodyHTML: String, citations: [Citation] = [], related: [Document] = [], documents: [String: Document] = [:]) {
+    public init(
+        document: Document, bodyHTML: String, citations: [Citation] = [], related: [Document] = [], documents: [String: Document] = [:],
+        hasTimestamps: Bool = false
+    ) {
+        self.hasTimestamps = hasTimestamps
         self.document = document
         self.bodyHTML = bodyHTML
         self.citations = citations

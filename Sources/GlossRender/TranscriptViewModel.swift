@@ -36,6 +36,11 @@ struct TranscriptViewModel: TemplateObject {
     /// Related transcripts, in the order given; only on its own page.
     var related: [TranscriptViewModel]
     var hasRelated: Bool
+    /// The transcript's data files (docs/exports.md); only on its own page.
+    var dataLinks: [DataLinkViewModel] = []
+    var hasDataLinks: Bool { !dataLinks.isEmpty }
+    /// schema.org JSON-LD that Gloss wrote, for `<script type="application/ld+json">{{{…}}}`; only on its own page.
+    var structuredData: String?
 
     /// - Parameters:
     ///   - page: the output file being rendered, which links are relative to.
@@ -101,6 +106,9 @@ extension TranscriptViewModel {
         case "hasCitedBy": hasCitedBy.templateValue
         case "related": related.templateValue
         case "hasRelated": hasRelated.templateValue
+        case "dataLinks": dataLinks.templateValue
+        case "hasDataLinks": hasDataLinks.templateValue
+        case "structuredData": structuredData.templateValue
         default: nil
         }
     }

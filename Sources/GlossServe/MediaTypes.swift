@@ -21,6 +21,7 @@ enum MediaTypes {
         "js": "text/javascript; charset=utf-8",
         "mjs": "text/javascript; charset=utf-8",
         "json": "application/json",
+        "jsonld": "application/ld+json",
         "map": "application/json",
         "xml": "application/xml",
         "atom": "application/atom+xml",
