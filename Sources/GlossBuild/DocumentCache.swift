@@ -29,7 +29,7 @@ struct DocumentCache {
         case header = 0, document, removal
     }
 
-    private var log: RecordLog { RecordLog(path: path, magic: Array("gloss decoded transcripts 3\n".utf8)) }
+    private var log: RecordLog { RecordLog(path: path, magic: Array("gloss decoded transcripts 4\n".utf8)) }
 
     /// The kept transcripts by revision, empty when there are none to trust,
     /// and what the file holds.
@@ -68,7 +68,7 @@ struct DocumentCache {
     /// A transcript worth keeping: one that decoded without a word of complaint.
     private static func keepable(_ file: TranscriptFile?) -> KnownDocument? {
         guard let file, file.parsed.diagnostics.isEmpty, let document = file.parsed.document, let offset = file.parsed.bodyOffset else { return nil }
-        return KnownDocument(document: document, bodyOffset: offset)
+        return KnownDocument(document: document, bodyOffset: offset, stamp: file.stamp)
     }
 
     /// After a load that read only `paths` again: their records, appended.
@@ -110,6 +110,7 @@ struct DocumentCache {
             let document = known.document
             writer.writeFixed(document.revision)
             writer.writeFixed(document.listingRevision)
+            writer.writeFixed(known.stamp ?? 0)
             writer.write(known.bodyOffset)
             writer.write(document.path)
             writer.write(document.displayPath)
@@ -164,6 +165,7 @@ struct DocumentCache {
         case .document:
             let revision = try reader.readFixed()
             let listingRevision = try reader.readFixed()
+            let stamp: UInt64 = try reader.readFixed()
             let offset = try reader.readInt()
             var document = Document(
                 path: try reader.readString(), displayPath: try reader.readString(), slug: try reader.readString(),
@@ -173,7 +175,7 @@ struct DocumentCache {
             document.annotations = try reader.readArray { try $0.readAnnotation() }
             document.revision = revision
             document.listingRevision = listingRevision
-            entry = .document(KnownDocument(document: document, bodyOffset: offset))
+            entry = .document(KnownDocument(document: document, bodyOffset: offset, stamp: stamp == 0 ? nil : stamp))
         }
         guard reader.isAtEnd else { throw ByteReader.Malformed() }
         return entry

@@ -87,11 +87,28 @@ struct OutputGenerations {
         var keys: [String: UInt64] = [:]
         keys.reserveCapacity(lines.count)
         for line in lines.dropFirst(4) where !line.isEmpty {
-            guard let space = line.firstIndex(of: UInt8(ascii: " ")),
-                  let key = UInt64(String(decoding: line[line.startIndex..<space], as: UTF8.self), radix: 16) else { return nil }
+            guard let space = line.firstIndex(of: UInt8(ascii: " ")), let key = hexValue(line[line.startIndex..<space]) else { return nil }
             keys[String(decoding: line[(space + 1)...], as: UTF8.self)] = key
         }
         return Manifest(inputStamp: input, clean: clean == "1", pageCount: pages, keys: keys)
+    }
+
+    /// `UInt64(text, radix: 16)` on bytes, without making a string: a
+    /// manifest has a line for each of tens of thousands of files.
+    private static func hexValue(_ digits: ArraySlice<UInt8>) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for byte in digits {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt64(digit)
+        }
+        return value
     }
 
     static let header = "gloss-manifest 1"

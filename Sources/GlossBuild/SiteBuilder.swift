@@ -381,6 +381,9 @@ public struct SiteBuilder: Sendable {
         var reload: @Sendable (Document) -> Document?
 
         func render(_ document: Document) -> RenderedMarkdown {
+            // A transcript taken from the document cache by its stamps comes
+            // without its Markdown: read it now that it is needed.
+            let document = document.body.isEmpty ? reload(document) ?? document : document
             var options = options
             options.transcript = SiteBuilder.transcriptContext(of: document, registry: registry)
             return MarkdownRenderer.renderDeferringLinks(document.body, options: options, file: document.displayPath, firstLine: document.bodyStartLine)
@@ -417,8 +420,7 @@ public struct SiteBuilder: Sendable {
                 // A transcript changed on disk since it was loaded renders as
                 // it is now; its page key names the old revision, so the next
                 // build writes the page again.
-                let markdown = document.body.isEmpty ? reload(document) ?? document : document
-                body.html = render(markdown).html
+                body.html = render(document).html
             }
             return body
         }

@@ -27,7 +27,10 @@ public struct ContentLoader: Sendable {
     ///     their stamps say (a watcher's report: two saves within one tick of
     ///     the file system's clock can leave the same stamp).
     ///   - known: transcripts an earlier process decoded, by revision: a
-    ///     transcript whose files hash to one of them is read but not decoded.
+    ///     transcript whose files have the stamps they had then is taken
+    ///     without being read, its body left empty (``Document/body`` is read
+    ///     again from the file by whatever needs it); one whose files hash to
+    ///     one of them is read but not decoded.
     public func load(
         directory: String, displayPath: String, reusing previous: LoadedContent? = nil, changed: Set<String> = [],
         known: [UInt64: KnownDocument] = [:]
@@ -71,12 +74,22 @@ public struct ContentLoader: Sendable {
         // Reading and decoding are independent per file (a transcript and its
         // sidecar together): spread them over the cores.
         let sidecars = Set(listing.annotationFiles)
+        var byPath: [String: KnownDocument] = [:]
+        for document in known.values where document.stamp != nil { byPath[document.document.path] = document }
+        let stamped = byPath
         let parsedFiles = listing.markdownFiles.parallelMap { path -> TranscriptFile in
             let sidecarPath = Self.annotationsFilePath(forTranscript: path)
             let stamp = Self.stamp(of: path, sidecar: sidecars.contains(sidecarPath) ? sidecarPath : nil, stamps: listing.stamps)
-            if let earlier = previous?.transcriptFiles[path], earlier.stamp == stamp,
-               !changed.contains(path), !changed.contains(sidecarPath) {
+            guard !changed.contains(path), !changed.contains(sidecarPath) else {
+                return TranscriptFile(stamp: stamp, parsed: readTranscript(path, sidecar: sidecars.contains(sidecarPath) ? sidecarPath : nil, with: walker, known: known))
+            }
+            if let earlier = previous?.transcriptFiles[path], earlier.stamp == stamp {
                 return earlier
+            }
+            // Stamps are what tells a no-op build to do nothing at all: a
+            // file that kept its stamps is trusted not to have changed.
+            if let earlier = stamped[path], earlier.stamp == stamp, earlier.document.displayPath == walker.displayPath(of: path) {
+                return TranscriptFile(stamp: stamp, parsed: ParsedDocument(document: earlier.document, diagnostics: [], bodyOffset: earlier.bodyOffset))
             }
             return TranscriptFile(
                 stamp: stamp,

@@ -25,10 +25,15 @@ public struct ParsedDocument: Sendable {
 public struct KnownDocument: Sendable {
     public var document: Document
     public var bodyOffset: Int
+    /// The stamps of its files (``TranscriptFile/stamp``) when they were
+    /// read: a file with the same stamps now is taken without being read,
+    /// its body left empty until something needs it.
+    public var stamp: UInt64?
 
-    public init(document: Document, bodyOffset: Int) {
+    public init(document: Document, bodyOffset: Int, stamp: UInt64? = nil) {
         self.document = document
         self.bodyOffset = bodyOffset
+        self.stamp = stamp
     }
 }
 

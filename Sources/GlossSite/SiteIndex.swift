@@ -195,25 +195,27 @@ public struct SiteIndex: Sendable {
         // Each speaker's and topic's list is scanned only so far: a speaker in
         // thousands of transcripts must not make every page cost the whole site.
         let scanned = Self.relatedScanLimit
-        var candidates: [Int] = []
+        var lists: [ArraySlice<Int>] = []
         for id in Set(document.speakerIDs) {
-            if let ranks = ranksBySpeaker[id] { candidates += ranks.prefix(scanned) }
+            if let ranks = ranksBySpeaker[id] { lists.append(ranks.prefix(scanned)) }
         }
         for topic in topicSlugsByDocument[slug] ?? [] {
-            if let ranks = ranksByTopic[topic] { candidates += ranks.prefix(scanned) }
+            if let ranks = ranksByTopic[topic] { lists.append(ranks.prefix(scanned)) }
         }
-        // A candidate's score is how many lists hold it: the length of its
-        // run once sorted. Lower ranks are newer and come first, which
-        // orders ties.
-        candidates.sort()
+        // A candidate's score is how many lists hold it. The lists are in
+        // rank order, so they are merged, lowest rank first, which orders
+        // ties newest first: a few lists of a few hundred, no sort.
+        var heads = lists.map(\.startIndex)
         var best: [(score: Int, rank: Int)] = []
-        var start = 0
-        while start < candidates.count {
-            let candidate = candidates[start]
-            var end = start + 1
-            while end < candidates.count, candidates[end] == candidate { end += 1 }
-            let score = end - start
-            start = end
+        while true {
+            var candidate = Int.max
+            for (list, head) in zip(lists, heads) where head < list.endIndex && list[head] < candidate { candidate = list[head] }
+            guard candidate != Int.max else { break }
+            var score = 0
+            for index in lists.indices where heads[index] < lists[index].endIndex && lists[index][heads[index]] == candidate {
+                score += 1
+                heads[index] += 1
+            }
             guard candidate != rank else { continue }
             if best.count < limit || score > best[best.count - 1].score {
                 let place = best.firstIndex { score > $0.score } ?? best.count

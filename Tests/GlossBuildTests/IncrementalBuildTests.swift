@@ -1,7 +1,22 @@
 import Foundation
+import GlossContent
 import GlossModel
+import Synchronization
 import Testing
 @testable import GlossBuild
+
+/// The disk, with a count of the files read.
+final class CountingFileSystem: ContentFileSystem {
+    private let disk = LocalFileSystem()
+    let reads = Mutex<[String]>([])
+
+    func status(of path: String) throws(FileSystemError) -> FileStatus? { try disk.status(of: path) }
+    func contentsOfDirectory(at path: String) throws(FileSystemError) -> [String] { try disk.contentsOfDirectory(at: path) }
+    func readFile(at path: String) throws(FileSystemError) -> [UInt8] {
+        reads.withLock { $0.append(path) }
+        return try disk.readFile(at: path)
+    }
+}
 
 /// A rebuild writes only what changed, yet its output must always be exactly
 /// what a clean build of the same content writes. A seeded random walk of
@@ -228,6 +243,34 @@ import Testing
         #expect(incrementalWrites > 0)
         // Edits of words alone are about a third of the walk: those re-plan what they reach only.
         #expect(partialPlans >= 3, "\(partialPlans) of 30 rebuilds planned part of the site")
+    }
+
+    @Test("a new process reads only the transcripts whose stamps changed, and builds what a clean build does")
+    func newProcessReadsOnlyWhatChanged() throws {
+        let temp = try TemporaryDirectory()
+        var rng = SplitMix(state: 11)
+        var site = Site()
+        for step in 0..<12 { site.transcripts["t\(step).md"] = Self.randomTranscript(&rng, existing: []) }
+        let files = site.files()
+        _ = try Self.apply(files, over: [:], in: temp, step: 0)
+        func build(_ fileSystem: some ContentFileSystem) -> BuildOutcome {
+            SiteBuilder(settings: BuildSettings(
+                contentDirectory: temp.path + "/Content", templatesDirectory: temp.path + "/Templates", outputDirectory: temp.path + "/Public"
+            ), fileSystem: fileSystem).build()
+        }
+        #expect(!build(LocalFileSystem()).diagnostics.hasErrors)
+
+        site.transcripts["t3.md"]?.words.append("treaty")
+        _ = try Self.apply(site.files(), over: files, in: temp, step: 1)
+        let counting = CountingFileSystem()
+        let edited = build(counting)
+        #expect(!edited.diagnostics.hasErrors)
+        let transcriptsRead = counting.reads.withLock { $0 }.filter { $0.hasSuffix(".md") }
+        #expect(transcriptsRead.map { ($0 as NSString).lastPathComponent } == ["t3.md"], "read: \(transcriptsRead)")
+        #expect(edited.bodiesRendered == 1)
+
+        _ = builder(temp, output: "Clean").build()
+        #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
     }
 
     @Test("an edit of words alone re-plans only the pages it reaches, and what links to an anchor it removed is reported")
