@@ -200,7 +200,12 @@ public struct SiteBuilder: Sendable {
     /// Renders and writes the pages whose key differs from the staging
     /// directory's, on all cores, and removes the files no longer planned.
     private func write(_ plan: [PlannedPage], to staging: StagingDirectory, baseline: [String: UInt64], into diagnostics: inout [Diagnostic]) -> Int {
-        let stale = plan.filter { baseline[$0.path] != $0.key }
+        var kept = 0
+        let stale = plan.filter { page in
+            guard let key = baseline[page.path] else { return true }
+            kept += 1
+            return key != page.key
+        }
         let written = Mutex(0)
         diagnostics += stale.parallelMap { page -> Diagnostic? in
             do {
@@ -217,6 +222,9 @@ public struct SiteBuilder: Sendable {
                 return .error(at: nil, "cannot write \(page.path): \(error)")
             }
         }.compactMap { $0 }
+        // Every file the staging directory holds is planned again (the usual
+        // rebuild): nothing to remove, and no set of every path to make.
+        guard kept < baseline.count else { return stale.count }
         let planned = Set(plan.map(\.path))
         for path in baseline.keys where !planned.contains(path) && path != OutputDirectoryPolicy.markerName {
             staging.remove(path)
