@@ -96,7 +96,13 @@ extension SiteBuilder {
     func planSite(
         _ transcripts: [Document], bodies: [RememberedBody], context: PlanningContext, timings: inout BuildTimings
     ) -> SitePlan {
-        let (relations, citing) = timings.measure("index and relate") {
+        // The site's own pages need the transcripts' order and turns only,
+        // not the index: they are planned beside it, on the other core.
+        enum Part: Sendable {
+            case relations(SiteRelations, citing: [[Citation]])
+            case sitePages(SitePages)
+        }
+        @Sendable func relate() -> (SiteRelations, [[Citation]]) {
             let index = SiteIndex(
                 documents: zip(transcripts, bodies).map { IndexedDocument($0, anchors: $1.survey.anchors) },
                 speakers: context.speakers
@@ -104,6 +110,23 @@ extension SiteBuilder {
             let citing = zip(transcripts, bodies).map { index.citations(from: $0, survey: $1.survey) }
             return (SiteRelations(transcripts: transcripts, citing: citing, index: index), citing)
         }
+        let parts = timings.measure("index, relate and plan site pages") {
+            [0, 1].parallelMap { part -> Part in
+                if part == 1 { return .sitePages(planSitePages(transcripts, bodies: bodies, context: context)) }
+                let (relations, citing) = relate()
+                return .relations(relations, citing: citing)
+            }
+        }
+        var related: (SiteRelations, [[Citation]])?
+        var planned: SitePages?
+        for part in parts {
+            switch part {
+            case .relations(let relations, let citing): related = (relations, citing)
+            case .sitePages(let pages): planned = pages
+            }
+        }
+        let (relations, citing) = related ?? relate()
+        let site = planned ?? planSitePages(transcripts, bodies: bodies, context: context)
         let pages = timings.measure("plan transcript pages") {
             Array(transcripts.indices).parallelMap { position in
                 planTranscript(
@@ -117,37 +140,48 @@ extension SiteBuilder {
         for (position, page) in pages.enumerated() {
             for slug in page.linked { linkers[slug, default: []].insert(position) }
         }
-        return timings.measure("plan site pages") {
-            // The registry in its order, the first of a repeated id winning, as the renderer lists it.
-            var seen: Set<String> = []
-            let registry = context.speakers.filter { seen.insert($0.id).inserted }
-            let appearances = SpeakerAppearances.all(speakers: registry, documents: transcripts, turns: bodies.map(\.survey.turns))
-            let renderer = context.renderer
-            let seed = context.seed
-            let speakerPages = appearances.parallelMap { renderer.planSpeakerPages($0, seed: seed) }
-            let speakersIndexPage = renderer.planSpeakersIndexPage(appearances: appearances, seed: seed)
-            var lists = renderer.planHomePages(documents: transcripts, seed: seed)
-            lists += renderer.planArchivePages(documents: transcripts, seed: seed)
-            lists += renderer.planTopicPages(documents: transcripts, seed: seed)
-            lists += renderer.planFixedPages(seed: seed)
-            let published = pages.map(\.page.path) + ([speakersIndexPage] + speakerPages.flatMap { $0 } + lists).map(\.path)
-            if let sitemap = renderer.planSitemap(paths: published.filter { $0.hasSuffix(".html") }, seed: seed) { lists.append(sitemap) }
-            // Dated by the newest transcript, never by the clock, so that the same
-            // content always gives the same feed.
-            if let feed = renderer.planFeed(documents: transcripts, now: Self.feedDate(transcripts), seed: seed) { lists.append(feed) }
-            if let annotations = renderer.planSiteAnnotations(slugs: transcripts.map(\.slug), seed: seed) { lists.append(annotations) }
-            for (path, bytes) in renderer.assets.sorted(by: { $0.key < $1.key }) {
-                var key = StableHasher()
-                key.combine(bytes)
-                lists.append(PlannedPage(path: path, key: key.value) { bytes })
-            }
-            return SitePlan(
-                seed: seed, transcripts: transcripts,
-                positions: Dictionary(transcripts.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first }),
-                relations: relations, pages: pages, linkers: linkers, appearances: appearances,
-                speakerPages: speakerPages, speakersIndexPage: speakersIndexPage, listPages: lists, planned: pages.count
-            )
+        return SitePlan(
+            seed: context.seed, transcripts: transcripts,
+            positions: Dictionary(transcripts.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first }),
+            relations: relations, pages: pages, linkers: linkers, appearances: site.appearances,
+            speakerPages: site.speakerPages, speakersIndexPage: site.speakersIndexPage, listPages: site.lists, planned: pages.count
+        )
+    }
+
+    /// Every page that is not a transcript's: speakers', lists, fixed pages, assets.
+    struct SitePages: Sendable {
+        var appearances: [SpeakerAppearances]
+        var speakerPages: [[PlannedPage]]
+        var speakersIndexPage: PlannedPage
+        var lists: [PlannedPage]
+    }
+
+    private func planSitePages(_ transcripts: [Document], bodies: [RememberedBody], context: PlanningContext) -> SitePages {
+        // The registry in its order, the first of a repeated id winning, as the renderer lists it.
+        var seen: Set<String> = []
+        let registry = context.speakers.filter { seen.insert($0.id).inserted }
+        let appearances = SpeakerAppearances.all(speakers: registry, documents: transcripts, turns: bodies.map(\.survey.turns))
+        let renderer = context.renderer
+        let seed = context.seed
+        let speakerPages = appearances.map { renderer.planSpeakerPages($0, seed: seed) }
+        let speakersIndexPage = renderer.planSpeakersIndexPage(appearances: appearances, seed: seed)
+        var lists = renderer.planHomePages(documents: transcripts, seed: seed)
+        lists += renderer.planArchivePages(documents: transcripts, seed: seed)
+        lists += renderer.planTopicPages(documents: transcripts, seed: seed)
+        lists += renderer.planFixedPages(seed: seed)
+        let published = transcripts.map { SiteURL.pageFile(forSlug: $0.slug) }
+            + ([speakersIndexPage] + speakerPages.flatMap { $0 } + lists).map(\.path)
+        if let sitemap = renderer.planSitemap(paths: published.filter { $0.hasSuffix(".html") }, seed: seed) { lists.append(sitemap) }
+        // Dated by the newest transcript, never by the clock, so that the same
+        // content always gives the same feed.
+        if let feed = renderer.planFeed(documents: transcripts, now: Self.feedDate(transcripts), seed: seed) { lists.append(feed) }
+        if let annotations = renderer.planSiteAnnotations(slugs: transcripts.map(\.slug), seed: seed) { lists.append(annotations) }
+        for (path, bytes) in renderer.assets.sorted(by: { $0.key < $1.key }) {
+            var key = StableHasher()
+            key.combine(bytes)
+            lists.append(PlannedPage(path: path, key: key.value) { bytes })
         }
+        return SitePages(appearances: appearances, speakerPages: speakerPages, speakersIndexPage: speakersIndexPage, lists: lists)
     }
 
     /// `plan` brought up to date with transcripts whose words alone changed
