@@ -3,6 +3,7 @@ import Synchronization
 import GlossContent
 import GlossMarkdown
 import GlossModel
+import GlossSearch
 import GlossRender
 import GlossSite
 
@@ -389,7 +390,11 @@ public struct SiteBuilder: Sendable {
         /// The body rendered and surveyed, its HTML put in the store.
         func remember(_ document: Document) -> RememberedBody {
             var body = render(document)
-            let survey = TranscriptSurvey(document, rendered: body)
+            var survey = TranscriptSurvey(document, rendered: body)
+            if let store {
+                let passages = String(decoding: SearchIndex.passagesJSON(TranscriptSurvey.searchPassages(body)), as: UTF8.self)
+                survey.searchPassages = store.append(passages).map { .stored($0) } ?? .inMemory(passages)
+            }
             // The survey keeps what the rest of the build needs of these; the
             // passages' text alone is as large as the transcript.
             body.passages = []
@@ -421,6 +426,20 @@ public struct SiteBuilder: Sendable {
                 body.html = render(markdown).html
             }
             return body
+        }
+
+        /// A transcript's passages for search (``SearchIndex/passagesJSON(_:)``):
+        /// from memory or the store, or rendered again when the store lost them.
+        func searchPassages(of remembered: RememberedBody, for document: Document) -> [UInt8] {
+            switch remembered.survey.searchPassages {
+            case .inMemory(let json): return Array(json.utf8)
+            case .stored(let location):
+                guard let json = store?.read(location) else { fallthrough }
+                return Array(json.utf8)
+            case .dropped:
+                let markdown = document.body.isEmpty ? reload(document) ?? document : document
+                return SearchIndex.passagesJSON(TranscriptSurvey.searchPassages(render(markdown)))
+            }
         }
     }
 

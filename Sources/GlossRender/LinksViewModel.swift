@@ -15,6 +15,10 @@ struct LinksViewModel: TemplateObject {
     var stylesheet: String
     /// The theme script.
     var script: String
+    /// The search page (`search/`).
+    var search: String
+    /// The search script, which only the search page loads.
+    var searchScript: String
 
     /// Links relative to `page`, the output file they are written into.
     init(page: String, hasFeed: Bool = false) {
@@ -34,6 +38,8 @@ struct LinksViewModel: TemplateObject {
         feed = hasFeed ? link(PageRenderer.feedFile) : nil
         stylesheet = link(Theme.stylesheetPath)
         script = link(Theme.scriptPath)
+        search = link(SiteURL.searchDirectory)
+        searchScript = link(Theme.searchScriptPath)
     }
 }
 
@@ -46,6 +52,8 @@ extension LinksViewModel {
         case "feed": feed.templateValue
         case "stylesheet": stylesheet.templateValue
         case "script": script.templateValue
+        case "search": search.templateValue
+        case "searchScript": searchScript.templateValue
         default: nil
         }
     }

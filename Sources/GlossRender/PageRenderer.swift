@@ -455,8 +455,19 @@ public struct PageRenderer: Sendable {
         [
             PlannedPage(path: Self.robotsFile, key: PageKey(seed: seed, "robots").value) { [self] in robotsBytes() },
             PlannedPage(path: Self.notFoundFile, key: PageKey(seed: seed, "404").value) { [self] in notFoundPageBytes() },
+            PlannedPage(path: Self.searchFile, key: PageKey(seed: seed, "search").value) { [self] in searchPageBytes() },
         ]
     }
+
+    /// The search page (docs/search.md): a form, and the script that
+    /// answers it from the index files beside it.
+    private func searchPageBytes() -> [UInt8] {
+        let model = PageViewModel(site: SiteViewModel(site), links: LinksViewModel(page: Self.searchFile))
+        return renderBytes(Self.searchTemplateName, model)
+    }
+
+    /// The output file of the search page.
+    public static let searchFile = SiteURL.searchDirectory + "index.html"
 
     private static func made(_ plan: [PlannedPage]) -> [(path: String, html: String)] {
         plan.parallelMap { ($0.path, String(decoding: $0.make(), as: UTF8.self)) }
@@ -523,10 +534,11 @@ public struct PageRenderer: Sendable {
     static let feedTemplateName = "feed"
     static let sitemapTemplateName = "sitemap"
     static let robotsTemplateName = "robots"
+    static let searchTemplateName = "search"
     static let pageTemplateNames = [
         transcriptTemplateName, homeTemplateName, notFoundTemplateName, archiveTemplateName,
         speakersTemplateName, speakerTemplateName, topicsTemplateName, topicTemplateName,
-        feedTemplateName, sitemapTemplateName, robotsTemplateName,
+        feedTemplateName, sitemapTemplateName, robotsTemplateName, searchTemplateName,
     ]
 
     /// The page template `name` rendered straight into bytes. Every page
