@@ -20,10 +20,10 @@ struct SearchPlan: Sendable {
     var shards: [String: PlannedPage]
     /// Each transcript's file, by place.
     var transcripts: [PlannedPage]
-    var meta: PlannedPage
+    var meta: PlannedPage?
 
     var pages: [PlannedPage] {
-        transcripts + shards.keys.sorted().compactMap { shards[$0] } + [meta]
+        transcripts + shards.keys.sorted().compactMap { shards[$0] } + (meta.map { [$0] } ?? [])
     }
 
     static let directory = "search/"
@@ -32,6 +32,15 @@ struct SearchPlan: Sendable {
     static let metaFile = directory + "meta.js"
     /// The page search runs on, whose relative links the index files hold.
     static let pageFile = directory + "index.html"
+
+    /// No index: search is off (`options.search: false`).
+    init() {
+        summaries = []
+        shardPositions = [:]
+        shards = [:]
+        transcripts = []
+        meta = nil
+    }
 
     init(transcripts: [Document], bodies: [RememberedBody], context: SiteBuilder.PlanningContext) {
         summaries = bodies.map(\.survey.searchTerms)
@@ -54,6 +63,7 @@ struct SearchPlan: Sendable {
 
     /// The plan after the transcripts at the given places changed their words.
     mutating func update(_ changes: [Int: (document: Document, body: RememberedBody)], context: SiteBuilder.PlanningContext) {
+        guard meta != nil else { return }
         var touched: Set<String> = []
         for (position, change) in changes.sorted(by: { $0.key < $1.key }) {
             let before = Set(SearchIndex.shardNames(of: summaries[position]))

@@ -140,7 +140,9 @@ public struct SiteBuilder: Sendable {
         }
         let options = markdownOptions(for: content, renderer: renderer)
         let registry = Self.registry(content.speakers)
-        let rendering = BodyRendering(registry: registry, options: options, store: memory.store, reload: reload)
+        let rendering = BodyRendering(
+            registry: registry, options: options, store: memory.store, reload: reload, search: content.config.options.search
+        )
         let context = PlanningContext(renderer: renderer, rendering: rendering, speakers: content.speakers, seed: seed)
         let published = content.documents.filter(isPublished)
         var sitePlan: SitePlan
@@ -380,6 +382,8 @@ public struct SiteBuilder: Sendable {
         /// its Markdown go after rendering and then finds a stored body
         /// damaged.
         var reload: @Sendable (Document) -> Document?
+        /// Whether bodies are surveyed for the search index (`options.search`).
+        var search = true
 
         func render(_ document: Document) -> RenderedMarkdown {
             var options = options
@@ -390,8 +394,8 @@ public struct SiteBuilder: Sendable {
         /// The body rendered and surveyed, its HTML put in the store.
         func remember(_ document: Document) -> RememberedBody {
             var body = render(document)
-            var survey = TranscriptSurvey(document, rendered: body)
-            if let store {
+            var survey = TranscriptSurvey(document, rendered: body, search: search)
+            if search, let store {
                 let passages = String(decoding: SearchIndex.passagesJSON(TranscriptSurvey.searchPassages(body)), as: UTF8.self)
                 survey.searchPassages = store.append(passages).map { .stored($0) } ?? .inMemory(passages)
             }

@@ -120,7 +120,7 @@ extension SiteBuilder {
             for slug in page.linked { linkers[slug, default: []].insert(position) }
         }
         let search = timings.measure("plan the search index") {
-            SearchPlan(transcripts: transcripts, bodies: bodies, context: context)
+            context.rendering.search ? SearchPlan(transcripts: transcripts, bodies: bodies, context: context) : SearchPlan()
         }
         return timings.measure("plan site pages") {
             // The registry in its order, the first of a repeated id winning, as the renderer lists it.

@@ -23,7 +23,7 @@ struct TranscriptSurvey: Sendable {
         self.searchPassages = searchPassages
     }
 
-    init(_ document: Document, rendered: RenderedMarkdown) {
+    init(_ document: Document, rendered: RenderedMarkdown, search: Bool = true) {
         var anchors = Set(rendered.headings.map(\.id)).union(rendered.pageAnchors)
         var turns: [TurnExcerpt] = []
         var turnIndex: [String: Int] = [:]
@@ -50,6 +50,7 @@ struct TranscriptSurvey: Sendable {
         self.anchors = anchors
         links = rendered.links
         self.turns = turns
+        guard search else { return }
         searchTerms = SearchIndex.summary(
             passages: Self.searchPassages(rendered), title: document.frontMatter.title,
             fields: SearchIndex.fields(kind: document.frontMatter.kind, year: document.frontMatter.date?.year, topics: document.frontMatter.topics)

@@ -565,22 +565,6 @@ mark.annotation {
   .endnotes .note-sources { padding-left: 1.2em; }
 }
 
-/* Search (search/index.html, assets/search.js) */
-.search-form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: 0 0 .5rem; }
-.search-form label { flex-basis: 100%; font-family: var(--sans); font-weight: 600; }
-.search-form input { flex: 1 1 12rem; min-width: 0; font: inherit; padding: .45rem .6rem; color: var(--text); background: var(--bg); border: 1px solid var(--muted); border-radius: .25rem; }
-.search-form button, .search-more { font: inherit; font-family: var(--sans); padding: .45rem .9rem; color: var(--bg); background: var(--link); border: 0; border-radius: .25rem; cursor: pointer; }
-.search-help, .search-status, .search-facts, .search-more-passages { font-family: var(--sans); color: var(--muted); font-size: .9rem; }
-.search-status { font-weight: 600; color: var(--text); }
-.search-groups, .search-passages { list-style: none; padding: 0; margin: 0; }
-.search-group { margin: 1.5rem 0; }
-.search-transcript { font-size: 1.2rem; margin: 0 0 .2rem; }
-.search-passage { margin: .6rem 0; }
-.search-passage a { display: block; color: var(--text); text-decoration: none; padding: .4rem .6rem; border-left: 3px solid var(--rule); }
-.search-passage a:hover, .search-passage a:focus { border-left-color: var(--link); background: var(--surface); }
-.search-who { display: block; font-family: var(--sans); font-size: .85rem; font-weight: 600; color: var(--muted); }
-.search-passage mark { background: var(--mark); color: var(--text); box-shadow: inset 0 -2px 0 var(--mark-line); }
-
 """##,
         "assets/gloss.js": ##"""
 // Gloss default theme script. Progressive enhancement only: every page works without it.
@@ -632,6 +616,24 @@ mark.annotation {
 })();
 
 """##,
+        "assets/search.css": #"""
+/* Gloss search page (search/index.html), loaded by it alone: docs/search.md. */
+.search-form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: 0 0 .5rem; }
+.search-form label { flex-basis: 100%; font-family: var(--sans); font-weight: 600; }
+.search-form input { flex: 1 1 12rem; min-width: 0; font: inherit; padding: .45rem .6rem; color: var(--text); background: var(--bg); border: 1px solid var(--muted); border-radius: .25rem; }
+.search-form button, .search-more { font: inherit; font-family: var(--sans); padding: .45rem .9rem; color: var(--bg); background: var(--link); border: 0; border-radius: .25rem; cursor: pointer; }
+.search-help, .search-status, .search-facts, .search-more-passages { font-family: var(--sans); color: var(--muted); font-size: .9rem; }
+.search-status { font-weight: 600; color: var(--text); }
+.search-groups, .search-passages { list-style: none; padding: 0; margin: 0; }
+.search-group { margin: 1.5rem 0; }
+.search-transcript { font-size: 1.2rem; margin: 0 0 .2rem; }
+.search-passage { margin: .6rem 0; }
+.search-passage a { display: block; color: var(--text); text-decoration: none; padding: .4rem .6rem; border-left: 3px solid var(--rule); }
+.search-passage a:hover, .search-passage a:focus { border-left-color: var(--link); background: var(--surface); }
+.search-who { display: block; font-family: var(--sans); font-size: .85rem; font-weight: 600; color: var(--muted); }
+.search-passage mark { background: var(--mark); color: var(--text); box-shadow: inset 0 -2px 0 var(--mark-line); }
+
+"""#,
         "assets/search.js": ##"""
 /* Gloss search (docs/search.md). Loads the index as classic scripts, each
    calling GlossSearch.meta/shard/doc, so that it works from any host, under
@@ -936,9 +938,14 @@ mark.annotation {
 
   function plural(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
 
+  // When the last search started and showed its results, in ms from the
+  // page's start (bench/search reads them).
+  function stamp(name) { root.setAttribute('data-' + name, String(Math.round(performance.now()))); }
+
   var generation = 0;
   function search(query) {
     var mine = ++generation;
+    stamp('started');
     var parsed = parse(query);
     results.textContent = '';
     if (!parsed.clauses.length) {
@@ -982,6 +989,7 @@ mark.annotation {
         });
       }
       function report() {
+        stamp('done');
         var old = results.querySelector('.search-more');
         if (old) old.remove();
         if (!groups.length || (parsed.phrases.length && !found && next >= groups.length)) {
@@ -1157,7 +1165,7 @@ mark.annotation {
     {{#site.description}}
     <p class="site-tagline">{{site.description}}</p>
     {{/site.description}}
-    <nav class="site-nav" aria-label="Site"><a href="{{links.home}}">Transcripts</a> <a href="{{links.speakers}}">Speakers</a> <a href="{{links.topics}}">Topics</a> <a href="{{links.search}}">Search</a></nav>
+    <nav class="site-nav" aria-label="Site"><a href="{{links.home}}">Transcripts</a> <a href="{{links.speakers}}">Speakers</a> <a href="{{links.topics}}">Topics</a>{{#links.search}} <a href="{{links.search}}">Search</a>{{/links.search}}</nav>
   </div>
 </header>
 
@@ -1221,10 +1229,16 @@ Sitemap: {{robots.sitemapURL}}
 {{/robots.sitemapURL}}
 
 """##,
-        "search.mustache": #"""
+        "search.mustache": ##"""
 {{<base}}
 {{$title}}Search · {{site.title}}{{/title}}
 {{$pageClass}}page page-search{{/pageClass}}
+{{$head}}
+{{#site.description}}
+<meta name="description" content="{{site.description}}">
+{{/site.description}}
+<link rel="stylesheet" href="{{links.home}}assets/search.css">
+{{/head}}
 {{$content}}
 <div class="search" id="search" data-index="{{links.search}}">
   <h1 class="page-title">Search</h1>
@@ -1242,7 +1256,7 @@ Sitemap: {{robots.sitemapURL}}
 {{/content}}
 {{/base}}
 
-"""#,
+"""##,
         "sitemap.mustache": ##"""
 <?xml version="1.0" encoding="utf-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

@@ -301,9 +301,14 @@
 
   function plural(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
 
+  // When the last search started and showed its results, in ms from the
+  // page's start (bench/search reads them).
+  function stamp(name) { root.setAttribute('data-' + name, String(Math.round(performance.now()))); }
+
   var generation = 0;
   function search(query) {
     var mine = ++generation;
+    stamp('started');
     var parsed = parse(query);
     results.textContent = '';
     if (!parsed.clauses.length) {
@@ -347,6 +352,7 @@
         });
       }
       function report() {
+        stamp('done');
         var old = results.querySelector('.search-more');
         if (old) old.remove();
         if (!groups.length || (parsed.phrases.length && !found && next >= groups.length)) {
