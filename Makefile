@@ -11,7 +11,7 @@ CORPUS := .build/corpus-200
 CORPUS_CONTENT := $(CORPUS)/gloss/Content
 INJECTION := Tests/GlossCommandTests/Injection
 
-.PHONY: site test gloss unit-tests fuzz-smoke corpus validate-html check-accessibility check-links check-injection check-exports theme bench clean
+.PHONY: site test gloss unit-tests fuzz-smoke corpus validate-html check-accessibility check-search check-links check-injection check-exports theme bench clean
 
 site: gloss
 	$(GLOSS) build
@@ -26,6 +26,7 @@ test:
 	$(MAKE) fuzz-smoke
 	$(MAKE) validate-html
 	$(MAKE) check-accessibility
+	$(MAKE) check-search
 	$(MAKE) check-links
 	$(MAKE) check-injection
 	$(MAKE) check-exports
@@ -57,6 +58,13 @@ check-accessibility: gloss corpus
 	@port=$$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') && \
 	  $(GLOSS) build --content $(CORPUS_CONTENT) --output .build/a11y-corpus --base-url http://127.0.0.1:$$port/ && \
 	  scripts/check-accessibility --port $$port .build/a11y-corpus
+
+# Real queries on the sample site's search page in headless Chromium, served
+# with Content-Security-Policy: script-src 'self' and opened from file://,
+# and axe on the page with results (docs/search.md).
+check-search: gloss
+	$(GLOSS) build --output .build/search-site
+	scripts/check-search .build/search-site
 
 # No broken internal link in the sample site, served from a sub-path and
 # opened from file:// (Debian's linkchecker; external links are not followed).

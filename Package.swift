@@ -43,6 +43,8 @@ let package = Package(
             dependencies: ["GlossModel", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "GlossMarkdown", dependencies: ["GlossModel", "CCmark"]),
+        // Search: folding, words, stemming and the index's file format, pure.
+        .target(name: "GlossSearch", dependencies: ["GlossModel"]),
         .target(name: "GlossSite", dependencies: ["GlossModel", "GlossMarkdown"]),
         .target(
             name: "GlossRender",
@@ -54,7 +56,7 @@ let package = Package(
         .target(name: "GlossTemplate", dependencies: ["GlossModel"]),
         .target(
             name: "GlossBuild",
-            dependencies: ["GlossModel", "GlossContent", "GlossMarkdown", "GlossSite", "GlossRender", "CFileExchange"]
+            dependencies: ["GlossModel", "GlossContent", "GlossMarkdown", "GlossSite", "GlossRender", "GlossSearch", "CFileExchange"]
         ),
         .target(
             name: "GlossServe",
@@ -92,6 +94,7 @@ let package = Package(
             dependencies: ["GlossTemplate", "GlossModel", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(name: "GlossBuildTests", dependencies: ["GlossBuild"]),
+        .testTarget(name: "GlossSearchTests", dependencies: ["GlossSearch"]),
         // Imports fixtures and builds them with the real pipeline to measure fidelity.
         .testTarget(
             name: "GlossImportTests",

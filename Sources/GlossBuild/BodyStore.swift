@@ -147,7 +147,7 @@ extension BodyStore {
         case header = 0, pack, body, removal
     }
 
-    private static let magic = Array("gloss rendered bodies 2\n".utf8)
+    private static let magic = Array("gloss rendered bodies 3\n".utf8)
 
     private var log: RecordLog { RecordLog(path: directory + "/" + Self.indexName, magic: Self.magic) }
 
@@ -202,7 +202,10 @@ extension BodyStore {
             return ok
         }
         guard written else { return bodies }
-        let named = Set(stored.values.map(\.location.pack))
+        var named = Set(stored.values.map(\.location.pack))
+        for body in bodies.values {
+            if case .stored(let passages) = body.survey.searchPassages { named.insert(passages.pack) }
+        }
         for file in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         where (file.hasPrefix(Self.packPrefix) && !named.contains(file) && file != current) || file.hasPrefix(Self.indexName + ".tmp-") {
             readers.withLock { if let descriptor = $0.removeValue(forKey: file) { close(descriptor) } }
@@ -219,6 +222,7 @@ extension BodyStore {
         var live: [String: Int] = [:]
         for body in bodies.values {
             if case .stored(let location) = body.html { live[location.pack, default: 0] += location.length }
+            if case .stored(let location) = body.survey.searchPassages { live[location.pack, default: 0] += location.length }
         }
         let sparse = Set(live.compactMap { pack, bytes -> String? in
             guard pack != current, let size = Self.fileSize(directory + "/" + pack), bytes * 2 < size else { return nil }
@@ -226,12 +230,22 @@ extension BodyStore {
         })
         guard !sparse.isEmpty else { return }
         for (path, body) in bodies {
-            guard case .stored(let location) = body.html, sparse.contains(location.pack) else { continue }
+            guard case .stored(let location) = body.html else { continue }
             var moved = body
+            // The search passages go with the HTML, so that a record names one pack.
+            let passages: BodyLocation? = if case .stored(let passages) = body.survey.searchPassages { passages } else { nil }
+            guard sparse.contains(location.pack) || passages.map({ sparse.contains($0.pack) }) == true else { continue }
             if let html = read(location), let relocated = append(html) {
                 moved.html = .stored(relocated)
             } else {
                 moved.html = .dropped
+            }
+            if let passages {
+                if let json = read(passages), let relocated = append(json) {
+                    moved.survey.searchPassages = .stored(relocated)
+                } else {
+                    moved.survey.searchPassages = .dropped
+                }
             }
             bodies[path] = moved
         }
@@ -268,6 +282,17 @@ extension BodyStore {
             writer.write(body.survey.anchors.sorted()) { $0.write($1) }
             writer.write(body.survey.links) { $0.write($1) }
             writer.write(body.survey.turns) { $0.write($1) }
+            writer.write(body.survey.searchTerms.count)
+            writer.append(body.survey.searchTerms)
+            if case .stored(let passages) = body.survey.searchPassages {
+                writer.write(true)
+                writer.write(passages.pack)
+                writer.write(passages.offset)
+                writer.write(passages.length)
+                writer.writeFixed(passages.checksum)
+            } else {
+                writer.write(false)
+            }
         }
     }
 
@@ -328,7 +353,11 @@ extension BodyStore {
             let survey = TranscriptSurvey(
                 anchors: Set(try reader.readArray { try $0.readString() }),
                 links: try reader.readArray { try $0.readLinkReference() },
-                turns: try reader.readArray { try $0.readTurnExcerpt() }
+                turns: try reader.readArray { try $0.readTurnExcerpt() },
+                searchTerms: try reader.readBytes(),
+                searchPassages: try reader.readBool()
+                    ? .stored(BodyLocation(pack: try reader.readString(), offset: try reader.readInt(), length: try reader.readInt(), checksum: try reader.readFixed()))
+                    : .dropped
             )
             entry = .body(path: path, RememberedBody(revision: revision, body: body, html: .stored(location), survey: survey))
         }

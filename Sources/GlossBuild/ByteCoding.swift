@@ -117,6 +117,12 @@ struct ByteReader {
         return String(decoding: bytes[offset ..< offset + count], as: UTF8.self)
     }
 
+    mutating func readBytes() throws -> [UInt8] {
+        let count = try readCount()
+        defer { offset += count }
+        return Array(bytes[offset ..< offset + count])
+    }
+
     mutating func readOptionalString() throws -> String? {
         try readBool() ? try readString() : nil
     }

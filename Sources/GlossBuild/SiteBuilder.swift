@@ -3,6 +3,7 @@ import Synchronization
 import GlossContent
 import GlossMarkdown
 import GlossModel
+import GlossSearch
 import GlossRender
 import GlossSite
 
@@ -139,7 +140,9 @@ public struct SiteBuilder: Sendable {
         }
         let options = markdownOptions(for: content, renderer: renderer)
         let registry = Self.registry(content.speakers)
-        let rendering = BodyRendering(registry: registry, options: options, store: memory.store, reload: reload)
+        let rendering = BodyRendering(
+            registry: registry, options: options, store: memory.store, reload: reload, search: content.config.options.search
+        )
         let context = PlanningContext(renderer: renderer, rendering: rendering, speakers: content.speakers, seed: seed)
         let published = content.documents.filter(isPublished)
         var sitePlan: SitePlan
@@ -387,6 +390,8 @@ public struct SiteBuilder: Sendable {
         /// its Markdown go after rendering and then finds a stored body
         /// damaged.
         var reload: @Sendable (Document) -> Document?
+        /// Whether bodies are surveyed for the search index (`options.search`).
+        var search = true
 
         func render(_ document: Document) -> RenderedMarkdown {
             // A transcript taken from the document cache by its stamps comes
@@ -400,7 +405,11 @@ public struct SiteBuilder: Sendable {
         /// The body rendered and surveyed, its HTML put in the store.
         func remember(_ document: Document) -> RememberedBody {
             var body = render(document)
-            let survey = TranscriptSurvey(document, rendered: body)
+            var survey = TranscriptSurvey(document, rendered: body, search: search)
+            if search, let store {
+                let passages = String(decoding: SearchIndex.passagesJSON(TranscriptSurvey.searchPassages(body)), as: UTF8.self)
+                survey.searchPassages = store.append(passages).map { .stored($0) } ?? .inMemory(passages)
+            }
             // The survey keeps what the rest of the build needs of these; the
             // passages' text alone is as large as the transcript.
             body.passages = []
@@ -431,6 +440,20 @@ public struct SiteBuilder: Sendable {
                 body.html = render(document).html
             }
             return body
+        }
+
+        /// A transcript's passages for search (``SearchIndex/passagesJSON(_:)``):
+        /// from memory or the store, or rendered again when the store lost them.
+        func searchPassages(of remembered: RememberedBody, for document: Document) -> [UInt8] {
+            switch remembered.survey.searchPassages {
+            case .inMemory(let json): return Array(json.utf8)
+            case .stored(let location):
+                guard let json = store?.read(location) else { fallthrough }
+                return Array(json.utf8)
+            case .dropped:
+                let markdown = document.body.isEmpty ? reload(document) ?? document : document
+                return SearchIndex.passagesJSON(TranscriptSurvey.searchPassages(render(markdown)))
+            }
         }
     }
 

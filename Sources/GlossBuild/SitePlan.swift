@@ -38,10 +38,12 @@ struct SitePlan: Sendable {
     var listPages: [PlannedPage]
     /// How many transcript pages the build that made this plan planned.
     var planned: Int
+    /// The search index's files.
+    var search: SearchPlan
 
     /// Every page, transcripts' first.
     var allPages: [PlannedPage] {
-        pages.flatMap { [$0.page] + $0.exports } + [speakersIndexPage] + speakerPages.flatMap { $0 } + listPages
+        pages.flatMap { [$0.page] + $0.exports } + [speakersIndexPage] + speakerPages.flatMap { $0 } + listPages + search.pages
     }
 
     /// What planning found, in the order of the transcripts.
@@ -140,11 +142,15 @@ extension SiteBuilder {
         for (position, page) in pages.enumerated() {
             for slug in page.linked { linkers[slug, default: []].insert(position) }
         }
+        let search = timings.measure("plan the search index") {
+            context.rendering.search ? SearchPlan(transcripts: transcripts, bodies: bodies, context: context) : SearchPlan()
+        }
         return SitePlan(
             seed: context.seed, transcripts: transcripts,
             positions: Dictionary(transcripts.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first }),
             relations: relations, pages: pages, linkers: linkers, appearances: site.appearances,
-            speakerPages: site.speakerPages, speakersIndexPage: site.speakersIndexPage, listPages: site.lists, planned: pages.count
+            speakerPages: site.speakerPages, speakersIndexPage: site.speakersIndexPage, listPages: site.lists, planned: pages.count,
+            search: search
         )
     }
 
@@ -268,6 +274,8 @@ extension SiteBuilder {
         if speakersChanged {
             plan.speakersIndexPage = context.renderer.planSpeakersIndexPage(appearances: plan.appearances, seed: context.seed)
         }
+        // The search index's files that hold the changed transcripts' terms, before or now.
+        plan.search.update(changes.mapValues { (document: $0.document, body: $0.body) }, context: context)
     }
 
     /// The slugs of the transcripts before and after the one at `position`,

@@ -1,5 +1,6 @@
 import GlossMarkdown
 import GlossModel
+import GlossSearch
 import GlossSite
 
 /// What the first pass learns of each transcript before any page is written:
@@ -8,14 +9,21 @@ struct TranscriptSurvey: Sendable {
     var anchors: Set<String>
     var links: [LinkReference]
     var turns: [TurnExcerpt]
+    /// The transcript's terms for search (``SearchIndex/summary(passages:title:fields:)``).
+    var searchTerms: [UInt8] = []
+    /// Its passages for search results (``SearchIndex/passagesJSON(_:)``),
+    /// kept in the body store beside its HTML.
+    var searchPassages: BodyHTML = .dropped
 
-    init(anchors: Set<String>, links: [LinkReference], turns: [TurnExcerpt]) {
+    init(anchors: Set<String>, links: [LinkReference], turns: [TurnExcerpt], searchTerms: [UInt8] = [], searchPassages: BodyHTML = .dropped) {
         self.anchors = anchors
         self.links = links
         self.turns = turns
+        self.searchTerms = searchTerms
+        self.searchPassages = searchPassages
     }
 
-    init(_ document: Document, rendered: RenderedMarkdown) {
+    init(_ document: Document, rendered: RenderedMarkdown, search: Bool = true) {
         var anchors = Set(rendered.headings.map(\.id)).union(rendered.pageAnchors)
         var turns: [TurnExcerpt] = []
         var turnIndex: [String: Int] = [:]
@@ -42,6 +50,16 @@ struct TranscriptSurvey: Sendable {
         self.anchors = anchors
         links = rendered.links
         self.turns = turns
+        guard search else { return }
+        searchTerms = SearchIndex.summary(
+            passages: Self.searchPassages(rendered), title: document.frontMatter.title,
+            fields: SearchIndex.fields(kind: document.frontMatter.kind, year: document.frontMatter.date?.year, topics: document.frontMatter.topics)
+        )
+    }
+
+    /// The passages of a rendered body as search shows them.
+    static func searchPassages(_ rendered: RenderedMarkdown) -> [SearchPassage] {
+        rendered.passages.map { SearchPassage(id: $0.id, speakerID: $0.speakerID, seconds: $0.seconds, text: $0.text) }
     }
 
     /// The first words of a passage, cut at a word boundary.

@@ -4,7 +4,7 @@ import Yams
 /// Decodes `site.yaml` into `SiteConfig`.
 enum SiteConfigDecoder {
     static let knownKeys = ["title", "base_url", "language", "description", "author", "options"]
-    static let knownOptions = ["unsafe_html", "smart_punctuation"] + exportOptions
+    static let knownOptions = ["unsafe_html", "smart_punctuation", "search"] + exportOptions
     /// The switches for the data files (docs/exports.md).
     static let exportOptions = [
         "export_annotations", "export_webvtt", "export_srt", "export_podcast_json", "export_gloss_json",
@@ -49,6 +49,7 @@ enum SiteConfigDecoder {
             let path = NodeReader.path("options", entry.key)
             switch entry.key {
             case "unsafe_html": options.unsafeHTML = reader.bool(entry.value, path: path) ?? options.unsafeHTML
+            case "search": options.search = reader.bool(entry.value, path: path) ?? options.search
             case "smart_punctuation":
                 options.smartPunctuation = reader.bool(entry.value, path: path) ?? options.smartPunctuation
             default:

@@ -3,7 +3,7 @@
 /// importer never names a file after them.
 public enum ReservedPaths {
     /// First segments under which Gloss writes its own pages and files.
-    public static let firstSegments: Set<String> = ["assets", "speakers", "topics"]
+    public static let firstSegments: Set<String> = ["assets", "search", "speakers", "topics"]
     /// First segments under which Gloss writes numbered pages only: the home
     /// page's later pages (`page/2/`) and the year archives (`archive/2025/`).
     public static let numberedFirstSegments: Set<String> = ["archive", "page"]

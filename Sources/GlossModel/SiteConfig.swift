@@ -23,6 +23,8 @@ public struct SiteConfig: Hashable, Sendable {
         /// Which data files the build writes beside each transcript and at
         /// the top of the site (docs/exports.md): all of them unless turned off.
         public var exports = Exports()
+        /// Whether `gloss build` writes the search page and index (docs/search.md).
+        public var search = true
 
         public init(unsafeHTML: Bool = false, smartPunctuation: Bool = false) {
             self.unsafeHTML = unsafeHTML

@@ -455,8 +455,20 @@ public struct PageRenderer: Sendable {
         [
             PlannedPage(path: Self.robotsFile, key: PageKey(seed: seed, "robots").value) { [self] in robotsBytes() },
             PlannedPage(path: Self.notFoundFile, key: PageKey(seed: seed, "404").value) { [self] in notFoundPageBytes() },
-        ]
+        ] + (site.options.search ? [
+            PlannedPage(path: Self.searchFile, key: PageKey(seed: seed, "search").value) { [self] in searchPageBytes() },
+        ] : [])
     }
+
+    /// The search page (docs/search.md): a form, and the script that
+    /// answers it from the index files beside it.
+    private func searchPageBytes() -> [UInt8] {
+        let model = PageViewModel(site: SiteViewModel(site), links: LinksViewModel(page: Self.searchFile))
+        return renderBytes(Self.searchTemplateName, model)
+    }
+
+    /// The output file of the search page.
+    public static let searchFile = SiteURL.searchDirectory + "index.html"
 
     private static func made(_ plan: [PlannedPage]) -> [(path: String, html: String)] {
         plan.parallelMap { ($0.path, String(decoding: $0.make(), as: UTF8.self)) }
@@ -472,8 +484,9 @@ public struct PageRenderer: Sendable {
     }
 
     private func notFoundPageBytes() -> [UInt8] {
-        let links = site.baseURL.nonEmpty.map(LinksViewModel.init(baseURL:))
-            ?? LinksViewModel(page: Self.notFoundFile)
+        let search = site.options.search
+        let links = site.baseURL.nonEmpty.map { LinksViewModel(baseURL: $0, hasSearch: search) }
+            ?? LinksViewModel(page: Self.notFoundFile, hasSearch: search)
         let model = PageViewModel(site: SiteViewModel(site), links: links)
         return renderBytes(Self.notFoundTemplateName, model)
     }
@@ -523,10 +536,11 @@ public struct PageRenderer: Sendable {
     static let feedTemplateName = "feed"
     static let sitemapTemplateName = "sitemap"
     static let robotsTemplateName = "robots"
+    static let searchTemplateName = "search"
     static let pageTemplateNames = [
         transcriptTemplateName, homeTemplateName, notFoundTemplateName, archiveTemplateName,
         speakersTemplateName, speakerTemplateName, topicsTemplateName, topicTemplateName,
-        feedTemplateName, sitemapTemplateName, robotsTemplateName,
+        feedTemplateName, sitemapTemplateName, robotsTemplateName, searchTemplateName,
     ]
 
     /// The page template `name` rendered straight into bytes. Every page
@@ -540,7 +554,7 @@ public struct PageRenderer: Sendable {
     /// The root object for the output file `page`, with its canonical URL when there is a `base_url`.
     private func pageModel(page: String) -> PageViewModel {
         let baseURL = site.baseURL.nonEmpty
-        var model = PageViewModel(site: SiteViewModel(site), links: LinksViewModel(page: page, hasFeed: baseURL != nil))
+        var model = PageViewModel(site: SiteViewModel(site), links: LinksViewModel(page: page, hasFeed: baseURL != nil, hasSearch: site.options.search))
         model.canonicalURL = baseURL.map { SiteURL.absolute(base: $0, path: Self.directory(of: page)) }
         return model
     }

@@ -88,6 +88,7 @@ public struct Theme: Sendable {
     static let assetsDirectory = "assets/"
     static let stylesheetPath = "assets/gloss.css"
     static let scriptPath = "assets/gloss.js"
+    static let searchScriptPath = "assets/search.js"
 
     /// The line and column (counting Unicode scalars) of the first byte that is not UTF-8, or nil if all are.
     private static func firstInvalidUTF8(in bytes: [UInt8]) -> (line: Int, column: Int)? {

@@ -75,6 +75,8 @@ public enum SiteURL {
 
     /// The list of all speakers.
     public static let speakersDirectory = "speakers/"
+    /// The search page and its index (docs/search.md).
+    public static let searchDirectory = "search/"
     /// The list of all topics.
     public static let topicsDirectory = "topics/"
 

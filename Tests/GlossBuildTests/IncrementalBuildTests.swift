@@ -315,6 +315,38 @@ final class CountingFileSystem: ContentFileSystem {
         #expect(clean.transcriptPagesPlanned == 7)
     }
 
+    @Test("an edit of words changes the keys of its own search file and of the shards its terms are in, no other")
+    func searchIndexEdit() throws {
+        let temp = try TemporaryDirectory()
+        var rng = SplitMix(state: 11)
+        var site = Site()
+        for step in 0..<20 { site.transcripts["t\(step).md"] = Self.randomTranscript(&rng, existing: []) }
+        let files = site.files()
+        _ = try Self.apply(files, over: [:], in: temp, step: 0)
+        let first = builder(temp, output: "Public").build()
+        #expect(!first.diagnostics.hasErrors)
+        let shards = first.keys.keys.filter { $0.hasPrefix("search/index/") }
+        #expect(shards.count > 20)
+        #expect(first.keys["search/meta.js"] != nil)
+
+        site.transcripts["t0.md"]?.words.append("zyxwvut")
+        _ = try Self.apply(site.files(), over: files, in: temp, step: 1)
+        let edited = builder(temp, output: "Public").build()
+        let changed = Set(edited.keys.keys.filter { $0.hasPrefix("search/") && edited.keys[$0] != first.keys[$0] })
+        // The new word's shard is new, so the meta file names it.
+        #expect(changed.contains("search/index/zyx.js"))
+        #expect(changed.contains("search/meta.js"))
+        #expect(changed.filter { $0.hasPrefix("search/doc/") }.count == 1)
+        // Only the new shard: the edit added a word to a passage whose other words stay.
+        #expect(changed.filter { $0.hasPrefix("search/index/") } == ["search/index/zyx.js"], "\(changed.sorted())")
+        let shard = try #require(temp.read("Public/search/index/zyx.js"))
+        #expect(shard.contains("zyxwvut"))
+        // And the whole equals a clean build.
+        let clean = builder(temp, output: "Clean").build()
+        #expect(!clean.diagnostics.hasErrors)
+        #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
+    }
+
     @Test("a second build with nothing changed writes nothing; one edit rewrites only the pages that show it")
     func noOpAndOneEdit() throws {
         let temp = try TemporaryDirectory()

@@ -50,6 +50,13 @@ import Testing
         #expect(warning.place == "Content/site.yaml:3:3")
     }
 
+    @Test func searchIsOnUnlessTurnedOff() {
+        #expect(loadSite("title: T\n").config.options.search)
+        let off = loadSite("title: T\noptions:\n  search: false\n")
+        #expect(!off.config.options.search)
+        #expect(off.diagnostics.isEmpty)
+    }
+
     @Test func aMissingSiteFileIsAnError() {
         let loaded = load(InMemoryFileSystem(["Content/a.md": "---\ntitle: A\n---\n"]))
         #expect(loaded.diagnostics.map(\.message) == ["missing Content/site.yaml: a site needs at least a title"])

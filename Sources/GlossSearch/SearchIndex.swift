@@ -1,0 +1,230 @@
+import GlossModel
+
+/// One passage as search shows it.
+public struct SearchPassage: Sendable, Hashable {
+    public var id: String
+    public var speakerID: String?
+    public var seconds: Double?
+    public var text: String
+
+    public init(id: String, speakerID: String?, seconds: Double?, text: String) {
+        self.id = id
+        self.speakerID = speakerID
+        self.seconds = seconds
+        self.text = text
+    }
+}
+
+/// The search index's files (docs/search.md), made from each transcript's
+/// term summary.
+///
+/// A transcript's **summary** is one line per term, `term TAB postings LF`,
+/// sorted by shard name, then term. Postings are `ordinal` or
+/// `ordinal.count`, comma-separated: the passage's place in the transcript
+/// from 1 and, when more than one, how often the term is in it. Ordinal 0
+/// is the transcript itself: its title's words and its fields
+/// (``SearchText/fieldTerm(_:_:)``).
+///
+/// A **shard** (`search/index/NAME.js`) holds every term of one shard name:
+/// `GlossSearch.shard("NAME", "…")`, the string being, for each transcript
+/// with terms in the shard in site order, a line `@POSITION` and then its
+/// summary's lines of that shard.
+public enum SearchIndex {
+    /// The summary of a transcript's passages and its own fields.
+    public static func summary(passages: [SearchPassage], title: String, fields: [String]) -> [UInt8] {
+        var postings: [String: [(ordinal: Int, count: Int)]] = [:]
+        func add(_ term: String, _ ordinal: Int) {
+            if var list = postings[term], let last = list.last, last.ordinal == ordinal {
+                list[list.count - 1].count += 1
+                postings[term] = list
+            } else {
+                postings[term, default: []].append((ordinal, 1))
+            }
+        }
+        for term in SearchText.terms(title) { add(term, 0) }
+        for field in fields { add(field, 0) }
+        for (index, passage) in passages.enumerated() {
+            for term in SearchText.terms(passage.text) { add(term, index + 1) }
+            if let speaker = passage.speakerID { add(SearchText.fieldTerm("s", speaker), index + 1) }
+        }
+        let ordered = postings.keys.map { (shard: SearchText.shardName($0), term: $0) }.sorted {
+            $0.shard != $1.shard ? $0.shard < $1.shard : $0.term < $1.term
+        }
+        var out: [UInt8] = []
+        for (_, term) in ordered {
+            out.append(contentsOf: term.utf8)
+            out.append(UInt8(ascii: "\t"))
+            for (index, posting) in (postings[term] ?? []).enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: String(posting.ordinal).utf8)
+                if posting.count > 1 {
+                    out.append(UInt8(ascii: "."))
+                    out.append(contentsOf: String(posting.count).utf8)
+                }
+            }
+            out.append(UInt8(ascii: "\n"))
+        }
+        return out
+    }
+
+    /// The fields of a transcript: its kind, its year and its topics.
+    public static func fields(kind: String?, year: Int?, topics: [String]) -> [String] {
+        var fields: [String] = []
+        if let kind, !kind.isEmpty { fields.append(SearchText.fieldTerm("k", kind)) }
+        if let year { fields.append(SearchText.fieldTerm("y", String(year))) }
+        for topic in topics { fields.append(SearchText.fieldTerm("t", topic)) }
+        return fields
+    }
+
+    /// The shard names a summary has lines in, in order.
+    public static func shardNames(of summary: [UInt8]) -> [String] {
+        var names: [String] = []
+        var lineStart = 0
+        while lineStart < summary.count {
+            let name = lineShard(summary, at: lineStart)
+            if names.last != name { names.append(name) }
+            lineStart = (summary[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? summary.count - 1) + 1
+        }
+        return names
+    }
+
+    /// The lines of `summary` in shard `name`.
+    public static func chunk(of summary: [UInt8], shard name: String) -> ArraySlice<UInt8> {
+        // Binary search over byte offsets, each moved to the start of its line.
+        func lineStart(_ offset: Int) -> Int {
+            var at = offset
+            while at > 0, summary[at - 1] != UInt8(ascii: "\n") { at -= 1 }
+            return at
+        }
+        func nextLine(_ start: Int) -> Int {
+            (summary[start...].firstIndex(of: UInt8(ascii: "\n")) ?? summary.count - 1) + 1
+        }
+        var low = 0, high = summary.count
+        // First line whose shard is >= name.
+        while low < high {
+            let line = lineStart((low + high) / 2)
+            if line < low {
+                // The middle's line started before `low`: `low` is a line start.
+                if lineShard(summary, at: low) < name { low = nextLine(low) } else { high = low }
+                continue
+            }
+            if lineShard(summary, at: line) < name { low = nextLine(line) } else { high = line }
+        }
+        var end = low
+        while end < summary.count, lineShard(summary, at: end) == name { end = nextLine(end) }
+        return summary[low ..< end]
+    }
+
+    private static func lineShard(_ summary: [UInt8], at start: Int) -> String {
+        var end = start
+        while end < summary.count, end - start < 3, summary[end] != UInt8(ascii: "\t") { end += 1 }
+        return SearchText.shardName(summary[start ..< end])
+    }
+
+    /// The body of a shard: each transcript's chunk after an `@POSITION` line.
+    public static func shardBody(_ chunks: [(position: Int, lines: ArraySlice<UInt8>)]) -> [UInt8] {
+        var body: [UInt8] = []
+        for (position, lines) in chunks where !lines.isEmpty {
+            body.append(UInt8(ascii: "@"))
+            body.append(contentsOf: String(position).utf8)
+            body.append(UInt8(ascii: "\n"))
+            body.append(contentsOf: lines)
+        }
+        return body
+    }
+
+    /// A shard's file.
+    public static func shardFile(name: String, body: [UInt8]) -> [UInt8] {
+        Array("GlossSearch.shard(".utf8) + jsonString(name) + Array(",".utf8)
+            + jsonString(String(decoding: body, as: UTF8.self)) + Array(");\n".utf8)
+    }
+
+    /// `search/meta.js`: how many transcripts there are and which shards exist.
+    public static func metaFile(transcripts: Int, shards: [String]) -> [UInt8] {
+        Array("GlossSearch.meta({\"n\":\(transcripts),\"shards\":".utf8)
+            + jsonString(shards.joined(separator: " ")) + Array("});\n".utf8)
+    }
+
+    /// A transcript's passages as a JSON array of `[id, speaker, seconds, text]`.
+    public static func passagesJSON(_ passages: [SearchPassage]) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        for (index, passage) in passages.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "["))
+            out += jsonString(passage.id)
+            out.append(UInt8(ascii: ","))
+            out += passage.speakerID.map(jsonString) ?? Array("null".utf8)
+            out.append(UInt8(ascii: ","))
+            if let seconds = passage.seconds, seconds.isFinite {
+                out += Array(String(Int(seconds.rounded(.down))).utf8)
+            } else {
+                out += Array("null".utf8)
+            }
+            out.append(UInt8(ascii: ","))
+            out += jsonString(passage.text)
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(UInt8(ascii: "]"))
+        return out
+    }
+
+    /// What a transcript's file says of it beside its passages.
+    public struct TranscriptInfo: Sendable {
+        public var url: String
+        public var title: String
+        public var date: String?
+        public var kind: String?
+        /// Speaker id, name and role.
+        public var speakers: [(id: String, name: String, role: String?)]
+
+        public init(url: String, title: String, date: String?, kind: String?, speakers: [(id: String, name: String, role: String?)]) {
+            self.url = url
+            self.title = title
+            self.date = date
+            self.kind = kind
+            self.speakers = speakers
+        }
+    }
+
+    /// `search/doc/POSITION.js`.
+    public static func transcriptFile(position: Int, info: TranscriptInfo, passagesJSON: [UInt8]) -> [UInt8] {
+        var out = Array("GlossSearch.doc(\(position),{\"u\":".utf8) + jsonString(info.url)
+        out += Array(",\"t\":".utf8) + jsonString(info.title)
+        out += Array(",\"d\":".utf8) + (info.date.map(jsonString) ?? Array("null".utf8))
+        out += Array(",\"k\":".utf8) + (info.kind.map(jsonString) ?? Array("null".utf8))
+        out += Array(",\"s\":{".utf8)
+        for (index, speaker) in info.speakers.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += jsonString(speaker.id) + [UInt8(ascii: ":"), UInt8(ascii: "[")] + jsonString(speaker.name)
+            out += [UInt8(ascii: ",")] + (speaker.role.map(jsonString) ?? Array("null".utf8)) + [UInt8(ascii: "]")]
+        }
+        out += Array("},\"p\":".utf8) + passagesJSON + Array("});\n".utf8)
+        return out
+    }
+
+    /// `text` as a JSON string literal that is also safe JavaScript.
+    public static func jsonString(_ text: String) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += [0x5C, 0x22]
+            case "\\": out += [0x5C, 0x5C]
+            case "\n": out += [0x5C, UInt8(ascii: "n")]
+            case "\t": out += [0x5C, UInt8(ascii: "t")]
+            case "<": out += Array("\\u003c".utf8)
+            case "\u{2028}": out += Array("\\u2028".utf8)
+            case "\u{2029}": out += Array("\\u2029".utf8)
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                } else {
+                    out += Array(String(scalar).utf8)
+                }
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+        return out
+    }
+}
