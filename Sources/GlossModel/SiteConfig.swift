@@ -24,7 +24,9 @@ public struct SiteConfig: Hashable, Sendable {
         /// the top of the site (docs/exports.md): all of them unless turned off.
         public var exports = Exports()
         /// Whether `gloss build` writes the search page and index (docs/search.md).
-        public var search = true
+        /// Off unless a site asks: at 10,000 transcripts the index still
+        /// adds a fifth to a full build and seconds to a rebuild.
+        public var search = false
 
         public init(unsafeHTML: Bool = false, smartPunctuation: Bool = false) {
             self.unsafeHTML = unsafeHTML

@@ -59,7 +59,7 @@ final class CountingFileSystem: ContentFileSystem {
         /// Every file of the content and templates directories.
         func files() -> [String: String] {
             var files: [String: String] = [
-                "Content/site.yaml": "title: \(siteTitle)\nbase_url: https://example.org/\n",
+                "Content/site.yaml": "title: \(siteTitle)\nbase_url: https://example.org/\noptions:\n  search: true\n",
                 "Content/speakers.yaml": IncrementalBuildTests.speakerIDs.map { "\($0):\n  name: \($0.capitalized) Speaker\n" }.joined(),
             ]
             for (path, transcript) in transcripts {

@@ -50,8 +50,10 @@ import Testing
         #expect(warning.place == "Content/site.yaml:3:3")
     }
 
-    @Test func searchIsOnUnlessTurnedOff() {
-        #expect(loadSite("title: T\n").config.options.search)
+    @Test func searchIsOffUnlessTurnedOn() {
+        #expect(!loadSite("title: T\n").config.options.search)
+        let on = loadSite("title: T\noptions:\n  search: true\n")
+        #expect(on.config.options.search)
         let off = loadSite("title: T\noptions:\n  search: false\n")
         #expect(!off.config.options.search)
         #expect(off.diagnostics.isEmpty)
