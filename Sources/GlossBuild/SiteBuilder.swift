@@ -451,8 +451,7 @@ public struct SiteBuilder: Sendable {
                 guard let json = store?.read(location) else { fallthrough }
                 return Array(json.utf8)
             case .dropped:
-                let markdown = document.body.isEmpty ? reload(document) ?? document : document
-                return SearchIndex.passagesJSON(TranscriptSurvey.searchPassages(render(markdown)))
+                return SearchIndex.passagesJSON(TranscriptSurvey.searchPassages(render(document)))
             }
         }
     }
