@@ -12,6 +12,8 @@ public struct BuildMemory: Sendable {
     var unloaded: Set<String> = []
     /// The seed the bodies were rendered under: speakers, options and theme ids.
     var seed: UInt64 = 0
+    /// The hash of the theme the last build compiled, for its input stamp.
+    var themeHash: UInt64?
     /// By transcript path.
     var bodies: [String: RememberedBody] = [:]
     /// Where the bodies' HTML is, kept open from one rebuild to the next.

@@ -45,10 +45,7 @@ struct DocumentCache {
         if let logged, let reread = content.reread {
             return append(reread, of: content, over: logged)
         }
-        var kept: [String: KnownDocument] = [:]
-        for (path, file) in content.transcriptFiles {
-            if let known = Self.keepable(file) { kept[path] = known }
-        }
+        let kept = Self.keepable(content)
         let paths = kept.mapValues(\.document.revision)
         if let logged {
             let revisions = Set(paths.values), before = logged.revisions
@@ -71,6 +68,11 @@ struct DocumentCache {
         return KnownDocument(document: document, bodyOffset: offset, stamp: file.stamp)
     }
 
+    /// Every transcript of `content` worth keeping, by path.
+    private static func keepable(_ content: LoadedContent) -> [String: KnownDocument] {
+        content.transcriptFiles.compactMapValues { keepable($0) }
+    }
+
     /// After a load that read only `paths` again: their records, appended.
     private func append(_ reread: Set<String>, of content: LoadedContent, over logged: Logged) -> Logged? {
         var paths = logged.paths
@@ -87,11 +89,7 @@ struct DocumentCache {
         if logged.records + changes.count <= 2 * paths.count + 64 {
             return log.append(changes.map(RecordLog.framed)) ? Logged(paths: paths, records: logged.records + changes.count) : nil
         }
-        var kept: [String: KnownDocument] = [:]
-        for (path, file) in content.transcriptFiles {
-            if let known = Self.keepable(file) { kept[path] = known }
-        }
-        return rewrite(kept)
+        return rewrite(Self.keepable(content))
     }
 
     /// The whole file written anew.
@@ -175,7 +173,7 @@ struct DocumentCache {
             document.annotations = try reader.readArray { try $0.readAnnotation() }
             document.revision = revision
             document.listingRevision = listingRevision
-            entry = .document(KnownDocument(document: document, bodyOffset: offset, stamp: stamp == 0 ? nil : stamp))
+            entry = .document(KnownDocument(document: document.withoutBody(), bodyOffset: offset, stamp: stamp == 0 ? nil : stamp))
         }
         guard reader.isAtEnd else { throw ByteReader.Malformed() }
         return entry

@@ -28,7 +28,9 @@ public struct SiteBuilder: Sendable {
     /// Everything `build()` does except writing.
     public func check() -> BuildOutcome {
         var memory = BuildMemory(keepsContent: false)
-        return run(memory: &memory, output: nil, cache: nil)
+        let outcome = run(memory: &memory, output: nil, cache: nil)
+        retire(memory)
+        return outcome
     }
 
     /// Builds the site and, if there were no errors, puts it in place of the
@@ -36,7 +38,9 @@ public struct SiteBuilder: Sendable {
     /// build, or nothing at all when no input did.
     public func build() -> BuildOutcome {
         var memory = BuildMemory(keepsContent: false)
-        return build(memory: &memory, changed: [], skipIfUnchanged: true)
+        let outcome = build(memory: &memory, changed: [], skipIfUnchanged: true)
+        retire(memory)
+        return outcome
     }
 
     /// A rebuild that reuses what `memory` kept of the last one, and keeps
@@ -68,27 +72,38 @@ public struct SiteBuilder: Sendable {
         // Stamped before loading only to tell that nothing changed: a rebuild
         // that goes ahead stamps what its load walked instead of walking twice.
         var inputStamp: UInt64 = 0
+        var preparation = BuildTimings(progress: settings.progress)
+        var walked: ContentListing?
         if skipIfUnchanged {
-            inputStamp = self.inputStamp(contentStamps: nil)
-            if let live = generations.manifest(of: generations.output, known: memory.manifests)?.manifest, live.clean, live.inputStamp == inputStamp {
-                return BuildOutcome(diagnostics: [], pageCount: live.pageCount, pagesWritten: 0)
+            let unchanged = preparation.measure("look for changes") { () -> OutputGenerations.Manifest? in
+                walked = ContentLoader(fileSystem: fileSystem).walk(directory: settings.contentDirectory, displayPath: settings.contentDirectory)
+                inputStamp = self.inputStamp(contentStamps: walked?.stamps)
+                guard let live = generations.manifest(of: generations.output, known: memory.manifests)?.manifest,
+                      live.clean, live.inputStamp == inputStamp else { return nil }
+                return live
+            }
+            if let unchanged {
+                return BuildOutcome(diagnostics: [], pageCount: unchanged.pageCount, pagesWritten: 0, timings: preparation)
             }
         }
         let output: (staging: StagingDirectory, baseline: [String: UInt64])
-        var preparation = BuildTimings(progress: settings.progress)
         do {
             output = try preparation.measure("prepare the output") { try generations.prepareStaging(known: memory.manifests) }
         } catch {
             return BuildOutcome(diagnostics: [.error(at: nil, "cannot prepare the output: \(error)")], pageCount: 0)
         }
-        var outcome = run(memory: &memory, output: output, cache: generations.cache)
+        var outcome = run(memory: &memory, output: output, cache: generations.cache, walked: walked)
         outcome.timings.prepend(preparation)
         guard !outcome.diagnostics.hasErrors else {
             output.staging.discard()
             return outcome
         }
         do {
-            if let stamps = memory.content?.stamps { inputStamp = self.inputStamp(contentStamps: stamps) }
+            if let stamps = memory.content?.stamps {
+                inputStamp = outcome.timings.measure("record the page keys") {
+                    self.inputStamp(contentStamps: stamps, themeHash: memory.themeHash)
+                }
+            }
             let manifest = OutputGenerations.Manifest(
                 inputStamp: inputStamp, clean: outcome.diagnostics.isEmpty, pageCount: outcome.pageCount, keys: outcome.keys,
                 order: outcome.order
@@ -108,7 +123,8 @@ public struct SiteBuilder: Sendable {
     /// plans every page but renders none; so is `cache`, the directory where
     /// decoded transcripts and rendered bodies are kept for the next build.
     private func run(
-        memory: inout BuildMemory, output: (staging: StagingDirectory, baseline: [String: UInt64])?, cache: String?
+        memory: inout BuildMemory, output: (staging: StagingDirectory, baseline: [String: UInt64])?, cache: String?,
+        walked: ContentListing? = nil
     ) -> BuildOutcome {
         var diagnostics: [Diagnostic] = []
         var timings = BuildTimings(progress: settings.progress)
@@ -118,7 +134,7 @@ public struct SiteBuilder: Sendable {
             // next ones reuse their own load.
             var known: [UInt64: KnownDocument] = [:]
             if memory.content == nil, let documentCache { (known, memory.cachedDocuments) = documentCache.read() }
-            let loaded = load(reusing: memory.content, changed: memory.unloaded, known: known, into: &diagnostics)
+            let loaded = load(reusing: memory.content, changed: memory.unloaded, known: known, walked: walked, into: &diagnostics)
             memory.unloaded = []
             if let documentCache { memory.cachedDocuments = documentCache.write(loaded, over: memory.cachedDocuments) }
             return loaded
@@ -128,7 +144,9 @@ public struct SiteBuilder: Sendable {
         guard let (renderer, theme) = timings.measure("compile theme", { compileTheme(for: content, into: &diagnostics) }) else {
             return BuildOutcome(diagnostics: diagnostics, pageCount: 0, timings: timings)
         }
-        let seed = seed(content: content, theme: theme)
+        let themeHash = Self.hash(theme)
+        memory.themeHash = themeHash
+        let seed = seed(content: content, themeHash: themeHash)
         if memory.seed != seed { memory.bodies = [:] }
         memory.seed = seed
         if let bodyStore, memory.store?.directory != bodyStore {
@@ -160,7 +178,7 @@ public struct SiteBuilder: Sendable {
             sitePlan = earlier
         } else {
             // Newest first once, so that every list of the site is already in order.
-            var transcripts = PageRenderer.sortedNewestFirst(published)
+            var transcripts = timings.measure("order the transcripts") { PageRenderer.sortedNewestFirst(published) }
             if !memory.keepsContent {
                 // The transcripts' only holder from here on, so that each one's
                 // Markdown can go once rendered; the stamps are still wanted.
@@ -175,7 +193,7 @@ public struct SiteBuilder: Sendable {
             sitePlan = planSite(transcripts, bodies: bodies, context: context, timings: &timings)
         }
         diagnostics += sitePlan.diagnostics
-        let plan = sitePlan.allPages
+        let plan = timings.measure("list the pages") { sitePlan.allPages }
         let pageCount = plan.count { $0.path.hasSuffix(".html") }
         var written = 0
         if let output, !diagnostics.hasErrors {
@@ -189,11 +207,12 @@ public struct SiteBuilder: Sendable {
             }
         }
         // Only a plan free of errors is worth building on: every link in it resolved.
-        if memory.keepsContent, !diagnostics.hasErrors { memory.plan = sitePlan }
-        var outcome = BuildOutcome(
-            diagnostics: diagnostics, pageCount: pageCount, pagesWritten: written,
-            keys: Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first }), timings: timings
-        )
+        if memory.keepsContent, !diagnostics.hasErrors { memory.plan = sitePlan } else { retire(sitePlan) }
+        retire(plan)
+        let keys = timings.measure("record the page keys") {
+            Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first })
+        }
+        var outcome = BuildOutcome(diagnostics: diagnostics, pageCount: pageCount, pagesWritten: written, keys: keys, timings: timings)
         outcome.order = plan.map(\.path)
         outcome.bodiesRendered = rendered
         outcome.transcriptPagesPlanned = sitePlan.planned
@@ -235,12 +254,19 @@ public struct SiteBuilder: Sendable {
         return stale.count
     }
 
-    /// Hashes everything a build reads, by stamp: the content files (walked
-    /// now unless given), the templates, the settings and the gloss binary.
-    private func inputStamp(contentStamps: [String: UInt64]?) -> UInt64 {
+    /// Keeps `value` until the process ends when ``BuildSettings/freesMemory`` is off.
+    private func retire(_ value: some Sendable) {
+        guard !settings.freesMemory else { return }
+        Self.retired.withLock { $0.append(value) }
+    }
+
+    private static let retired = Mutex<[any Sendable]>([])
+
+    /// Hashes everything a build reads, by stamp: the content files, the
+    /// templates (loaded now unless their hash is given), the settings and
+    /// the gloss binary.
+    private func inputStamp(contentStamps stamps: [String: UInt64]?, themeHash: UInt64? = nil) -> UInt64 {
         var hasher = StableHasher()
-        let stamps = contentStamps ?? ContentLoader(fileSystem: fileSystem)
-            .stamps(directory: settings.contentDirectory, displayPath: settings.contentDirectory)
         guard let stamps else { return 0 }
         // A sum of each file's hash: the same whatever order the files come
         // in, so that ten thousand paths need no sort on every rebuild.
@@ -253,18 +279,17 @@ public struct SiteBuilder: Sendable {
         }
         hasher.combine(stamps.count)
         hasher.combine(files)
-        let (theme, _) = Theme.load(overridesFrom: settings.templatesDirectory, displayPath: settings.templatesDirectory)
-        hasher.combine(Self.hash(theme))
+        hasher.combine(themeHash ?? Self.hash(Theme.load(overridesFrom: settings.templatesDirectory, displayPath: settings.templatesDirectory).0))
         hasher.combine(settingsHash)
         if let today = settings.today { hasher.combine(today.description) }
         return hasher.value
     }
 
     /// The seed of every page key: what every page may depend on.
-    private func seed(content: LoadedContent, theme: Theme) -> UInt64 {
+    private func seed(content: LoadedContent, themeHash: UInt64) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(content.configRevision)
-        hasher.combine(Self.hash(theme))
+        hasher.combine(themeHash)
         hasher.combine(settingsHash)
         return hasher.value
     }
@@ -300,10 +325,12 @@ public struct SiteBuilder: Sendable {
     /// Content/: site.yaml, speakers.yaml and every transcript, decoded;
     /// transcripts unchanged since `previous` are taken from it.
     private func load(
-        reusing previous: LoadedContent?, changed: Set<String>, known: [UInt64: KnownDocument], into diagnostics: inout [Diagnostic]
+        reusing previous: LoadedContent?, changed: Set<String>, known: [UInt64: KnownDocument], walked: ContentListing?,
+        into diagnostics: inout [Diagnostic]
     ) -> LoadedContent {
         var content = ContentLoader(fileSystem: fileSystem).load(
-            directory: settings.contentDirectory, displayPath: settings.contentDirectory, reusing: previous, changed: changed, known: known
+            directory: settings.contentDirectory, displayPath: settings.contentDirectory, reusing: previous, changed: changed, known: known,
+            walked: walked
         )
         diagnostics += content.diagnostics
         if let baseURL = settings.baseURL { content.config.baseURL = baseURL }
@@ -396,7 +423,7 @@ public struct SiteBuilder: Sendable {
         func render(_ document: Document) -> RenderedMarkdown {
             // A transcript taken from the document cache by its stamps comes
             // without its Markdown: read it now that it is needed.
-            let document = document.body.isEmpty ? reload(document) ?? document : document
+            let document = document.isBodyElided ? reload(document) ?? document : document
             var options = options
             options.transcript = SiteBuilder.transcriptContext(of: document, registry: registry)
             return MarkdownRenderer.renderDeferringLinks(document.body, options: options, file: document.displayPath, firstLine: document.bodyStartLine)

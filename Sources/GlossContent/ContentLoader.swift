@@ -31,14 +31,17 @@ public struct ContentLoader: Sendable {
     ///     without being read, its body left empty (``Document/body`` is read
     ///     again from the file by whatever needs it); one whose files hash to
     ///     one of them is read but not decoded.
+    ///   - walked: the directory's listing from ``walk(directory:displayPath:)``
+    ///     moments before, so that a build that looked for changes first does
+    ///     not walk twice.
     public func load(
         directory: String, displayPath: String, reusing previous: LoadedContent? = nil, changed: Set<String> = [],
-        known: [UInt64: KnownDocument] = [:]
+        known: [UInt64: KnownDocument] = [:], walked: ContentListing? = nil
     ) -> LoadedContent {
         let walker = ContentWalker(fileSystem: fileSystem, root: directory, displayRoot: displayPath)
         if let previous, let updated = update(previous, changed: changed, with: walker) { return updated }
         let listing: ContentWalker.Listing
-        switch walker.walk() {
+        switch walked.map({ Result<ContentWalker.Listing, ContentWalker.Unwalkable>.success($0.listing) }) ?? walker.walk() {
         case .success(let found): listing = found
         case .failure(let problem):
             return LoadedContent(config: SiteConfig(title: ""), speakers: [], documents: [], diagnostics: [problem.diagnostic])
@@ -140,18 +143,19 @@ public struct ContentLoader: Sendable {
         }
         let present = Set(listing.markdownFiles)
         let sidecars = Set(listing.annotationFiles)
-        for path in reread {
-            guard present.contains(path) else {
-                transcriptFiles[path] = nil
-                continue
-            }
+        // One save reads one file; a checkout of a branch, hundreds.
+        let paths = Array(reread)
+        let stamps = listing.stamps
+        let files = paths.parallelMap { path -> TranscriptFile? in
+            guard present.contains(path) else { return nil }
             let sidecarPath = Self.annotationsFilePath(forTranscript: path)
             let sidecar = sidecars.contains(sidecarPath) ? sidecarPath : nil
-            transcriptFiles[path] = TranscriptFile(
-                stamp: Self.stamp(of: path, sidecar: sidecar, stamps: listing.stamps),
+            return TranscriptFile(
+                stamp: Self.stamp(of: path, sidecar: sidecar, stamps: stamps),
                 parsed: readTranscript(path, sidecar: sidecar, with: walker, known: [:])
             )
         }
+        for (path, file) in zip(paths, files) { transcriptFiles[path] = file }
         settings.listing = listing
         var content = Self.patch(previous, files: transcriptFiles, reread: reread, listing: listing)
             ?? assemble(settings, transcriptFiles: transcriptFiles, with: walker)
@@ -301,13 +305,13 @@ public struct ContentLoader: Sendable {
             return parsed
     }
 
-    /// The stamp of every file a load would look at, by path relative to
-    /// `directory`, without reading any: enough to tell that nothing changed.
-    /// Nil when there is no directory to walk.
-    public func stamps(directory: String, displayPath: String) -> [String: UInt64]? {
+    /// Every file a load would look at, with its stamp, without reading any:
+    /// enough to tell that nothing changed. Nil when there is no directory
+    /// to walk or the walk had problems (the load reports them).
+    public func walk(directory: String, displayPath: String) -> ContentListing? {
         let walker = ContentWalker(fileSystem: fileSystem, root: directory, displayRoot: displayPath)
         guard case .success(let listing) = walker.walk(), listing.diagnostics.isEmpty else { return nil }
-        return listing.stamps
+        return ContentListing(listing: listing)
     }
 
     private func read(_ relative: String, with walker: ContentWalker, into diagnostics: inout [Diagnostic]) -> [UInt8]? {
@@ -566,4 +570,12 @@ public struct ContentLoader: Sendable {
         return Suggestion.note(for: id, among: speakers.map(\.id))
             ?? "add \"\(id)\" to speakers.yaml, or use one of its ids"
     }
+}
+
+/// What a walk of the content directory found, for ``ContentLoader/load(directory:displayPath:reusing:changed:known:walked:)``.
+public struct ContentListing: Sendable {
+    let listing: ContentWalker.Listing
+
+    /// The stamp of every file found, by path relative to the content directory.
+    public var stamps: [String: UInt64] { listing.stamps }
 }

@@ -16,6 +16,7 @@ public struct Document: Hashable, Sendable {
         var annotations: [Annotation]
         var revision: UInt64
         var listingRevision: UInt64
+        var bodyElided = false
 
         init(path: String, displayPath: String, slug: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int, annotations: [Annotation], revision: UInt64, listingRevision: UInt64) {
             self.path = path
@@ -30,8 +31,10 @@ public struct Document: Hashable, Sendable {
         }
 
         func copy() -> Storage {
-            Storage(path: path, displayPath: displayPath, slug: slug, frontMatter: frontMatter, body: body,
-                    bodyStartLine: bodyStartLine, annotations: annotations, revision: revision, listingRevision: listingRevision)
+            let copy = Storage(path: path, displayPath: displayPath, slug: slug, frontMatter: frontMatter, body: body,
+                               bodyStartLine: bodyStartLine, annotations: annotations, revision: revision, listingRevision: listingRevision)
+            copy.bodyElided = bodyElided
+            return copy
         }
     }
 
@@ -82,7 +85,17 @@ public struct Document: Hashable, Sendable {
     /// The Markdown after the front matter, with line endings normalised to `\n`.
     public var body: String {
         get { storage.body }
-        set { unique().body = newValue }
+        set {
+            let storage = unique()
+            storage.body = newValue
+            storage.bodyElided = false
+        }
+    }
+
+    /// Whether ``body`` was left out (``withoutBody()``): whatever needs the
+    /// Markdown again reads it from the file.
+    public var isBodyElided: Bool {
+        storage.bodyElided
     }
 
     /// Line of the `.md` file on which `body` starts (1-based), so positions in
@@ -117,18 +130,21 @@ public struct Document: Hashable, Sendable {
         set { unique().listingRevision = newValue }
     }
 
-    /// The same document with an empty body: what a build keeps once the
-    /// body is rendered, so that the Markdown can be freed.
+    /// The same document with its body left out: what a build keeps once
+    /// the body is rendered, so that the Markdown can be freed, and what a
+    /// cache keeps of a transcript.
     public func withoutBody() -> Document {
         var copy = self
         copy.body = ""
+        copy.unique().bodyElided = true
         return copy
     }
 
     public static func == (a: Document, b: Document) -> Bool {
         a.storage === b.storage || (a.path == b.path && a.displayPath == b.displayPath && a.slug == b.slug
             && a.frontMatter == b.frontMatter && a.body == b.body && a.bodyStartLine == b.bodyStartLine
-            && a.annotations == b.annotations && a.revision == b.revision && a.listingRevision == b.listingRevision)
+            && a.annotations == b.annotations && a.revision == b.revision && a.listingRevision == b.listingRevision
+            && a.isBodyElided == b.isBodyElided)
     }
 
     public func hash(into hasher: inout Hasher) {

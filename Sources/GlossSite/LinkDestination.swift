@@ -40,23 +40,37 @@ struct LinkDestination: Equatable {
     /// one: a letter, then letters, digits, `+`, `-` or `.`, then `:`, before
     /// any `/`, `?` or `#` (RFC 3986 §3.1).
     static func scheme(of raw: String) -> String? {
-        guard let colon = raw.firstIndex(of: ":") else { return nil }
-        let candidate = raw[..<colon]
-        guard let first = candidate.unicodeScalars.first, isASCIILetter(first),
-              candidate.unicodeScalars.allSatisfy({ isASCIILetter($0) || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0) })
-        else { return nil }
-        return candidate.lowercased()
-    }
-
-    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+        var length = 0
+        for byte in raw.utf8 {
+            switch byte {
+            case UInt8(ascii: ":"):
+                guard length > 0 else { return nil }
+                return String(decoding: raw.utf8.prefix(length), as: UTF8.self).lowercased()
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                length += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                guard length > 0 else { return nil }
+                length += 1
+            default:
+                return nil
+            }
+        }
+        return nil
     }
 
     /// `text` with `%XX` escapes decoded; text that does not decode to UTF-8
     /// is compared as written.
     static func decoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         return text.removingPercentEncoding ?? text
+    }
+
+    /// Whether `path` ends in `.md`, in any case.
+    static func namesMarkdownFile(_ path: String) -> Bool {
+        let tail = path.utf8.suffix(3)
+        guard tail.count == 3 else { return false }
+        let bytes = Array(tail)
+        return bytes[0] == UInt8(ascii: ".") && bytes[1] | 0x20 == UInt8(ascii: "m") && bytes[2] | 0x20 == UInt8(ascii: "d")
     }
 
     /// `path`'s segments with `.` and empty segments dropped and `..` applied,

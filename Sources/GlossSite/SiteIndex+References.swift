@@ -42,7 +42,7 @@ extension SiteIndex {
                 return .page(url: link.suffix, slug: citing.slug, anchor: fragment)
             }
         }
-        guard LinkDestination.decoded(link.path).lowercased().hasSuffix(".md") else { return .external }
+        guard LinkDestination.namesMarkdownFile(LinkDestination.decoded(link.path)) else { return .external }
         return citing(path) { resolveDocumentLink(link, from: $0) }
     }
 

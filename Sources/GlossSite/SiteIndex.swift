@@ -31,6 +31,8 @@ public struct SiteIndex: Sendable {
     let ranksByTopic: [String: [Int]]
     /// Years with at least one dated transcript, for `/archive/YEAR/`.
     let years: Set<Int>
+    /// Score tables for ``related(to:limit:)``, one per thread at work.
+    private let counters = CounterPool()
 
     /// Every topic some transcript lists, by slug.
     public let topics: [TopicSummary]
@@ -183,13 +185,13 @@ public struct SiteIndex: Sendable {
         return bytes.isEmpty ? "topic" : String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Up to `limit` other transcripts sharing the most speakers and topics with
-    /// the one at `slug` (one point for each shared speaker and each shared
-    /// topic), ties newest first. Transcripts sharing nothing are left out.
     /// How many transcripts of one speaker or topic, newest first, are weighed
     /// for "related transcripts".
     static let relatedScanLimit = 200
 
+    /// Up to `limit` other transcripts sharing the most speakers and topics with
+    /// the one at `slug` (one point for each shared speaker and each shared
+    /// topic), ties newest first. Transcripts sharing nothing are left out.
     public func related(to slug: String, limit: Int) -> [String] {
         guard limit > 0, let rank = rankBySlug[slug], let document = documentsBySlug[slug] else { return [] }
         // Each speaker's and topic's list is scanned only so far: a speaker in
@@ -202,23 +204,30 @@ public struct SiteIndex: Sendable {
         for topic in topicSlugsByDocument[slug] ?? [] {
             if let ranks = ranksByTopic[topic] { lists.append(ranks.prefix(scanned)) }
         }
-        // A candidate's score is how many lists hold it. The lists are in
-        // rank order, so they are merged, lowest rank first, which orders
-        // ties newest first: a few lists of a few hundred, no sort.
-        var heads = lists.map(\.startIndex)
+        // A candidate's score is how many lists hold it, counted in a table
+        // with a slot per rank (borrowed, so that this runs for every
+        // transcript of every build without allocating one each time), then
+        // the best kept by score, ties to the lower rank.
         var best: [(score: Int, rank: Int)] = []
-        while true {
-            var candidate = Int.max
-            for (list, head) in zip(lists, heads) where head < list.endIndex && list[head] < candidate { candidate = list[head] }
-            guard candidate != Int.max else { break }
-            var score = 0
-            for index in lists.indices where heads[index] < lists[index].endIndex && lists[index][heads[index]] == candidate {
-                score += 1
-                heads[index] += 1
+        best.reserveCapacity(limit + 1)
+        counters.borrow(size: slugsNewestFirst.count) { counts in
+            var touched: [Int] = []
+            touched.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+            for list in lists {
+                for candidate in list {
+                    if counts[candidate] == 0 { touched.append(candidate) }
+                    counts[candidate] &+= 1
+                }
             }
-            guard candidate != rank else { continue }
-            if best.count < limit || score > best[best.count - 1].score {
-                let place = best.firstIndex { score > $0.score } ?? best.count
+            for candidate in touched {
+                let score = Int(counts[candidate])
+                counts[candidate] = 0
+                guard candidate != rank else { continue }
+                if best.count == limit {
+                    let last = best[limit - 1]
+                    guard score > last.score || (score == last.score && candidate < last.rank) else { continue }
+                }
+                let place = best.firstIndex { score > $0.score || (score == $0.score && candidate < $0.rank) } ?? best.count
                 best.insert((score, candidate), at: place)
                 if best.count > limit { best.removeLast() }
             }

@@ -41,6 +41,7 @@ struct BuildCommand: ParsableCommand {
         let progress = BuildProgressLine()
         var settings = site.settings(output: output)
         settings.progress = { progress.update($0) }
+        settings.freesMemory = false
         let outcome = SiteBuilder(settings: settings).build()
         progress.finish()
         let console = Console()
@@ -50,8 +51,12 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         }
         if timings {
-            for phase in outcome.timings.phases {
-                console.status("  \(phase.name): \(Console.seconds(phase.duration))")
+            // A step measured in two parts (before and after the pages are written) is shown once.
+            var totals: [String: Duration] = [:]
+            for phase in outcome.timings.phases { totals[phase.name, default: .zero] += phase.duration }
+            var shown: Set<String> = []
+            for phase in outcome.timings.phases where shown.insert(phase.name).inserted {
+                console.status("  \(phase.name): \(Console.seconds(totals[phase.name] ?? phase.duration))")
             }
         }
         let elapsed = Console.seconds(start.duration(to: clock.now))

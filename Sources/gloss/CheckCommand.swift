@@ -20,7 +20,9 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
-        let outcome = SiteBuilder(settings: site.settings(output: "Public")).check()
+        var settings = site.settings(output: "Public")
+        settings.freesMemory = false
+        let outcome = SiteBuilder(settings: settings).check()
         let console = Console()
         console.report(outcome.diagnostics)
         guard !outcome.diagnostics.hasErrors else {
