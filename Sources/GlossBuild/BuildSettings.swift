@@ -67,18 +67,20 @@ public struct BuildOutcome: Sendable {
     /// unless the build followed one whose plan it kept and only words
     /// changed since, when it is those the change reaches.
     public var transcriptPagesPlanned = 0
-    /// The key of every output file, for the output's manifest.
-    var keys: [String: UInt64]
-    /// The output files in the order planned.
-    var order: [String] = []
+    /// Every output file and its key, in the order planned, for the output's manifest.
+    var files: [OutputGenerations.FileKey] = []
     public var timings: BuildTimings
 
     /// Public so that other builders (the preview server's rebuilders) can report in the same terms.
-    public init(diagnostics: [Diagnostic], pageCount: Int, pagesWritten: Int = 0, keys: [String: UInt64] = [:], timings: BuildTimings = BuildTimings()) {
+    public init(diagnostics: [Diagnostic], pageCount: Int, pagesWritten: Int = 0, timings: BuildTimings = BuildTimings()) {
         self.diagnostics = diagnostics
         self.pageCount = pageCount
         self.pagesWritten = pagesWritten
-        self.keys = keys
         self.timings = timings
+    }
+
+    /// The key of every output file, by path.
+    var keys: [String: UInt64] {
+        Dictionary(files.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first })
     }
 }

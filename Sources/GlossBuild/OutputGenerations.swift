@@ -40,11 +40,16 @@ struct OutputGenerations {
         /// The build reported nothing: the same inputs need no rebuild at all.
         var clean: Bool
         var pageCount: Int
-        /// Output path → page key.
-        var keys: [String: UInt64]
-        /// The paths in the order to write them: the build's plan, the same
-        /// for the same site. Empty: sorted.
-        var order: [String] = []
+        /// Every output file's path and key, in the order the build planned
+        /// them, which is the same for the same site: the next build compares
+        /// its plan with it place by place, without a table of every path.
+        var files: [FileKey]
+    }
+
+    /// An output file and the key of what it was written from.
+    struct FileKey: Equatable, Sendable {
+        var path: String
+        var key: UInt64
     }
 
     // MARK: Reading
@@ -84,13 +89,13 @@ struct OutputGenerations {
         guard let input = field(lines[1], "input").flatMap({ UInt64($0, radix: 16) }),
               let clean = field(lines[2], "clean"),
               let pages = field(lines[3], "pages").flatMap({ Int($0) }) else { return nil }
-        var keys: [String: UInt64] = [:]
-        keys.reserveCapacity(lines.count)
+        var files: [FileKey] = []
+        files.reserveCapacity(lines.count)
         for line in lines.dropFirst(4) where !line.isEmpty {
             guard let space = line.firstIndex(of: UInt8(ascii: " ")), let key = hexValue(line[line.startIndex..<space]) else { return nil }
-            keys[String(decoding: line[(space + 1)...], as: UTF8.self)] = key
+            files.append(FileKey(path: String(decoding: line[(space + 1)...], as: UTF8.self), key: key))
         }
-        return Manifest(inputStamp: input, clean: clean == "1", pageCount: pages, keys: keys)
+        return Manifest(inputStamp: input, clean: clean == "1", pageCount: pages, files: files)
     }
 
     /// `UInt64(text, radix: 16)` on bytes, without making a string: a
@@ -115,14 +120,17 @@ struct OutputGenerations {
 
     static func serialize(_ manifest: Manifest) -> [UInt8] {
         var bytes = Array("\(header)\ninput \(String(manifest.inputStamp, radix: 16))\nclean \(manifest.clean ? 1 : 0)\npages \(manifest.pageCount)\n".utf8)
-        bytes.reserveCapacity(bytes.count + manifest.keys.count * 48)
-        let order = manifest.order.count == manifest.keys.count ? manifest.order : manifest.keys.keys.sorted()
-        for path in order where !path.utf8.contains(UInt8(ascii: "\n")) {
-            guard let key = manifest.keys[path] else { continue }
-            appendHex(key, to: &bytes)
-            bytes.append(UInt8(ascii: " "))
-            bytes += path.utf8
-            bytes.append(UInt8(ascii: "\n"))
+        bytes.reserveCapacity(bytes.count + manifest.files.count * 48)
+        for file in manifest.files {
+            var path = file.path
+            path.withUTF8 { path in
+                // A path with a line break cannot be listed; its page is written again next time.
+                guard !path.contains(UInt8(ascii: "\n")) else { return }
+                appendHex(file.key, to: &bytes)
+                bytes.append(UInt8(ascii: " "))
+                bytes.append(contentsOf: path)
+                bytes.append(UInt8(ascii: "\n"))
+            }
         }
         return bytes
     }
@@ -144,17 +152,17 @@ struct OutputGenerations {
     /// already holds: the previous generation when its manifest is intact,
     /// else a hard-linked copy of the live output when that one's is, else an
     /// empty directory (a full build).
-    func prepareStaging(known: [String: Manifest] = [:]) throws -> (staging: StagingDirectory, baseline: [String: UInt64]) {
+    func prepareStaging(known: [String: Manifest] = [:]) throws -> (staging: StagingDirectory, baseline: [FileKey]) {
         try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
         if let kept = manifest(of: previous, known: known) {
-            return (try adoptPrevious(), kept.manifest.keys)
+            return (try adoptPrevious(), kept.manifest.files)
         }
         StagingDirectory.removeTree(previous)
         if let live = manifest(of: output, known: known) {
             try Self.linkTree(from: output, to: previous)
-            return (try adoptPrevious(), live.manifest.keys)
+            return (try adoptPrevious(), live.manifest.files)
         }
-        return (try StagingDirectory(outputPath: output), [:])
+        return (try StagingDirectory(outputPath: output), [])
     }
 
     /// The previous generation as the staging directory, its marker first
@@ -171,16 +179,16 @@ struct OutputGenerations {
     /// same site write the same marker, byte for byte, wherever they write it.
     /// The files' hashes are summed, which needs no sort of ten thousand paths.
     static func generationID(of manifest: Manifest) -> String {
-        var files: UInt64 = 0
-        for (path, key) in manifest.keys {
-            var file = StableHasher()
-            file.combine(path)
-            file.combine(key)
-            files &+= file.value
+        var sum: UInt64 = 0
+        for file in manifest.files {
+            var hasher = StableHasher()
+            hasher.combine(file.path)
+            hasher.combine(file.key)
+            sum &+= hasher.value
         }
         var hasher = StableHasher()
-        hasher.combine(manifest.keys.count)
-        hasher.combine(files)
+        hasher.combine(manifest.files.count)
+        hasher.combine(sum)
         return String(hasher.value, radix: 16)
     }
 

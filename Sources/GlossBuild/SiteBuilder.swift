@@ -86,7 +86,7 @@ public struct SiteBuilder: Sendable {
                 return BuildOutcome(diagnostics: [], pageCount: unchanged.pageCount, pagesWritten: 0, timings: preparation)
             }
         }
-        let output: (staging: StagingDirectory, baseline: [String: UInt64])
+        let output: (staging: StagingDirectory, baseline: [OutputGenerations.FileKey])
         do {
             output = try preparation.measure("prepare the output") { try generations.prepareStaging(known: memory.manifests) }
         } catch {
@@ -105,8 +105,7 @@ public struct SiteBuilder: Sendable {
                 }
             }
             let manifest = OutputGenerations.Manifest(
-                inputStamp: inputStamp, clean: outcome.diagnostics.isEmpty, pageCount: outcome.pageCount, keys: outcome.keys,
-                order: outcome.order
+                inputStamp: inputStamp, clean: outcome.diagnostics.isEmpty, pageCount: outcome.pageCount, files: outcome.files
             )
             let committed = try outcome.timings.measure("swap the site in") { try generations.commit(output.staging, manifest: manifest) }
             // The two live generations' manifests, for the next rebuild in this process.
@@ -123,7 +122,7 @@ public struct SiteBuilder: Sendable {
     /// plans every page but renders none; so is `cache`, the directory where
     /// decoded transcripts and rendered bodies are kept for the next build.
     private func run(
-        memory: inout BuildMemory, output: (staging: StagingDirectory, baseline: [String: UInt64])?, cache: String?,
+        memory: inout BuildMemory, output: (staging: StagingDirectory, baseline: [OutputGenerations.FileKey])?, cache: String?,
         walked: ContentListing? = nil
     ) -> BuildOutcome {
         var diagnostics: [Diagnostic] = []
@@ -209,11 +208,10 @@ public struct SiteBuilder: Sendable {
         // Only a plan free of errors is worth building on: every link in it resolved.
         if memory.keepsContent, !diagnostics.hasErrors { memory.plan = sitePlan } else { retire(sitePlan) }
         retire(plan)
-        let keys = timings.measure("record the page keys") {
-            Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first })
+        var outcome = BuildOutcome(diagnostics: diagnostics, pageCount: pageCount, pagesWritten: written, timings: timings)
+        outcome.files = outcome.timings.measure("record the page keys") {
+            plan.map { OutputGenerations.FileKey(path: $0.path, key: $0.key) }
         }
-        var outcome = BuildOutcome(diagnostics: diagnostics, pageCount: pageCount, pagesWritten: written, keys: keys, timings: timings)
-        outcome.order = plan.map(\.path)
         outcome.bodiesRendered = rendered
         outcome.transcriptPagesPlanned = sitePlan.planned
         return outcome
@@ -221,12 +219,28 @@ public struct SiteBuilder: Sendable {
 
     /// Renders and writes the pages whose key differs from the staging
     /// directory's, on all cores, and removes the files no longer planned.
-    private func write(_ plan: [PlannedPage], to staging: StagingDirectory, baseline: [String: UInt64], into diagnostics: inout [Diagnostic]) -> Int {
+    private func write(
+        _ plan: [PlannedPage], to staging: StagingDirectory, baseline: [OutputGenerations.FileKey], into diagnostics: inout [Diagnostic]
+    ) -> Int {
+        // The baseline was planned by a build of the same site, so it lists
+        // the same paths in the same order unless pages came or went: compared
+        // place by place, with a table of its paths made only for the rest.
         var kept = 0
-        let stale = plan.filter { page in
-            guard let key = baseline[page.path] else { return true }
+        var byPath: [String: UInt64]?
+        let stale = plan.indices.compactMap { index -> PlannedPage? in
+            let page = plan[index]
+            let key: UInt64?
+            if index < baseline.count, baseline[index].path == page.path {
+                key = baseline[index].key
+            } else {
+                if byPath == nil {
+                    byPath = Dictionary(baseline.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first })
+                }
+                key = byPath?[page.path]
+            }
+            guard let key else { return page }
             kept += 1
-            return key != page.key
+            return key == page.key ? nil : page
         }
         let written = Mutex(0)
         diagnostics += stale.parallelMap { page -> Diagnostic? in
@@ -248,8 +262,8 @@ public struct SiteBuilder: Sendable {
         // rebuild): nothing to remove, and no set of every path to make.
         guard kept < baseline.count else { return stale.count }
         let planned = Set(plan.map(\.path))
-        for path in baseline.keys where !planned.contains(path) && path != OutputDirectoryPolicy.markerName {
-            staging.remove(path)
+        for file in baseline where !planned.contains(file.path) && file.path != OutputDirectoryPolicy.markerName {
+            staging.remove(file.path)
         }
         return stale.count
     }
