@@ -10,10 +10,36 @@ import Glibc
 /// Where one rendered body's HTML lies in the store, and the hash its bytes
 /// must have: a body whose bytes do not match is never used.
 struct BodyLocation: Sendable, Hashable {
-    var pack: String
+    var pack: PackID
     var offset: Int
     var length: Int
     var checksum: UInt64
+}
+
+/// A pack file of the body store, `pack-` and a random number in hex: a
+/// number, so that the locations of ten thousand bodies share no string to
+/// count references to from every core.
+struct PackID: Sendable, Hashable {
+    var number: UInt64
+
+    static let prefix = "pack-"
+
+    static func random() -> PackID {
+        PackID(number: UInt64.random(in: 0 ... .max))
+    }
+
+    init(number: UInt64) {
+        self.number = number
+    }
+
+    /// The pack a file name names, if it names one.
+    init?(fileName: String) {
+        guard fileName.hasPrefix(Self.prefix), let number = UInt64(fileName.dropFirst(Self.prefix.count), radix: 16),
+              fileName == Self.prefix + String(number, radix: 16) else { return nil }
+        self.number = number
+    }
+
+    var fileName: String { Self.prefix + String(number, radix: 16) }
 }
 
 /// Rendered transcript bodies on disk, beside the output
@@ -33,11 +59,11 @@ final class BodyStore: Sendable {
     /// The pack this build appends to, opened at the first append.
     private let writer: Mutex<PackWriter>
     /// Open pack files by name, for reading.
-    private let readers = Mutex<[String: Int32]>([:])
+    private let readers = Mutex<[PackID: Int32]>([:])
     private let logged = Mutex(Logged())
 
     private struct PackWriter {
-        var name: String
+        var pack: PackID
         var descriptor: Int32 = -1
         var size = 0
         var failed = false
@@ -46,13 +72,9 @@ final class BodyStore: Sendable {
     /// - Parameter appendingTo: a pack of the last build that is small enough
     ///   to append to instead of starting another (the preview server's
     ///   rebuilds render a few bodies each).
-    init(directory: String, appendingTo pack: String? = nil) {
+    init(directory: String, appendingTo pack: PackID? = nil) {
         self.directory = directory
-        if let pack, pack.hasPrefix(Self.packPrefix), !pack.contains("/") {
-            writer = Mutex(PackWriter(name: pack))
-        } else {
-            writer = Mutex(PackWriter(name: Self.newPackName()))
-        }
+        writer = Mutex(PackWriter(pack: pack ?? .random()))
     }
 
     deinit {
@@ -61,13 +83,8 @@ final class BodyStore: Sendable {
     }
 
     static let indexName = "index"
-    private static let packPrefix = "pack-"
     /// A pack below this size is appended to by the next build.
     static let smallPack = 16 << 20
-
-    private static func newPackName() -> String {
-        packPrefix + String(UInt64.random(in: 0 ... .max), radix: 16)
-    }
 
     // MARK: Bodies
 
@@ -82,7 +99,7 @@ final class BodyStore: Sendable {
                 guard !pack.failed else { return nil }
                 if pack.descriptor < 0 {
                     try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                    pack.descriptor = Glibc.open(directory + "/" + pack.name, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+                    pack.descriptor = Glibc.open(directory + "/" + pack.pack.fileName, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
                     guard pack.descriptor >= 0 else {
                         pack.failed = true
                         return nil
@@ -95,7 +112,7 @@ final class BodyStore: Sendable {
                     return nil
                 }
                 defer { pack.size += bytes.count }
-                return BodyLocation(pack: pack.name, offset: pack.size, length: bytes.count, checksum: hasher.value)
+                return BodyLocation(pack: pack.pack, offset: pack.size, length: bytes.count, checksum: hasher.value)
             }
         }
     }
@@ -119,11 +136,10 @@ final class BodyStore: Sendable {
         return text.utf8.count == location.length ? text : nil
     }
 
-    private func reader(for pack: String) -> Int32? {
-        guard pack.hasPrefix(Self.packPrefix), !pack.contains("/") else { return nil }
-        return readers.withLock { descriptors -> Int32? in
+    private func reader(for pack: PackID) -> Int32? {
+        readers.withLock { descriptors -> Int32? in
             if let descriptor = descriptors[pack] { return descriptor }
-            let descriptor = Glibc.open(directory + "/" + pack, O_RDONLY | O_CLOEXEC)
+            let descriptor = Glibc.open(directory + "/" + pack.fileName, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { return nil }
             descriptors[pack] = descriptor
             return descriptor
@@ -138,7 +154,7 @@ extension BodyStore {
     /// append only what a build changed.
     struct Logged {
         var seed: UInt64?
-        var pack: String?
+        var pack: PackID?
         var entries: [String: (revision: UInt64, location: BodyLocation)] = [:]
         var records = 0
     }
@@ -157,7 +173,7 @@ extension BodyStore {
     static func open(directory: String, seed: UInt64) -> (store: BodyStore, bodies: [String: RememberedBody]) {
         let log = RecordLog(path: directory + "/" + indexName, magic: magic)
         guard let records = log.read(), let (logged, bodies) = try? decode(records) else { return (BodyStore(directory: directory), [:]) }
-        let small = logged.pack.flatMap { fileSize(directory + "/" + $0) }.map { $0 < smallPack } ?? false
+        let small = logged.pack.flatMap { fileSize(directory + "/" + $0.fileName) }.map { $0 < smallPack } ?? false
         let store = BodyStore(directory: directory, appendingTo: small ? logged.pack : nil)
         store.logged.withLock { $0 = logged }
         return (store, logged.seed == seed ? bodies : [:])
@@ -170,14 +186,14 @@ extension BodyStore {
     func commit(_ bodies: [String: RememberedBody], seed: UInt64) -> [String: RememberedBody] {
         var bodies = bodies
         compact(&bodies)
-        let current = writer.withLock { $0.name }
+        let current = writer.withLock { $0.pack }
         var stored: [String: (revision: UInt64, location: BodyLocation)] = [:]
         for (path, body) in bodies {
             if case .stored(let location) = body.html { stored[path] = (body.revision, location) }
         }
         let written = logged.withLock { logged -> Bool in
             var changes: [[UInt8]] = []
-            if logged.pack != current { changes.append(Self.record(.pack) { $0.write(current) }) }
+            if logged.pack != current { changes.append(Self.record(.pack) { $0.write(current.fileName) }) }
             // Filtered first, then sorted: an edit changes a few of thousands.
             let changed = stored.filter { path, entry in
                 guard let earlier = logged.entries[path] else { return true }
@@ -192,7 +208,7 @@ extension BodyStore {
                 ok = log.append(changes.map(RecordLog.framed))
                 logged.records += changes.count
             } else {
-                let all = [Self.record(.header) { $0.writeFixed(seed) }, Self.record(.pack) { $0.write(current) }].map(RecordLog.framed)
+                let all = [Self.record(.header) { $0.writeFixed(seed) }, Self.record(.pack) { $0.write(current.fileName) }].map(RecordLog.framed)
                     + Self.bodyRecords(stored.keys.sorted(), bodies: bodies, framed: true)
                 try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 ok = log.rewrite(all)
@@ -206,9 +222,10 @@ extension BodyStore {
         for body in bodies.values {
             if case .stored(let passages) = body.survey.searchPassages { named.insert(passages.pack) }
         }
-        for file in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        where (file.hasPrefix(Self.packPrefix) && !named.contains(file) && file != current) || file.hasPrefix(Self.indexName + ".tmp-") {
-            readers.withLock { if let descriptor = $0.removeValue(forKey: file) { close(descriptor) } }
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {
+            let pack = PackID(fileName: file)
+            guard pack.map({ !named.contains($0) && $0 != current }) ?? file.hasPrefix(Self.indexName + ".tmp-") else { continue }
+            if let pack { readers.withLock { if let descriptor = $0.removeValue(forKey: pack) { close(descriptor) } } }
             unlink(directory + "/" + file)
         }
         return bodies
@@ -218,14 +235,14 @@ extension BodyStore {
     /// bodies to this build's pack, so that the store never holds much more
     /// than one copy of each body.
     private func compact(_ bodies: inout [String: RememberedBody]) {
-        let current = writer.withLock { $0.name }
-        var live: [String: Int] = [:]
+        let current = writer.withLock { $0.pack }
+        var live: [PackID: Int] = [:]
         for body in bodies.values {
             if case .stored(let location) = body.html { live[location.pack, default: 0] += location.length }
             if case .stored(let location) = body.survey.searchPassages { live[location.pack, default: 0] += location.length }
         }
-        let sparse = Set(live.compactMap { pack, bytes -> String? in
-            guard pack != current, let size = Self.fileSize(directory + "/" + pack), bytes * 2 < size else { return nil }
+        let sparse = Set(live.compactMap { pack, bytes -> PackID? in
+            guard pack != current, let size = Self.fileSize(directory + "/" + pack.fileName), bytes * 2 < size else { return nil }
             return pack
         })
         guard !sparse.isEmpty else { return }
@@ -273,7 +290,7 @@ extension BodyStore {
         record(.body) { writer in
             writer.write(path)
             writer.writeFixed(body.revision)
-            writer.write(location.pack)
+            writer.write(location.pack.fileName)
             writer.write(location.offset)
             writer.write(location.length)
             writer.writeFixed(location.checksum)
@@ -286,7 +303,7 @@ extension BodyStore {
             writer.append(body.survey.searchTerms)
             if case .stored(let passages) = body.survey.searchPassages {
                 writer.write(true)
-                writer.write(passages.pack)
+                writer.write(passages.pack.fileName)
                 writer.write(passages.offset)
                 writer.write(passages.length)
                 writer.writeFixed(passages.checksum)
@@ -299,7 +316,7 @@ extension BodyStore {
     /// One record of the index, decoded.
     private enum Entry: Sendable {
         case header(seed: UInt64)
-        case pack(String)
+        case pack(PackID)
         case removal(path: String)
         case body(path: String, RememberedBody)
     }
@@ -342,12 +359,12 @@ extension BodyStore {
         let entry: Entry
         switch kind {
         case .header: entry = .header(seed: try reader.readFixed())
-        case .pack: entry = .pack(try reader.readString())
+        case .pack: entry = .pack(try reader.readPack())
         case .removal: entry = .removal(path: try reader.readString())
         case .body:
             let path = try reader.readString()
             let revision = try reader.readFixed()
-            let location = BodyLocation(pack: try reader.readString(), offset: try reader.readInt(), length: try reader.readInt(), checksum: try reader.readFixed())
+            let location = BodyLocation(pack: try reader.readPack(), offset: try reader.readInt(), length: try reader.readInt(), checksum: try reader.readFixed())
             var body = RenderedMarkdown(html: "", headings: [], diagnostics: try reader.readArray { try $0.readDiagnostic() })
             body.pendingLinks = try reader.readArray { try $0.readLinkReference() }
             let survey = TranscriptSurvey(
@@ -356,7 +373,7 @@ extension BodyStore {
                 turns: try reader.readArray { try $0.readTurnExcerpt() },
                 searchTerms: try reader.readBytes(),
                 searchPassages: try reader.readBool()
-                    ? .stored(BodyLocation(pack: try reader.readString(), offset: try reader.readInt(), length: try reader.readInt(), checksum: try reader.readFixed()))
+                    ? .stored(BodyLocation(pack: try reader.readPack(), offset: try reader.readInt(), length: try reader.readInt(), checksum: try reader.readFixed()))
                     : .dropped
             )
             entry = .body(path: path, RememberedBody(revision: revision, body: body, html: .stored(location), survey: survey))
@@ -402,6 +419,12 @@ extension ByteWriter {
 }
 
 extension ByteReader {
+    /// A pack's file name, as the index records it.
+    mutating func readPack() throws -> PackID {
+        guard let pack = PackID(fileName: try readString()) else { throw Malformed() }
+        return pack
+    }
+
     mutating func readLocation() throws -> SourceLocation {
         SourceLocation(file: try readString(), line: try readInt(), column: try readInt())
     }

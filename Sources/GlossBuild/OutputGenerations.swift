@@ -137,10 +137,10 @@ struct OutputGenerations {
 
     /// `String(value, radix: 16)`, without making a string.
     private static func appendHex(_ value: UInt64, to bytes: inout [UInt8]) {
-        let digits = Array("0123456789abcdef".utf8)
         var shift = max(0, (64 - value.leadingZeroBitCount + 3) / 4 * 4 - 4)
         while true {
-            bytes.append(digits[Int((value >> UInt64(shift)) & 0xF)])
+            let digit = UInt8((value >> UInt64(shift)) & 0xF)
+            bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
             if shift == 0 { break }
             shift -= 4
         }

@@ -43,7 +43,17 @@ struct SitePlan: Sendable {
 
     /// Every page, transcripts' first.
     var allPages: [PlannedPage] {
-        pages.flatMap { [$0.page] + $0.exports } + [speakersIndexPage] + speakerPages.flatMap { $0 } + listPages + search.pages
+        var all: [PlannedPage] = []
+        all.reserveCapacity(pages.count * (1 + (pages.first?.exports.count ?? 0)) + speakerPages.count * 2 + listPages.count + search.pages.count + 1)
+        for plan in pages {
+            all.append(plan.page)
+            all.append(contentsOf: plan.exports)
+        }
+        all.append(speakersIndexPage)
+        for pages in speakerPages { all.append(contentsOf: pages) }
+        all.append(contentsOf: listPages)
+        all.append(contentsOf: search.pages)
+        return all
     }
 
     /// What planning found, in the order of the transcripts.

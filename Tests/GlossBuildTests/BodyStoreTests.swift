@@ -79,7 +79,7 @@ import Testing
         let stored = try body("<p>The original words.</p>\n", revision: 1, store: store)
         guard case .stored(let location) = stored.html else { Issue.record("not stored"); return }
         #expect(store.read(location) == "<p>The original words.</p>\n")
-        let packPath = directory + "/" + location.pack
+        let packPath = directory + "/" + location.pack.fileName
         var bytes = [UInt8](try #require(FileManager.default.contents(atPath: packPath)))
         bytes[location.offset + 5] = UInt8(ascii: "X")
         try Data(bytes).write(to: URL(fileURLWithPath: packPath))
@@ -87,8 +87,13 @@ import Testing
         try Data(bytes.prefix(location.offset + 4)).write(to: URL(fileURLWithPath: packPath))
         #expect(BodyStore(directory: directory).read(location) == nil)
         var elsewhere = location
-        elsewhere.pack = "../../etc/passwd"
+        elsewhere.pack = PackID(number: location.pack.number &+ 1)
         #expect(store.read(elsewhere) == nil)
+        // An index naming a file outside the store names no pack at all.
+        #expect(PackID(fileName: "../../etc/passwd") == nil)
+        #expect(PackID(fileName: "pack-1/../../passwd") == nil)
+        #expect(PackID(fileName: "pack-00ff") == nil)
+        #expect(PackID(fileName: location.pack.fileName) == location.pack)
     }
 
     @Test("a build that changes one body appends to the index instead of writing it anew")
