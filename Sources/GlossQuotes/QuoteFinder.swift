@@ -61,7 +61,20 @@ public enum QuoteFinder {
 
     /// Every quotation in `text`, in the order they open, with at least
     /// `minimumWords` words (pass 1 to see all).
-    public static func quotations(in text: String, minimumWords: Int = minimumWords) -> [FoundQuotation] {
+    ///
+    /// `lead` is the text before the block (a paragraph ending in `Reuters
+    /// reported:`), read only for the credit of a quotation that opens the block.
+    public static func quotations(in text: String, lead: String = "", minimumWords: Int = minimumWords) -> [FoundQuotation] {
+        guard lead.isEmpty else {
+            let shift = lead.utf8.count + 1
+            return quotations(in: lead + "\n" + text, minimumWords: minimumWords).compactMap { quotation in
+                guard quotation.start >= shift else { return nil }
+                var q = quotation
+                q.start -= shift
+                q.end -= shift
+                return q
+            }
+        }
         let scalars = Array(text.unicodeScalars)
         var offsets: [Int] = []
         var offset = 0
@@ -206,7 +219,7 @@ public enum QuoteFinder {
     /// `Hegseth said “…”`, `He said ‘…’`, `as the Secretary put it, “…`.
     private static func attributionBefore(_ scalars: [Unicode.Scalar], upTo: Int) -> Attribution? {
         var start = upTo
-        while start > 0, upTo - start < 120, !".;!?\u{201D}\u{2019}\n".unicodeScalars.contains(scalars[start - 1]) { start -= 1 }
+        while start > 0, upTo - start < 120, !".;!?\u{201D}\u{2019}".unicodeScalars.contains(scalars[start - 1]) { start -= 1 }
         let clause = words(scalars[start ..< upTo])
         guard let verb = clause.suffix(4).lastIndex(where: { speechVerbs.contains($0.folded) }) else { return nil }
         return subject(before: Array(clause[..<verb])) ?? subject(after: Array(clause[(verb + 1)...]))

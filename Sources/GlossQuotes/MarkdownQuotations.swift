@@ -1,0 +1,208 @@
+import GlossModel
+
+/// A quotation found in a Markdown file, with where it starts.
+public struct LocatedQuotation: Sendable, Hashable {
+    public var quotation: FoundQuotation
+    /// The first word's line and column (1-based, columns in bytes, as
+    /// the Markdown parser counts them).
+    public var location: SourceLocation
+    /// A block quote as a whole, rather than words in quote marks.
+    public var isBlock: Bool
+
+    public init(quotation: FoundQuotation, location: SourceLocation, isBlock: Bool) {
+        self.quotation = quotation
+        self.location = location
+        self.isBlock = isBlock
+    }
+}
+
+extension QuoteFinder {
+    /// Every quotation in a Markdown body, in reading order, pronouns
+    /// resolved: the quote marks of each paragraph and list item, each
+    /// block quote as a whole (credited by a last line that opens with `—`
+    /// or `--`) and the quote marks inside it.
+    ///
+    /// Markdown's own syntax is blanked to spaces of the same length before
+    /// the text is read, so that offsets are still the file's: link
+    /// destinations, `>` markers, HTML tags, timestamps and note markers in
+    /// brackets, backslashes. Headings, code blocks and tables are skipped.
+    /// A paragraph that ends in `:` lends its words to the attribution of a
+    /// quotation opening the next one (`Reuters reported:`).
+    public static func quotations(inMarkdown body: String, file: String, firstLine: Int, minimumWords: Int = minimumWords) -> [LocatedQuotation] {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        var found: [LocatedQuotation] = []
+        var fence: String?
+        var block: [(line: Int, text: String)] = []
+        var quoteBlock: [(line: Int, text: String)] = []
+        var previousParagraph = ""
+
+        func located(_ text: String, lines: [(line: Int, text: String)], offset: Int) -> SourceLocation {
+            // `text` is the lines joined by "\n": find the line holding `offset`.
+            var start = 0
+            for entry in lines {
+                let length = entry.text.utf8.count
+                if offset <= start + length {
+                    return SourceLocation(file: file, line: firstLine + entry.line, column: offset - start + 1)
+                }
+                start += length + 1
+            }
+            return SourceLocation(file: file, line: firstLine + (lines.last?.line ?? 0), column: 1)
+        }
+
+        func paragraph(_ lines: [(line: Int, text: String)], depth: Int) {
+            guard !lines.isEmpty else { return }
+            let text = lines.map(\.text).joined(separator: "\n")
+            let lead = previousParagraph.trimmingSpaces().hasSuffix(":") ? previousParagraph : ""
+            for var quotation in quotations(in: text, lead: lead, minimumWords: minimumWords) {
+                quotation.depth += depth
+                found.append(LocatedQuotation(quotation: quotation, location: located(text, lines: lines, offset: quotation.start), isBlock: false))
+            }
+            previousParagraph = text
+        }
+
+        func flushParagraph() {
+            paragraph(block, depth: 0)
+            block = []
+        }
+
+        func flushQuote() {
+            guard !quoteBlock.isEmpty else { return }
+            // Paragraphs of the block quote, blank `>` lines between them.
+            var paragraphs: [[(line: Int, text: String)]] = [[]]
+            for entry in quoteBlock {
+                if entry.text.trimmingSpaces().isEmpty {
+                    if !(paragraphs.last?.isEmpty ?? true) { paragraphs.append([]) }
+                } else {
+                    paragraphs[paragraphs.count - 1].append(entry)
+                }
+            }
+            if paragraphs.last?.isEmpty == true { paragraphs.removeLast() }
+            var credit: String?
+            if let last = paragraphs.last, let first = last.first {
+                let opening = first.text.trimmingSpaces()
+                if opening.hasPrefix("\u{2014}") || opening.hasPrefix("--") || opening.hasPrefix("\u{2013}") {
+                    credit = String(last.map(\.text).joined(separator: " ").trimmingSpaces().drop { $0 == "-" || $0 == "\u{2014}" || $0 == "\u{2013}" || $0 == " " })
+                    paragraphs.removeLast()
+                }
+            }
+            let whole = paragraphs.flatMap { $0 }
+            let text = whole.map(\.text).joined(separator: "\n")
+            if var quotation = blockQuotation(text.trimmingSpaces(), attribution: credit, minimumWords: minimumWords) {
+                // Located at its first word.
+                let leading = text.utf8.count - String(text.drop { QuoteText.isSpace($0.unicodeScalars.first ?? " ") }).utf8.count
+                quotation.start += leading
+                quotation.end += leading
+                found.append(LocatedQuotation(quotation: quotation, location: located(text, lines: whole, offset: quotation.start), isBlock: true))
+            }
+            previousParagraph = ""
+            for part in paragraphs { paragraph(part, depth: 1) }
+            previousParagraph = ""
+            quoteBlock = []
+        }
+
+        for (index, raw) in lines.enumerated() {
+            let trimmed = raw.trimmingSpaces()
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                flushParagraph(); flushQuote()
+                fence = String(trimmed.prefix(3))
+                continue
+            }
+            if trimmed.hasPrefix(">") {
+                flushParagraph()
+                quoteBlock.append((index, masked(raw, blockQuote: true)))
+                continue
+            }
+            flushQuote()
+            if trimmed.isEmpty {
+                flushParagraph()
+                continue
+            }
+            if trimmed.hasPrefix("#") || trimmed.hasPrefix("|") || raw.hasPrefix("    ") && block.isEmpty {
+                flushParagraph()
+                previousParagraph = ""
+                continue
+            }
+            // A list item starts a block of its own.
+            if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") || trimmed.hasPrefix("+ ") { flushParagraph() }
+            block.append((index, masked(raw, blockQuote: false)))
+        }
+        flushParagraph()
+        flushQuote()
+        let resolved = resolvingPronouns(found.map(\.quotation))
+        return zip(found, resolved).map { located, quotation in
+            var located = located
+            located.quotation = quotation
+            return located
+        }
+    }
+
+    /// A line with Markdown's syntax blanked, byte for byte.
+    static func masked(_ line: String, blockQuote: Bool) -> String {
+        var bytes = Array(line.utf8)
+        let space = UInt8(ascii: " ")
+        var i = 0
+        if blockQuote {
+            // Leading spaces, then `>` markers and the space after each.
+            while i < bytes.count, bytes[i] == space || bytes[i] == UInt8(ascii: ">") {
+                bytes[i] = space
+                i += 1
+            }
+        }
+        func blank(_ range: Range<Int>) { for k in range where k < bytes.count { bytes[k] = space } }
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\\"), i + 1 < bytes.count {
+                bytes[i] = space
+                i += 2
+                continue
+            }
+            if byte == UInt8(ascii: "<"), let close = bytes[i...].firstIndex(of: UInt8(ascii: ">")),
+               i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "/") || bytes[i + 1] == UInt8(ascii: "!") || (bytes[i + 1] >= 0x41 && bytes[i + 1] <= 0x7A) {
+                blank(i ..< close + 1)
+                i = close + 1
+                continue
+            }
+            if byte == UInt8(ascii: "["), let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: "]")) {
+                let inside = bytes[(i + 1) ..< close]
+                let next = close + 1 < bytes.count ? bytes[close + 1] : 0
+                let isImage = i > 0 && bytes[i - 1] == UInt8(ascii: "!")
+                if next == UInt8(ascii: "("), let end = bytes[(close + 1)...].firstIndex(of: UInt8(ascii: ")")) {
+                    // A link: its words stay, the brackets and destination go.
+                    if isImage { blank((i - 1) ..< end + 1) } else {
+                        bytes[i] = space
+                        blank(close ..< end + 1)
+                    }
+                    i = end + 1
+                    continue
+                }
+                if next == UInt8(ascii: "["), let end = bytes[(close + 1)...].firstIndex(of: UInt8(ascii: "]")) {
+                    bytes[i] = space
+                    blank(close ..< end + 1)
+                    i = end + 1
+                    continue
+                }
+                // A timestamp `[01:02]`, a note marker `[^1]`: not words of a quotation.
+                if inside.first == UInt8(ascii: "^") || (!inside.isEmpty && inside.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ":") }) {
+                    blank(i ..< close + 1)
+                    i = close + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.unicodeScalars.first, QuoteText.isSpace(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.unicodeScalars.last, QuoteText.isSpace(last) { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}
