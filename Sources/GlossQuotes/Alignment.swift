@@ -3,7 +3,8 @@
 ///
 /// A dynamic program over (quotation element, source word): a shared word
 /// scores +4, a changed word −2, a word of the quotation missing from the
-/// source −2, a word of the source left out −1 (so that a dropped clause
+/// source −3 (so that a changed word is read as one, not as a word
+/// added and one left out), a word of the source left out −1 (so that a dropped clause
 /// costs less than the words after it gain); an ellipsis skips any number
 /// of source words for nothing, a bracketed insertion up to
 /// ``QuotePattern/slotWords``.
@@ -32,7 +33,7 @@ struct Alignment {
 
     static let matchScore: Int32 = 4
     static let substituteScore: Int32 = -2
-    static let insertScore: Int32 = -2
+    static let insertScore: Int32 = -3
     static let deleteScore: Int32 = -1
 
     /// Aligns `pattern` (whose words are numbered `quote`, -2 for a word no

@@ -52,6 +52,12 @@ extension QuoteFinder {
         func paragraph(_ lines: [(line: Int, text: String)], depth: Int) {
             guard !lines.isEmpty else { return }
             let text = lines.map(\.text).joined(separator: "\n")
+            // Only a paragraph with a quote mark (ASCII, or the first byte
+            // of a curly mark or guillemet) can hold a quotation.
+            guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 || $0 == 0xC2 }) else {
+                previousParagraph = text
+                return
+            }
             let lead = previousParagraph.trimmingSpaces().hasSuffix(":") ? previousParagraph : ""
             for var quotation in quotations(in: text, lead: lead, minimumWords: minimumWords) {
                 quotation.depth += depth
@@ -153,6 +159,16 @@ extension QuoteFinder {
             }
         }
         func blank(_ range: Range<Int>) { for k in range where k < bytes.count { bytes[k] = space } }
+        // Where the next `]`, `)` and `>` are from each byte, so that a line
+        // of many unclosed brackets is read in one pass, not one per bracket.
+        var nextClose = [Int](repeating: -1, count: bytes.count + 1)
+        var nextParen = nextClose, nextAngle = nextClose
+        for k in stride(from: bytes.count - 1, through: 0, by: -1) {
+            nextClose[k] = bytes[k] == UInt8(ascii: "]") ? k : nextClose[k + 1]
+            nextParen[k] = bytes[k] == UInt8(ascii: ")") ? k : nextParen[k + 1]
+            nextAngle[k] = bytes[k] == UInt8(ascii: ">") ? k : nextAngle[k + 1]
+        }
+        func found(_ index: Int) -> Int? { index >= 0 ? index : nil }
         while i < bytes.count {
             let byte = bytes[i]
             if byte == UInt8(ascii: "\\"), i + 1 < bytes.count {
@@ -160,17 +176,17 @@ extension QuoteFinder {
                 i += 2
                 continue
             }
-            if byte == UInt8(ascii: "<"), let close = bytes[i...].firstIndex(of: UInt8(ascii: ">")),
+            if byte == UInt8(ascii: "<"), let close = found(nextAngle[i]),
                i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "/") || bytes[i + 1] == UInt8(ascii: "!") || (bytes[i + 1] >= 0x41 && bytes[i + 1] <= 0x7A) {
                 blank(i ..< close + 1)
                 i = close + 1
                 continue
             }
-            if byte == UInt8(ascii: "["), let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: "]")) {
+            if byte == UInt8(ascii: "["), let close = found(nextClose[i + 1]) {
                 let inside = bytes[(i + 1) ..< close]
                 let next = close + 1 < bytes.count ? bytes[close + 1] : 0
                 let isImage = i > 0 && bytes[i - 1] == UInt8(ascii: "!")
-                if next == UInt8(ascii: "("), let end = bytes[(close + 1)...].firstIndex(of: UInt8(ascii: ")")) {
+                if next == UInt8(ascii: "("), let end = found(nextParen[close + 1]) {
                     // A link: its words stay, the brackets and destination go.
                     if isImage { blank((i - 1) ..< end + 1) } else {
                         bytes[i] = space
@@ -179,14 +195,14 @@ extension QuoteFinder {
                     i = end + 1
                     continue
                 }
-                if next == UInt8(ascii: "["), let end = bytes[(close + 1)...].firstIndex(of: UInt8(ascii: "]")) {
+                if next == UInt8(ascii: "["), let end = found(nextClose[close + 1]) {
                     bytes[i] = space
                     blank(close ..< end + 1)
                     i = end + 1
                     continue
                 }
                 // A timestamp `[01:02]`, a note marker `[^1]`: not words of a quotation.
-                if inside.first == UInt8(ascii: "^") || (!inside.isEmpty && inside.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ":") }) {
+                if inside.first == UInt8(ascii: "^") || (!inside.isEmpty && inside.count <= 12 && inside.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ":") }) {
                     blank(i ..< close + 1)
                     i = close + 1
                     continue

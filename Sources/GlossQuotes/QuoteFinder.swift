@@ -47,6 +47,11 @@ public enum QuoteFinder {
     /// phrases in quote marks are more often titles, terms or scare quotes
     /// than quotations, and too short to tell a source from a coincidence.
     public static let minimumWords = 6
+    /// Spans between quote marks longer than this many characters are not
+    /// read as quotations…
+    public static let maximumLength = 6000
+    /// …nor more than this many in one block.
+    public static let maximumQuotations = 400
 
     /// Verbs that credit a quotation to a speaker.
     static let speechVerbs: Set<String> = [
@@ -86,6 +91,9 @@ public enum QuoteFinder {
 
         struct Open { var double: Bool; var index: Int }
         var stack: [Open] = []
+        // How many of each kind are open, so that a mark with nothing to
+        // close costs nothing however deep the stack is.
+        var openDoubles = 0, openSingles = 0
         // (start scalar index of content, end scalar index, depth)
         var spans: [(Int, Int, Int)] = []
 
@@ -95,9 +103,16 @@ public enum QuoteFinder {
                 || "([{\u{2014}\u{2013}-".unicodeScalars.contains(scalars[i])
         }
 
+        func push(double: Bool, at i: Int) {
+            stack.append(Open(double: double, index: i))
+            if double { openDoubles += 1 } else { openSingles += 1 }
+        }
         func close(double: Bool, at i: Int) {
-            guard let at = stack.lastIndex(where: { $0.double == double }) else { return }
+            guard double ? openDoubles > 0 : openSingles > 0, let at = stack.lastIndex(where: { $0.double == double }) else { return }
             let open = stack[at]
+            for removed in stack[at...] {
+                if removed.double { openDoubles -= 1 } else { openSingles -= 1 }
+            }
             stack.removeSubrange(at...)
             spans.append((open.index + 1, i, at))
         }
@@ -106,37 +121,40 @@ public enum QuoteFinder {
             let opensDouble = scalar == "\u{201C}" || scalar == "\u{201E}" || scalar == "\u{00AB}"
             let closesDouble = scalar == "\u{201D}" || scalar == "\u{00BB}"
             if opensDouble {
-                stack.append(Open(double: true, index: i))
+                push(double: true, at: i)
             } else if closesDouble {
                 close(double: true, at: i)
             } else if scalar == "\"" {
-                if stack.contains(where: { $0.double }), !isSpaceOrEdge(i - 1) || !isWord(i + 1) {
+                if openDoubles > 0, !isSpaceOrEdge(i - 1) || !isWord(i + 1) {
                     close(double: true, at: i)
                 } else if isSpaceOrEdge(i - 1) || (i > 0 && QuoteText.isSingleQuote(scalars[i - 1])) {
-                    stack.append(Open(double: true, index: i))
+                    push(double: true, at: i)
                 }
             } else if scalar == "\u{2018}" {
-                if !isWord(i - 1) { stack.append(Open(double: false, index: i)) }
+                if !isWord(i - 1) { push(double: false, at: i) }
             } else if scalar == "\u{2019}" || scalar == "'" {
                 let between = isWord(i - 1) && isWord(i + 1)
                 if between { continue }  // an apostrophe
-                if stack.contains(where: { !$0.double }), !isSpaceOrEdge(i - 1) {
+                if openSingles > 0, !isSpaceOrEdge(i - 1) {
                     close(double: false, at: i)
                 } else if scalar == "'", isSpaceOrEdge(i - 1) || (i > 0 && QuoteText.isDoubleQuote(scalars[i - 1])), isWord(i + 1) {
-                    stack.append(Open(double: false, index: i))
+                    push(double: false, at: i)
                 }
             }
         }
         // A double quote still open at the end of the block runs to its end:
         // a quotation of several paragraphs closes only in its last one.
-        for open in stack where open.double {
-            let depth = stack.prefix { $0.index < open.index }.filter(\.double).count
-            spans.append((open.index + 1, scalars.count, depth))
+        var depth = 0
+        for open in stack {
+            if open.double { spans.append((open.index + 1, scalars.count, depth)) }
+            depth += 1
         }
 
         spans.sort { $0.0 < $1.0 }
         var found: [FoundQuotation] = []
-        for (from, to, depth) in spans {
+        // A quotation is words someone said, not pages: longer spans are a
+        // stray mark, and so are more of them than a block could hold.
+        for (from, to, depth) in spans.prefix(maximumQuotations) where to - from <= maximumLength {
             var lo = from, hi = to
             while lo < hi, QuoteText.isSpace(scalars[lo]) { lo += 1 }
             while hi > lo, QuoteText.isSpace(scalars[hi - 1]) { hi -= 1 }

@@ -35,6 +35,10 @@ public struct QuotePattern: Sendable, Hashable {
         let scalars = Array(text.unicodeScalars)
         var marked = String.UnicodeScalarView()
         var slots: [String] = []
+        var nextClose = [Int](repeating: -1, count: scalars.count + 1)
+        for k in stride(from: scalars.count - 1, through: 0, by: -1) {
+            nextClose[k] = scalars[k] == "]" ? k : nextClose[k + 1]
+        }
         var i = 0
         func isLetter(_ j: Int) -> Bool { j >= 0 && j < scalars.count && QuoteText.isWordScalar(scalars[j]) }
         while i < scalars.count {
@@ -59,7 +63,8 @@ public struct QuotePattern: Sendable, Hashable {
                     continue
                 }
             }
-            if s == "[", let close = scalars[(i + 1)...].firstIndex(of: "]") {
+            if s == "[", nextClose[i + 1] >= 0, nextClose[i + 1] - i <= 200 {
+                let close = nextClose[i + 1]
                 let inside = String(String.UnicodeScalarView(scalars[(i + 1) ..< close]))
                 let insideWords = QuoteText.words(inside)
                 if insideWords.isEmpty || inside.unicodeScalars.contains("\u{2026}") || inside.contains("...") {

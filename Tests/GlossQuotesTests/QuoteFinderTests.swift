@@ -57,4 +57,13 @@ import Testing
         #expect(block?.attribution == Attribution(name: "Pete Hegseth"))
         #expect(QuoteFinder.blockQuotation("Too short.") == nil)
     }
+
+    @Test func strayMarksInBulkAreBounded() {
+        let opens = String(repeating: "“a b c d e f ", count: 5000)
+        let found = QuoteFinder.quotations(in: opens)
+        #expect(found.count <= QuoteFinder.maximumQuotations)
+        #expect(found.allSatisfy { $0.text.unicodeScalars.count <= QuoteFinder.maximumLength })
+        let brackets = QuoteFinder.quotations(inMarkdown: "Open " + String(repeating: "[", count: 20000) + " “and " + String(repeating: "![", count: 2000) + " six words in quote marks”", file: "b.md", firstLine: 1)
+        #expect(brackets.count == 1)
+    }
 }
