@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "GlossTemplate", dependencies: ["GlossModel"]),
         .target(
             name: "GlossBuild",
-            dependencies: ["GlossModel", "GlossContent", "GlossMarkdown", "GlossSite", "GlossRender", "GlossSearch", "CFileExchange"]
+            dependencies: ["GlossModel", "GlossContent", "GlossMarkdown", "GlossSite", "GlossRender", "GlossSearch", "GlossQuotes", "CFileExchange"]
         ),
         .target(
             name: "GlossServe",

@@ -62,6 +62,8 @@ public struct BuildOutcome: Sendable {
     /// unless the build followed one whose plan it kept and only words
     /// changed since, when it is those the change reaches.
     public var transcriptPagesPlanned = 0
+    /// Every quotation found, with its verdict, in file order (docs/quotes.md).
+    public var quotes: [QuoteListing] = []
     /// The key of every output file, for the output's manifest.
     var keys: [String: UInt64]
     /// The output files in the order planned.

@@ -175,6 +175,12 @@ public struct SiteBuilder: Sendable {
             sitePlan = planSite(transcripts, bodies: bodies, context: context, timings: &timings)
         }
         diagnostics += sitePlan.diagnostics
+        // Made again whole on every build, from the bodies' surveys: its
+        // warnings do not depend on what the last build kept.
+        let quotes = timings.measure("check quotations") {
+            checkQuotes(sitePlan.transcripts, bodies: memory.bodies, rendering: rendering, speakers: content.speakers)
+        }
+        diagnostics += quotes.diagnostics
         let plan = sitePlan.allPages
         let pageCount = plan.count { $0.path.hasSuffix(".html") }
         var written = 0
@@ -195,6 +201,7 @@ public struct SiteBuilder: Sendable {
             keys: Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first }), timings: timings
         )
         outcome.order = plan.map(\.path)
+        outcome.quotes = quotes.listings
         outcome.bodiesRendered = rendered
         outcome.transcriptPagesPlanned = sitePlan.planned
         return outcome
@@ -404,6 +411,9 @@ public struct SiteBuilder: Sendable {
 
         /// The body rendered and surveyed, its HTML put in the store.
         func remember(_ document: Document) -> RememberedBody {
+            // A transcript taken from the document cache comes without its
+            // Markdown, which the survey reads for quotations.
+            let document = document.body.isEmpty ? reload(document) ?? document : document
             var body = render(document)
             var survey = TranscriptSurvey(document, rendered: body, search: search)
             if search, let store {

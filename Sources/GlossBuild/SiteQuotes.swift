@@ -1,0 +1,118 @@
+import GlossModel
+import GlossQuotes
+import GlossSite
+
+/// One quotation of the site as `gloss check --quotes` lists it.
+public struct QuoteListing: Sendable, Hashable {
+    public var location: SourceLocation
+    /// The quotation's words.
+    public var text: String
+    /// Who the text around it credits, as written.
+    public var credit: String?
+    /// `verbatim`, `trimmed`, `altered`, `not found`, or `not checked`
+    /// (credited to someone who is not a speaker on this site).
+    public var verdict: String
+    /// The passage it was found in, as a site path: `2025/slug/#p-3f2a1c`.
+    public var source: String?
+    /// What was left out or changed, one line each.
+    public var details: [String]
+
+    /// Altered or not found: what `--strict` fails on.
+    public var fails: Bool { verdict == "altered" || verdict == "not found" }
+}
+
+/// Every checked quotation of a build, and the warnings they give.
+struct SiteQuotes: Sendable {
+    var listings: [QuoteListing] = []
+    var diagnostics: [Diagnostic] = []
+
+    /// Which quotations of a transcript are checked: in an article, every
+    /// one but those credited to a name that is no speaker on the site
+    /// (`— Reuters`: the site holds nothing to check them against); in any
+    /// other transcript, only those credited to one of the site's speakers
+    /// (a speech quoting a poet is not a quotation to check).
+    static func speaker(for quotation: LocatedQuotation, in document: Document, names: SpeakerNames) -> (checked: Bool, speaker: String?) {
+        let isArticle = document.frontMatter.kind == "article"
+        guard let credit = quotation.quotation.attribution, !credit.isPronoun else { return (isArticle, nil) }
+        guard let speaker = names.speaker(named: credit.name) else { return (false, nil) }
+        return (true, speaker)
+    }
+}
+
+extension SiteBuilder {
+    /// Checks every quotation the transcripts' surveys found against every
+    /// other transcript's passages (articles are not sources). The passages
+    /// are read again only when there is a quotation to check, so a site
+    /// without any costs nothing; the whole check is made again on every
+    /// build, so a rebuild after an edit reports what a clean build would.
+    func checkQuotes(_ transcripts: [Document], bodies: [String: RememberedBody], rendering: BodyRendering, speakers: [Speaker]) -> SiteQuotes {
+        let names = SpeakerNames(speakers)
+        var work: [(document: Document, quotation: LocatedQuotation, speaker: String?)] = []
+        var unchecked: [(LocatedQuotation)] = []
+        for document in transcripts {
+            for quotation in bodies[document.path]?.survey.quotations ?? [] {
+                let (checked, speaker) = SiteQuotes.speaker(for: quotation, in: document, names: names)
+                if checked { work.append((document, quotation, speaker)) } else if quotation.quotation.attribution != nil { unchecked.append(quotation) }
+            }
+        }
+        var result = SiteQuotes()
+        result.listings = unchecked.map { quotation in
+            QuoteListing(location: quotation.location, text: quotation.quotation.text, credit: quotation.quotation.attribution?.name,
+                         verdict: "not checked", source: nil, details: ["credited to someone who is not a speaker on this site"])
+        }
+        guard !work.isEmpty else {
+            result.listings.sort { $0.location < $1.location }
+            return result
+        }
+        let sourceDocuments = transcripts.filter { $0.frontMatter.kind != "article" }
+        let sources = sourceDocuments.parallelMap { document in
+            QuoteSource(
+                id: document.path, date: document.frontMatter.date, speakerIDs: document.frontMatter.speakers.map(\.id),
+                passages: rendering.render(document).passages.map { SourcePassage(id: $0.id, speakerID: $0.speakerID, text: $0.text) }
+            )
+        }
+        let checker = QuoteChecker(library: QuoteLibrary(sources: sources))
+        let checked = work.parallelMap { item in
+            (item, checker.check(item.quotation.quotation.text, speaker: item.speaker, date: item.document.frontMatter.date, excluding: item.document.path))
+        }
+        for (item, outcome) in checked {
+            let quotation = item.quotation
+            var source: String?
+            if let match = outcome.match, let passage = match.passageIDs.first {
+                source = SiteURL.pageDirectory(forSlug: sourceDocuments[match.sourceIndex].slug) + "#" + passage
+            }
+            var details: [String] = []
+            switch outcome.verdict {
+            case .verbatim: break
+            case .trimmed(let omitted):
+                details = omitted.map { "left out: “\($0)”" }
+            case .altered(let changes):
+                details = changes.map { change in
+                    change.quoted.isEmpty ? "left out: “\(change.said)”"
+                        : change.said.isEmpty ? "added: “\(change.quoted)”"
+                        : "said “\(change.said)”, quoted “\(change.quoted)”"
+                }
+            case .notFound:
+                let whose = item.speaker.map { id in (speakers.first { $0.id == id }?.name ?? id) + "’s passages" } ?? "the transcripts on this site"
+                details = ["not in \(whose) (similarity \(Self.format(outcome.similarity)) of the \(Self.format(QuoteChecker.minimumSimilarity)) needed)"]
+                result.diagnostics.append(.warning(
+                    at: quotation.location, "quotation not found in the transcripts on this site",
+                    note: (quotation.quotation.attribution.map { "credited to \($0.name); " } ?? "") + details[0]
+                        + "; see docs/quotes.md"
+                ))
+            }
+            result.listings.append(QuoteListing(
+                location: quotation.location, text: quotation.quotation.text, credit: quotation.quotation.attribution?.name,
+                verdict: outcome.verdict.name, source: source, details: details
+            ))
+        }
+        result.listings.sort { $0.location < $1.location }
+        return result
+    }
+
+    static func format(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        if hundredths >= 100 { return "1.00" }
+        return "0." + (hundredths < 10 ? "0" : "") + String(hundredths % 100)
+    }
+}
