@@ -175,11 +175,9 @@ public struct SiteBuilder: Sendable {
             sitePlan = planSite(transcripts, bodies: bodies, context: context, timings: &timings)
         }
         diagnostics += sitePlan.diagnostics
-        // Made again whole on every build, from the bodies' surveys: its
-        // warnings do not depend on what the last build kept.
-        let quotes = timings.measure("check quotations") {
-            checkQuotes(sitePlan.transcripts, bodies: memory.bodies, rendering: rendering, speakers: content.speakers)
-        }
+        // Made again whole by every plan and replan, from the bodies'
+        // surveys: its warnings do not depend on what the last build kept.
+        let quotes = sitePlan.quotes
         diagnostics += quotes.diagnostics
         let plan = sitePlan.allPages
         let pageCount = plan.count { $0.path.hasSuffix(".html") }

@@ -1,5 +1,6 @@
 import GlossModel
 import GlossQuotes
+import GlossRender
 import GlossSite
 
 /// One quotation of the site as `gloss check --quotes` lists it.
@@ -25,6 +26,9 @@ public struct QuoteListing: Sendable, Hashable {
 struct SiteQuotes: Sendable {
     var listings: [QuoteListing] = []
     var diagnostics: [Diagnostic] = []
+    /// What each transcript's page shows, by slug: the quotations an
+    /// article makes, and the passages of a transcript others quote.
+    var pages: [String: PageQuotes] = [:]
 
     /// Which quotations of a transcript are checked: in an article, every
     /// one but those credited to a name that is no speaker on the site
@@ -105,8 +109,25 @@ extension SiteBuilder {
                 location: quotation.location, text: quotation.quotation.text, credit: quotation.quotation.attribution?.name,
                 verdict: outcome.verdict.name, source: source, details: details
             ))
+            let sourceDocument = outcome.match.map { sourceDocuments[$0.sourceIndex] }
+            let passage = outcome.match?.passageIDs.first
+            result.pages[item.document.slug, default: PageQuotes()].checked.append(CheckedQuote(
+                text: quotation.quotation.text, verdict: outcome.verdict.name, sourceSlug: sourceDocument?.slug,
+                sourceTitle: sourceDocument?.frontMatter.title, passageID: passage, details: details
+            ))
+            if let sourceDocument, let passage {
+                result.pages[sourceDocument.slug, default: PageQuotes()].quotedIn.append(QuotedPassage(
+                    passageID: passage, fromSlug: item.document.slug, fromTitle: item.document.frontMatter.title, verdict: outcome.verdict.name
+                ))
+            }
         }
         result.listings.sort { $0.location < $1.location }
+        // In an order that does not depend on the order of the work.
+        for (slug, page) in result.pages {
+            var page = page
+            page.quotedIn.sort { ($0.passageID, $0.fromSlug, $0.verdict) < ($1.passageID, $1.fromSlug, $1.verdict) }
+            result.pages[slug] = page
+        }
         return result
     }
 

@@ -366,6 +366,9 @@ final class CountingFileSystem: ContentFileSystem {
         try temp.write(speech.replacingOccurrences(of: "We will build the bridge across the river before the winter comes", with: "Nobody expected the spring floods this year"), to: "Content/speech.md")
         let edited = builder(temp, output: "Public").build(memory: &memory, changed: ["speech.md"])
         #expect(edited.quotes.map(\.verdict) == ["not found"])
+        // The speech's words changed, and so did the article's verdict: both pages are planned again.
+        #expect(edited.transcriptPagesPlanned == 2)
+        #expect(try #require(temp.read("Public/report/index.html")).contains("<strong class=\"verdict\">not found</strong>"))
         #expect(edited.diagnostics.map(\.description).contains { $0.hasPrefix("\(temp.path)/Content/report.md:7:14: warning: quotation not found") })
         try? FileManager.default.removeItem(atPath: temp.path + "/Clean")
         let clean = builder(temp, output: "Clean").build()

@@ -63,4 +63,27 @@ import Testing
         #expect(!outcome.diagnostics.contains { $0.message.contains("quotation") })
         #expect(outcome.quotes.allSatisfy { $0.verdict == "not checked" || $0.verdict == "verbatim" })
     }
+
+    @Test("the article lists each checked quotation with its verdict in words and a link to the passage; the speech lists where it is quoted")
+    func pagesShowVerdictsAndBacklinks() throws {
+        let temp = try site()
+        let outcome = SiteBuilder(settings: BuildSettings(
+            contentDirectory: temp.path + "/Content", templatesDirectory: temp.path + "/Templates", outputDirectory: temp.path + "/Public"
+        )).build()
+        #expect(!outcome.diagnostics.hasErrors)
+        let article = try #require(temp.read("Public/2025/article/index.html"))
+        #expect(article.contains("<h2 id=\"quotes-checked\">Quotations checked</h2>"))
+        #expect(article.contains("<strong class=\"verdict\">verbatim</strong>: from <a href=\"../hegseth-ukraine-defense-contact-group/#p-"))
+        #expect(article.contains("<strong class=\"verdict\">altered</strong>"))
+        #expect(article.contains("<li>added: “terrible”</li>"))
+        #expect(article.contains("<strong class=\"verdict\">not found</strong>: not found in the transcripts on this site"))
+        let speech = try #require(temp.read("Public/2025/hegseth-ukraine-defense-contact-group/index.html"))
+        #expect(speech.contains("<h2 id=\"quoted-in\">Quoted in</h2>"))
+        #expect(speech.contains("in <a href=\"../article/\">Secretary Hegseth Says Ukraine Can’t Return to Old Borders</a> (verbatim)"))
+        // Every passage a backlink names is on the page.
+        for line in speech.split(separator: "\n") where line.contains("This passage</a> in") {
+            guard let start = line.range(of: "href=\"#"), let end = line[start.upperBound...].firstIndex(of: "\"") else { continue }
+            #expect(speech.contains("id=\"\(line[start.upperBound ..< end])\""))
+        }
+    }
 }
