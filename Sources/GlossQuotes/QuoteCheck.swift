@@ -112,7 +112,22 @@ public struct QuoteChecker: Sendable {
 
         var best: (result: QuoteResult, key: (Int, Int, Double, Int))?
         var nearest = 0.0
-        for sourceIndex in library.candidates(for: quoteWords.filter { $0 >= 0 }) {
+        // Pairs of words that follow each other in the quotation (not across
+        // an ellipsis or an insertion), for picking candidate transcripts.
+        var pairs: [UInt64] = []
+        var previous: Int32 = -1
+        var wordIndex = 0
+        for element in pattern.elements {
+            if case .word = element {
+                let number = quoteWords[wordIndex]
+                wordIndex += 1
+                if previous >= 0, number >= 0 { pairs.append(QuoteLibrary.pair(previous, number)) }
+                previous = number
+            } else {
+                previous = -1
+            }
+        }
+        for sourceIndex in library.candidates(forPairs: pairs) {
             let source = library.sources[sourceIndex]
             if source.id == excluding { continue }
             let words = library.words(of: sourceIndex, speaker: speaker)

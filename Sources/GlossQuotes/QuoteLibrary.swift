@@ -39,9 +39,15 @@ public struct QuoteSource: Sendable, Hashable {
     }
 }
 
-/// Every passage quotations are checked against, with an inverted index
-/// from each word to the transcripts that hold it, so a quotation is only
-/// aligned with the few transcripts that share its rarest words.
+/// Every passage quotations are checked against, with what picks the few
+/// transcripts worth aligning a quotation with: for each transcript, a
+/// Bloom filter of the pairs of words that follow each other in it.
+///
+/// Pairs, not words: on a site of many transcripts on the same subjects
+/// (or a generated corpus of a few hundred words), every transcript holds
+/// every word of a quotation, but few hold its words in that order. A
+/// filter answers "does this transcript hold this pair?" with no false "no"
+/// and about one false "yes" in fifty, in twelve bits a pair.
 ///
 /// The words themselves are not kept: a candidate transcript is cut into
 /// words again when a quotation is checked against it, which costs far less
@@ -50,51 +56,89 @@ public struct QuoteLibrary: Sendable {
     public let sources: [QuoteSource]
     /// Each distinct word, numbered.
     let vocabulary: [String: Int32]
-    /// For each word number, the sources that hold it, ascending.
-    let postings: [[Int32]]
+    /// For each source, its filter of word pairs (a power of two of bits).
+    let pairFilters: [[UInt64]]
 
     public init(sources: [QuoteSource]) {
         self.sources = sources
         var vocabulary: [String: Int32] = [:]
-        var postings: [[Int32]] = []
-        for (index, source) in sources.enumerated() {
-            let sourceNumber = Int32(index)
+        var filters: [[UInt64]] = []
+        filters.reserveCapacity(sources.count)
+        for source in sources {
+            var pairs: [UInt64] = []
             for passage in source.passages {
+                var previous: Int32 = -1
                 for token in QuoteText.tokens(passage.text) {
                     let number: Int32
                     if let known = vocabulary[token.word] {
                         number = known
                     } else {
-                        number = Int32(postings.count)
+                        number = Int32(vocabulary.count)
                         vocabulary[token.word] = number
-                        postings.append([])
                     }
-                    if postings[Int(number)].last != sourceNumber { postings[Int(number)].append(sourceNumber) }
+                    if previous >= 0 { pairs.append(Self.pair(previous, number)) }
+                    previous = number
                 }
             }
+            var bits = 64
+            while bits < pairs.count * 12 { bits *= 2 }
+            var filter = [UInt64](repeating: 0, count: bits / 64)
+            for pair in pairs {
+                for probe in Self.probes(pair, bits: bits) { filter[probe >> 6] |= 1 << UInt64(probe & 63) }
+            }
+            filters.append(filter)
         }
         self.vocabulary = vocabulary
-        self.postings = postings
+        pairFilters = filters
     }
 
-    /// The number of sources a word is in.
-    func frequency(_ word: Int32) -> Int { postings[Int(word)].count }
+    static func pair(_ a: Int32, _ b: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
+    }
 
-    /// The sources worth aligning a quotation with: those holding at least
-    /// half of its rarest words, most shared words first.
-    func candidates(for words: [Int32], limit: Int = 12) -> [Int] {
-        let distinct = Array(Set(words)).sorted { (frequency($0), $0) < (frequency($1), $1) }
-        let rare = distinct.prefix(8)
-        guard !rare.isEmpty else { return [] }
-        var hits: [Int32: Int] = [:]
-        for word in rare {
-            for source in postings[Int(word)] { hits[source, default: 0] += 1 }
+    /// The two hashes of a pair (a SplitMix mix, split), for double hashing.
+    static func hashes(_ pair: UInt64) -> (Int, Int) {
+        var z = pair &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return (Int(truncatingIfNeeded: z & 0xFFFF_FFFF), Int(truncatingIfNeeded: z >> 32) | 1)
+    }
+
+    /// Three bit positions for a pair in a filter of `bits` bits.
+    static func probes(_ pair: UInt64, bits: Int) -> [Int] {
+        let (h1, h2) = hashes(pair)
+        let mask = bits - 1
+        return [h1 & mask, (h1 &+ h2) & mask, (h1 &+ 2 &* h2) & mask]
+    }
+
+    func holds(_ source: Int, hashes: (Int, Int)) -> Bool {
+        pairFilters[source].withUnsafeBufferPointer { filter in
+            let mask = filter.count * 64 - 1
+            var probe = hashes.0
+            for _ in 0 ..< 3 {
+                let bit = probe & mask
+                if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
+                probe &+= hashes.1
+            }
+            return true
         }
-        let needed = max(1, (rare.count + 1) / 2)
-        return hits.filter { $0.value >= needed }
-            .sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }
-            .prefix(limit)
-            .map { Int($0.key) }
+    }
+
+    /// The sources worth aligning a quotation with, given its pairs of
+    /// consecutive known words: those holding at least a third of them,
+    /// most first, at most `limit`.
+    func candidates(forPairs pairs: [UInt64], limit: Int = 8) -> [Int] {
+        let distinct = Array(Set(pairs)).map(Self.hashes)
+        guard !distinct.isEmpty else { return [] }
+        let needed = max(1, distinct.count / 3)
+        var scored: [(source: Int, hits: Int)] = []
+        for source in sources.indices {
+            var hits = 0
+            for pair in distinct where holds(source, hashes: pair) { hits += 1 }
+            if hits >= needed { scored.append((source, hits)) }
+        }
+        return scored.sorted { ($0.hits, -$0.source) > ($1.hits, -$1.source) }.prefix(limit).map(\.source)
     }
 
     /// A source cut into words, each numbered (-1 for a word the caller may

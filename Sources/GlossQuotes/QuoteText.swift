@@ -118,11 +118,26 @@ public enum QuoteText {
                 index += 1
                 continue
             }
-            if isMark(scalar) {
+            // ASCII first: most text is, and it needs no Unicode tables.
+            if scalar.isASCII {
+                let v = scalar.value
+                let isDigit = v >= 0x30 && v <= 0x39, isUpper = v >= 0x41 && v <= 0x5A, isLower = v >= 0x61 && v <= 0x7A
+                if isDigit || isUpper || isLower {
+                    if wordStart < 0 {
+                        wordStart = index
+                        capitalized = isUpper
+                        startsSentence = sentenceOpen
+                        sentenceOpen = false
+                    }
+                    word.append(isUpper ? Unicode.Scalar(UInt8(v + 32)) : scalar)
+                    lastWasDigit = isDigit
+                    index += 1
+                    continue
+                }
+            } else if isMark(scalar) {
                 index += 1
                 continue
-            }
-            if isWordScalar(scalar) {
+            } else if isWordScalar(scalar) {
                 if wordStart < 0 {
                     wordStart = index
                     capitalized = scalar.properties.isUppercase
