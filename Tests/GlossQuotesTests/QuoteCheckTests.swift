@@ -107,4 +107,22 @@ let briefing = QuoteSource(
         // The quoting page itself is never its own source.
         #expect(checker.check(quote, excluding: "early").match?.sourceID == "late")
     }
+
+    @Test func candidatesAreFoundByWordOrderWhenEveryTranscriptHasEveryWord() {
+        // Forty transcripts of the same twelve words, each in another order;
+        // only one holds them in the order quoted.
+        let words = ["peace", "through", "strength", "allies", "must", "carry", "the", "burden", "of", "their", "own", "defence"]
+        var generator = QuoteEvaluationTests.Generator(state: 7)
+        var sources: [QuoteSource] = []
+        for index in 0 ..< 40 {
+            var shuffled = words
+            shuffled.shuffle(using: &generator)
+            sources.append(QuoteSource(id: "s\(index)", passages: [SourcePassage(id: "p", text: (shuffled + shuffled.reversed()).joined(separator: " "))]))
+        }
+        sources.insert(QuoteSource(id: "said", passages: [SourcePassage(id: "p-said", text: "So allies must carry the burden of their own defence, and peace through strength.")]), at: 23)
+        let checker = QuoteChecker(library: QuoteLibrary(sources: sources))
+        let result = checker.check("allies must carry the burden of their own defence")
+        #expect(result.verdict == .verbatim)
+        #expect(result.match?.sourceID == "said")
+    }
 }
