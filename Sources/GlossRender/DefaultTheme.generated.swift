@@ -1466,7 +1466,7 @@ Sitemap: {{robots.sitemapURL}}
     <h2 id="quotes-checked">Quotations checked</h2>
     <ol class="quote-list">
       {{#checkedQuotes}}
-      <li class="quote quote-{{verdict}}">
+      <li class="quote quote-{{verdictClass}}">
         <q>{{text}}</q>
         <p><strong class="verdict">{{verdict}}</strong>{{#isFound}}: from <a href="{{url}}">{{sourceTitle}}</a>{{/isFound}}{{^isFound}}: not found in the transcripts on this site{{/isFound}}</p>
         {{#hasDetails}}<ul class="quote-details">{{#details}}<li>{{.}}</li>{{/details}}</ul>{{/hasDetails}}

@@ -57,6 +57,8 @@ public struct QuotedPassage: Sendable, Hashable {
 struct CheckedQuoteViewModel: TemplateObject {
     var text: String
     var verdict: String
+    /// The verdict as one word for a class name: `not-found`.
+    var verdictClass: String
     var isFound: Bool
     /// The passage, relative to the page (`../speech/#p-3f2a1c`).
     var url: String?
@@ -67,6 +69,7 @@ struct CheckedQuoteViewModel: TemplateObject {
     init(_ quote: CheckedQuote, page: String) {
         text = quote.text
         verdict = quote.verdict
+        verdictClass = String(quote.verdict.map { $0 == " " ? "-" : $0 })
         isFound = quote.sourceSlug != nil
         url = quote.sourceSlug.map { SiteURL.relative(from: page, to: SiteURL.pageDirectory(forSlug: $0)) + (quote.passageID.map { "#" + $0 } ?? "") }
         sourceTitle = quote.sourceTitle
@@ -78,6 +81,7 @@ struct CheckedQuoteViewModel: TemplateObject {
         switch key {
         case "text": text.templateValue
         case "verdict": verdict.templateValue
+        case "verdictClass": verdictClass.templateValue
         case "isFound": isFound.templateValue
         case "url": url.templateValue
         case "sourceTitle": sourceTitle.templateValue

@@ -77,6 +77,7 @@ import Testing
         #expect(article.contains("<strong class=\"verdict\">altered</strong>"))
         #expect(article.contains("<li>added: “terrible”</li>"))
         #expect(article.contains("<strong class=\"verdict\">not found</strong>: not found in the transcripts on this site"))
+        #expect(article.contains("<li class=\"quote quote-not-found\">"))
         let speech = try #require(temp.read("Public/2025/hegseth-ukraine-defense-contact-group/index.html"))
         #expect(speech.contains("<h2 id=\"quoted-in\">Quoted in</h2>"))
         #expect(speech.contains("in <a href=\"../article/\">Secretary Hegseth Says Ukraine Can’t Return to Old Borders</a> (verbatim)"))
