@@ -35,11 +35,16 @@ struct SiteQuotes: Sendable {
     /// (`— Reuters`: the site holds nothing to check them against); in any
     /// other transcript, only those credited to one of the site's speakers
     /// (a speech quoting a poet is not a quotation to check).
-    static func speaker(for quotation: LocatedQuotation, in document: Document, names: SpeakerNames) -> (checked: Bool, speaker: String?) {
+    ///
+    /// A name may answer to several ids (a person in `speakers.yaml` and
+    /// again in an imported article's own `speakers:`): the passages of each
+    /// count.
+    static func speakers(for quotation: LocatedQuotation, in document: Document, names: SpeakerNames) -> (checked: Bool, speakers: Set<String>?) {
         let isArticle = document.frontMatter.kind == "article"
         guard let credit = quotation.quotation.attribution, !credit.isPronoun else { return (isArticle, nil) }
-        guard let speaker = names.speaker(named: credit.name) else { return (false, nil) }
-        return (true, speaker)
+        let speakers = names.speakers(named: credit.name)
+        guard !speakers.isEmpty else { return (false, nil) }
+        return (true, speakers)
     }
 }
 
@@ -50,13 +55,20 @@ extension SiteBuilder {
     /// without any costs nothing; the whole check is made again on every
     /// build, so a rebuild after an edit reports what a clean build would.
     func checkQuotes(_ transcripts: [Document], bodies: [String: RememberedBody], rendering: BodyRendering, speakers: [Speaker]) -> SiteQuotes {
-        let names = SpeakerNames(speakers)
-        var work: [(document: Document, quotation: LocatedQuotation, speaker: String?)] = []
+        // The registry, and the speakers each transcript declares with a name of its own.
+        var everyone = speakers
+        for document in transcripts {
+            for appearance in document.frontMatter.speakers where appearance.name != nil {
+                everyone.append(Speaker(id: appearance.id, name: appearance.name ?? appearance.id, aliases: appearance.aliases))
+            }
+        }
+        let names = SpeakerNames(everyone)
+        var work: [(document: Document, quotation: LocatedQuotation, speakers: Set<String>?)] = []
         var unchecked: [(LocatedQuotation)] = []
         for document in transcripts {
             for quotation in bodies[document.path]?.survey.quotations ?? [] {
-                let (checked, speaker) = SiteQuotes.speaker(for: quotation, in: document, names: names)
-                if checked { work.append((document, quotation, speaker)) } else if quotation.quotation.attribution != nil { unchecked.append(quotation) }
+                let (checked, credited) = SiteQuotes.speakers(for: quotation, in: document, names: names)
+                if checked { work.append((document, quotation, credited)) } else if quotation.quotation.attribution != nil { unchecked.append(quotation) }
             }
         }
         var result = SiteQuotes()
@@ -77,7 +89,7 @@ extension SiteBuilder {
         }
         let checker = QuoteChecker(library: QuoteLibrary(sources: sources))
         let checked = work.parallelMap { item in
-            (item, checker.check(item.quotation.quotation.text, speaker: item.speaker, date: item.document.frontMatter.date, excluding: item.document.path))
+            (item, checker.check(item.quotation.quotation.text, speakers: item.speakers, date: item.document.frontMatter.date, excluding: item.document.path))
         }
         for (item, outcome) in checked {
             let quotation = item.quotation
@@ -97,7 +109,11 @@ extension SiteBuilder {
                         : "said “\(change.said)”, quoted “\(change.quoted)”"
                 }
             case .notFound:
-                let whose = item.speaker.map { id in (speakers.first { $0.id == id }?.name ?? id) + "’s passages" } ?? "the transcripts on this site"
+                let whose = item.speakers.map { ids in
+                    ids.sorted().map { id in everyone.first { $0.id == id }?.name ?? id }.reduce(into: [String]()) { names, name in
+                        if !names.contains(name) { names.append(name) }
+                    }.joined(separator: " or ") + "’s passages"
+                } ?? "the transcripts on this site"
                 details = ["not in \(whose) (similarity \(Self.format(outcome.similarity)) of the \(Self.format(QuoteChecker.minimumSimilarity)) needed)"]
                 result.diagnostics.append(.warning(
                     at: quotation.location, "quotation not found in the transcripts on this site",

@@ -49,7 +49,7 @@ extension QuoteFinder {
             return SourceLocation(file: file, line: firstLine + (lines.last?.line ?? 0), column: 1)
         }
 
-        func paragraph(_ lines: [(line: Int, text: String)], depth: Int) {
+        func paragraph(_ lines: [(line: Int, text: String)], depth: Int, credit: Attribution? = nil) {
             guard !lines.isEmpty else { return }
             let text = lines.map(\.text).joined(separator: "\n")
             // Only a paragraph with a quote mark (ASCII, or the first byte
@@ -61,6 +61,14 @@ extension QuoteFinder {
             let lead = previousParagraph.trimmingSpaces().hasSuffix(":") ? previousParagraph : ""
             for var quotation in quotations(in: text, lead: lead, minimumWords: minimumWords) {
                 quotation.depth += depth
+                // Quote marks around a block quote's paragraph are its
+                // source's words unless the text credits someone else;
+                // quotations inside the paragraph are not.
+                let before = String(decoding: Array(text.utf8)[..<quotation.start], as: UTF8.self)
+                if quotation.attribution == nil,
+                   before.unicodeScalars.allSatisfy({ QuoteText.isSpace($0) || QuoteText.isDoubleQuote($0) || QuoteText.isSingleQuote($0) }) {
+                    quotation.attribution = credit
+                }
                 found.append(LocatedQuotation(quotation: quotation, location: located(text, lines: lines, offset: quotation.start), isBlock: false))
             }
             previousParagraph = text
@@ -84,6 +92,7 @@ extension QuoteFinder {
             }
             if paragraphs.last?.isEmpty == true { paragraphs.removeLast() }
             var credit: String?
+            var blockCredit: Attribution?
             if let last = paragraphs.last, let first = last.first {
                 let opening = first.text.trimmingSpaces()
                 if opening.hasPrefix("\u{2014}") || opening.hasPrefix("--") || opening.hasPrefix("\u{2013}") {
@@ -93,6 +102,7 @@ extension QuoteFinder {
             }
             let whole = paragraphs.flatMap { $0 }
             let text = whole.map(\.text).joined(separator: "\n")
+            blockCredit = credit.flatMap { name(in: $0) }.map { Attribution(name: $0) }
             if var quotation = blockQuotation(text.trimmingSpaces(), attribution: credit, minimumWords: minimumWords) {
                 // Located at its first word.
                 let leading = text.utf8.count - String(text.drop { QuoteText.isSpace($0.unicodeScalars.first ?? " ") }).utf8.count
@@ -101,7 +111,7 @@ extension QuoteFinder {
                 found.append(LocatedQuotation(quotation: quotation, location: located(text, lines: whole, offset: quotation.start), isBlock: true))
             }
             previousParagraph = ""
-            for part in paragraphs { paragraph(part, depth: 1) }
+            for part in paragraphs { paragraph(part, depth: 1, credit: blockCredit) }
             previousParagraph = ""
             quoteBlock = []
         }

@@ -100,6 +100,13 @@ public struct QuoteChecker: Sendable {
     ///     a transcript dated on or before it is preferred.
     ///   - excluding: a source never to match (the quoting page itself).
     public func check(_ text: String, speaker: String? = nil, date: CalendarDate? = nil, excluding: String? = nil) -> QuoteResult {
+        check(text, speakers: speaker.map { [$0] }, date: date, excluding: excluding)
+    }
+
+    /// ``check(_:speaker:date:excluding:)`` for a credit that names any of
+    /// several speaker ids (one person registered twice, say): the passages
+    /// of each count.
+    public func check(_ text: String, speakers: Set<String>?, date: CalendarDate? = nil, excluding: String? = nil) -> QuoteResult {
         let pattern = QuotePattern(text)
         let quoteWords = pattern.elements.compactMap { element -> Int32? in
             if case .word(let word, _) = element { return library.vocabulary[word] ?? -2 } else { return nil }
@@ -130,7 +137,7 @@ public struct QuoteChecker: Sendable {
         for sourceIndex in library.candidates(forPairs: pairs) {
             let source = library.sources[sourceIndex]
             if source.id == excluding { continue }
-            let words = library.words(of: sourceIndex, speaker: speaker)
+            let words = library.words(of: sourceIndex, speakers: speakers)
             for window in windows(words.numbers, quote: Set(quoteWords.filter { $0 >= 0 }), length: pattern.elements.count, hasGap: pattern.elements.contains(.gap)) {
                 guard let alignment = Alignment.align(pattern, quoteWords, words.numbers, window) else { continue }
                 nearest = max(nearest, alignment.similarity)

@@ -149,11 +149,11 @@ public struct QuoteLibrary: Sendable {
         var passage: [Int32]
     }
 
-    func words(of sourceIndex: Int, speaker: String?) -> Words {
+    func words(of sourceIndex: Int, speakers: Set<String>?) -> Words {
         let source = sources[sourceIndex]
         var result = Words(numbers: [], tokens: [], passage: [])
         for (p, passage) in source.passages.enumerated() {
-            let eligible = speaker == nil || source.speaker(ofPassage: p) == nil || source.speaker(ofPassage: p) == speaker
+            let eligible = speakers == nil || source.speaker(ofPassage: p).map { speakers?.contains($0) == true } ?? true
             for token in QuoteText.tokens(passage.text) {
                 result.numbers.append(eligible ? (vocabulary[token.word] ?? -1) : -1)
                 result.tokens.append(token)

@@ -24,6 +24,16 @@ public struct SpeakerNames: Sendable {
         }
     }
 
+    /// Every speaker `name` could name: by full name or alias if any
+    /// matches, else by last words. Empty if none.
+    public func speakers(named name: String) -> Set<String> {
+        let words = QuoteText.words(name)
+        if let ids = full[words.joined(separator: " ")] { return ids }
+        var found: Set<String> = []
+        for word in words { found.formUnion(last[word] ?? []) }
+        return found
+    }
+
     /// The id of the one speaker `name` names, or nil.
     public func speaker(named name: String) -> String? {
         let words = QuoteText.words(name)

@@ -61,4 +61,17 @@ import Testing
         #expect(names.speaker(named: "Jane Smith") == "j-smith")
         #expect(names.speaker(named: "Reuters") == nil)
     }
+
+    @Test func quoteMarksAroundABlockQuoteTakeItsCreditAndThoseInsideDoNot() {
+        let body = """
+            > “He also told Washington’s NATO allies that they would have to step up. He said the U.S. could not be ‘primarily focused on the security of Europe’.”
+            >
+            > — Reuters
+            """
+        let found = QuoteFinder.quotations(inMarkdown: body, file: "a.md", firstLine: 1)
+        let inner = found.filter { !$0.isBlock }
+        #expect(inner.count == 2)
+        #expect(inner.first { $0.quotation.text.hasPrefix("He also told") }?.quotation.attribution == Attribution(name: "Reuters"))
+        #expect(inner.first { $0.quotation.text == "primarily focused on the security of Europe" }?.quotation.attribution == nil)
+    }
 }
