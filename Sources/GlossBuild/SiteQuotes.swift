@@ -114,7 +114,8 @@ extension SiteBuilder {
                         if !names.contains(name) { names.append(name) }
                     }.joined(separator: " or ") + "’s passages"
                 } ?? "the transcripts on this site"
-                details = ["not in \(whose) (similarity \(Self.format(outcome.similarity)) of the \(Self.format(QuoteChecker.minimumSimilarity)) needed)"]
+                let percent = { (share: Double) in "\(Int((share * 100).rounded())) %" }
+                details = outcome.similarity == 0 ? ["not in \(whose): no passage has its words in that order"] : ["not in \(whose): the nearest passage has \(percent(outcome.coverage)) of its words (\(percent(QuoteChecker.minimumCoverage)) needed) and a similarity of \(Self.format(outcome.similarity)) (\(Self.format(QuoteChecker.minimumSimilarity)) needed)"]
                 result.diagnostics.append(.warning(
                     at: quotation.location, "quotation not found in the transcripts on this site",
                     note: (quotation.quotation.attribution.map { "credited to \($0.name); " } ?? "") + details[0]

@@ -73,6 +73,8 @@ public struct QuoteResult: Sendable, Hashable {
     /// Of the best alignment found, whether or not it was good enough:
     /// `2 × shared words / (quotation's words + source's words)`.
     public var similarity: Double
+    /// Of the same alignment: the share of the quotation's words it found.
+    public var coverage: Double = 0
 }
 
 /// What a quotation is checked against, and how.
@@ -118,7 +120,7 @@ public struct QuoteChecker: Sendable {
         let claimsSentenceEnd = !endsMidSentence && Self.endsWithStop(text)
 
         var best: (result: QuoteResult, key: (Int, Int, Double, Int))?
-        var nearest = 0.0
+        var nearest = (similarity: 0.0, coverage: 0.0)
         // Pairs of words that follow each other in the quotation (not across
         // an ellipsis or an insertion), for picking candidate transcripts.
         var pairs: [UInt64] = []
@@ -140,7 +142,7 @@ public struct QuoteChecker: Sendable {
             let words = library.words(of: sourceIndex, speakers: speakers)
             for window in windows(words.numbers, quote: Set(quoteWords.filter { $0 >= 0 }), length: pattern.elements.count, hasGap: pattern.elements.contains(.gap)) {
                 guard let alignment = Alignment.align(pattern, quoteWords, words.numbers, window) else { continue }
-                nearest = max(nearest, alignment.similarity)
+                if alignment.similarity > nearest.similarity { nearest = (alignment.similarity, alignment.coverage) }
                 guard alignment.coverage >= Self.minimumCoverage, alignment.similarity >= Self.minimumSimilarity else { continue }
                 let verdict = verdict(alignment, words: words, source: source, pattern: pattern,
                                       startsMidSentence: startsMidSentence, claimsSentenceEnd: claimsSentenceEnd)
@@ -156,10 +158,10 @@ public struct QuoteChecker: Sendable {
                 if let date, let sourceDate = source.date, sourceDate > date { onTime = 0 }
                 let key = (verdict.rank, onTime, alignment.similarity, -(alignment.last - alignment.first))
                 if let known = best, key <= known.key { continue }
-                best = (QuoteResult(verdict: verdict, match: match, similarity: alignment.similarity), key)
+                best = (QuoteResult(verdict: verdict, match: match, similarity: alignment.similarity, coverage: alignment.coverage), key)
             }
         }
-        return best?.result ?? QuoteResult(verdict: .notFound, match: nil, similarity: nearest)
+        return best?.result ?? QuoteResult(verdict: .notFound, match: nil, similarity: nearest.similarity, coverage: nearest.coverage)
     }
 
     // MARK: Verdicts

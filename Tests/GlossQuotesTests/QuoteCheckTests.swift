@@ -84,6 +84,8 @@ let briefing = QuoteSource(
         // Half the words right is still not found.
         let half = checker.check("We want, like you, a strong Europe that pays for its own armies and navies")
         #expect(half.verdict == .notFound)
+        // The near miss is measured, to say how near.
+        #expect(half.coverage > 0 && half.coverage < QuoteChecker.minimumCoverage)
     }
 
     @Test func onlyTheCreditedSpeakersPassagesCount() {
