@@ -45,6 +45,8 @@ let package = Package(
         .target(name: "GlossMarkdown", dependencies: ["GlossModel", "CCmark"]),
         // Search: folding, words, stemming and the index's file format, pure.
         .target(name: "GlossSearch", dependencies: ["GlossModel"]),
+        // Quote check: finding quotations, matching them with passages, verdicts; pure.
+        .target(name: "GlossQuotes", dependencies: ["GlossModel"]),
         .target(name: "GlossSite", dependencies: ["GlossModel", "GlossMarkdown"]),
         .target(
             name: "GlossRender",
@@ -56,7 +58,7 @@ let package = Package(
         .target(name: "GlossTemplate", dependencies: ["GlossModel"]),
         .target(
             name: "GlossBuild",
-            dependencies: ["GlossModel", "GlossContent", "GlossMarkdown", "GlossSite", "GlossRender", "GlossSearch", "CFileExchange"]
+            dependencies: ["GlossModel", "GlossContent", "GlossMarkdown", "GlossSite", "GlossRender", "GlossSearch", "GlossQuotes", "CFileExchange"]
         ),
         .target(
             name: "GlossServe",
@@ -95,6 +97,7 @@ let package = Package(
         ),
         .testTarget(name: "GlossBuildTests", dependencies: ["GlossBuild"]),
         .testTarget(name: "GlossSearchTests", dependencies: ["GlossSearch"]),
+        .testTarget(name: "GlossQuotesTests", dependencies: ["GlossQuotes", "GlossModel"]),
         // Imports fixtures and builds them with the real pipeline to measure fidelity.
         .testTarget(
             name: "GlossImportTests",

@@ -1,6 +1,7 @@
 import Foundation
 import GlossMarkdown
 import GlossModel
+import GlossQuotes
 import Synchronization
 
 #if canImport(Glibc)
@@ -163,7 +164,7 @@ extension BodyStore {
         case header = 0, pack, body, removal
     }
 
-    private static let magic = Array("gloss rendered bodies 3\n".utf8)
+    private static let magic = Array("gloss rendered bodies 4\n".utf8)
 
     private var log: RecordLog { RecordLog(path: directory + "/" + Self.indexName, magic: Self.magic) }
 
@@ -310,6 +311,7 @@ extension BodyStore {
             } else {
                 writer.write(false)
             }
+            writer.write(body.survey.quotations) { $0.write($1) }
         }
     }
 
@@ -374,7 +376,8 @@ extension BodyStore {
                 searchTerms: try reader.readBytes(),
                 searchPassages: try reader.readBool()
                     ? .stored(BodyLocation(pack: try reader.readPack(), offset: try reader.readInt(), length: try reader.readInt(), checksum: try reader.readFixed()))
-                    : .dropped
+                    : .dropped,
+                quotations: try reader.readArray { try $0.readLocatedQuotation() }
             )
             entry = .body(path: path, RememberedBody(revision: revision, body: body, html: .stored(location), survey: survey))
         }
@@ -408,6 +411,19 @@ extension ByteWriter {
         write(link.inNote)
     }
 
+    mutating func write(_ located: LocatedQuotation) {
+        let quotation = located.quotation
+        write(quotation.text)
+        write(quotation.start)
+        write(quotation.end)
+        write(quotation.depth)
+        write(quotation.wordCount)
+        write(quotation.attribution?.name)
+        write(quotation.attribution?.isPronoun ?? false)
+        write(located.location)
+        write(located.isBlock)
+    }
+
     mutating func write(_ turn: TurnExcerpt) {
         write(turn.slug)
         write(turn.passageID)
@@ -438,6 +454,18 @@ extension ByteReader {
     mutating func readLinkReference() throws -> LinkReference {
         LinkReference(destination: try readString(), location: try readLocation(), isImage: try readBool(),
                       passageID: try readOptionalString(), inNote: try readBool())
+    }
+
+    mutating func readLocatedQuotation() throws -> LocatedQuotation {
+        let text = try readString(), start = try readInt(), end = try readInt(), depth = try readInt(), words = try readInt()
+        let name = try readOptionalString(), isPronoun = try readBool()
+        return LocatedQuotation(
+            quotation: FoundQuotation(
+                text: text, start: start, end: end, depth: depth,
+                attribution: name.map { Attribution(name: $0, isPronoun: isPronoun) }, wordCount: words
+            ),
+            location: try readLocation(), isBlock: try readBool()
+        )
     }
 
     mutating func readTurnExcerpt() throws -> TurnExcerpt {

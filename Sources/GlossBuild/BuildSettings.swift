@@ -67,6 +67,8 @@ public struct BuildOutcome: Sendable {
     /// unless the build followed one whose plan it kept and only words
     /// changed since, when it is those the change reaches.
     public var transcriptPagesPlanned = 0
+    /// Every quotation found, with its verdict, in file order (docs/quotes.md).
+    public var quotes: [QuoteListing] = []
     /// Every output file and its key, in the order planned, for the output's manifest.
     var files: [OutputGenerations.FileKey] = []
     public var timings: BuildTimings

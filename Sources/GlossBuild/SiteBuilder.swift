@@ -160,7 +160,8 @@ public struct SiteBuilder: Sendable {
         let rendering = BodyRendering(
             registry: registry, options: options, store: memory.store, reload: reload, search: content.config.options.search
         )
-        let context = PlanningContext(renderer: renderer, rendering: rendering, speakers: content.speakers, seed: seed)
+        var context = PlanningContext(renderer: renderer, rendering: rendering, speakers: content.speakers, seed: seed)
+        context.listsUncheckedQuotes = output == nil
         let published = content.documents.filter(isPublished)
         var sitePlan: SitePlan
         var rendered = 0
@@ -192,6 +193,10 @@ public struct SiteBuilder: Sendable {
             sitePlan = planSite(transcripts, bodies: bodies, context: context, timings: &timings)
         }
         diagnostics += sitePlan.diagnostics
+        // Made again whole by every plan and replan, from the bodies'
+        // surveys: its warnings do not depend on what the last build kept.
+        let quotes = sitePlan.quotes
+        diagnostics += quotes.diagnostics
         let plan = timings.measure("list the pages") { sitePlan.allPages }
         let pageCount = plan.count { $0.path.hasSuffix(".html") }
         var written = 0
@@ -212,6 +217,7 @@ public struct SiteBuilder: Sendable {
         outcome.files = outcome.timings.measure("record the page keys") {
             plan.map { OutputGenerations.FileKey(path: $0.path, key: $0.key) }
         }
+        outcome.quotes = quotes.listings
         outcome.bodiesRendered = rendered
         outcome.transcriptPagesPlanned = sitePlan.planned
         return outcome
@@ -445,6 +451,9 @@ public struct SiteBuilder: Sendable {
 
         /// The body rendered and surveyed, its HTML put in the store.
         func remember(_ document: Document) -> RememberedBody {
+            // A transcript taken from the document cache comes without its
+            // Markdown, which the survey reads for quotations.
+            let document = document.body.isEmpty ? reload(document) ?? document : document
             var body = render(document)
             var survey = TranscriptSurvey(document, rendered: body, search: search)
             if search, let store {

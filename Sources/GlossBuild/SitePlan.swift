@@ -40,6 +40,8 @@ struct SitePlan: Sendable {
     var planned: Int
     /// The search index's files.
     var search: SearchPlan
+    /// The quote check, made whole on every build (docs/quotes.md).
+    var quotes: SiteQuotes
 
     /// Every page, transcripts' first.
     var allPages: [PlannedPage] {
@@ -101,6 +103,9 @@ extension SiteBuilder {
         var rendering: BodyRendering
         var speakers: [Speaker]
         var seed: UInt64
+        /// A check lists every quotation, those it cannot check too; a build
+        /// needs only the checked ones, which pages and warnings show.
+        var listsUncheckedQuotes = false
     }
 
     /// The whole site planned: the index and relations of every transcript,
@@ -139,12 +144,19 @@ extension SiteBuilder {
         }
         let (relations, citing) = related ?? relate()
         let site = planned ?? planSitePages(transcripts, bodies: bodies, context: context)
+        let quotes = timings.measure("check quotations") {
+            guard bodies.contains(where: { !$0.survey.quotations.isEmpty }) else { return SiteQuotes() }
+            return checkQuotes(
+                transcripts, bodies: Dictionary(zip(transcripts.map(\.path), bodies), uniquingKeysWith: { first, _ in first }),
+                rendering: context.rendering, speakers: context.speakers, listingUnchecked: context.listsUncheckedQuotes
+            )
+        }
         let pages = timings.measure("plan transcript pages") {
             Array(transcripts.indices).parallelMap { position in
                 planTranscript(
                     transcripts[position], bodies[position], citing: citing[position],
                     related: relations.related(to: transcripts[position].slug), neighbours: Self.neighbours(of: position, in: transcripts),
-                    relations: relations, context: context
+                    relations: relations, context: context, quotes: quotes.pages[transcripts[position].slug] ?? PageQuotes()
                 )
             }
         }
@@ -160,7 +172,7 @@ extension SiteBuilder {
             positions: Dictionary(transcripts.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first }),
             relations: relations, pages: pages, linkers: linkers, appearances: site.appearances,
             speakerPages: site.speakerPages, speakersIndexPage: site.speakersIndexPage, listPages: site.lists, planned: pages.count,
-            search: search
+            search: search, quotes: quotes
         )
     }
 
@@ -241,6 +253,17 @@ extension SiteBuilder {
             if let path = plan.relations.documents[slug]?.path, let position = plan.positions[path] { affected.insert(position) }
         }
         for slug in reanchored { affected.formUnion(plan.linkers[slug] ?? []) }
+        // The quote check again, whole: an article whose quotations now
+        // read differently, and a transcript quoted differently, are planned
+        // again too.
+        let quotes = checkQuotes(
+            plan.transcripts, bodies: bodies, rendering: context.rendering, speakers: context.speakers,
+            listingUnchecked: context.listsUncheckedQuotes
+        )
+        for slug in Set(quotes.pages.keys).union(plan.quotes.pages.keys) where quotes.pages[slug] != plan.quotes.pages[slug] {
+            if let path = plan.relations.documents[slug]?.path, let position = plan.positions[path] { affected.insert(position) }
+        }
+        plan.quotes = quotes
         // Only what the workers read, so that no copy of the plan's arrays is made.
         let citations = citing
         let work = affected.map {
@@ -251,7 +274,7 @@ extension SiteBuilder {
             guard let body = changes[item.position]?.body ?? bodies[item.document.path] else { return (item.position, item.earlier) }
             return (item.position, planTranscript(
                 item.document, body, citing: citations[item.position] ?? item.earlier.citing, related: item.earlier.related,
-                neighbours: item.neighbours, relations: relations, context: context
+                neighbours: item.neighbours, relations: relations, context: context, quotes: quotes.pages[item.document.slug] ?? PageQuotes()
             ))
         }
         plan.planned = replanned.count
@@ -298,7 +321,8 @@ extension SiteBuilder {
     /// broken ones reported), and each file keyed by what it shows.
     func planTranscript(
         _ document: Document, _ remembered: RememberedBody, citing: [Citation], related: [Document],
-        neighbours: (previous: String?, next: String?), relations: SiteRelations, context: PlanningContext
+        neighbours: (previous: String?, next: String?), relations: SiteRelations, context: PlanningContext,
+        quotes: PageQuotes = PageQuotes()
     ) -> TranscriptPlan {
         let body = remembered.body
         var linked: Set<String> = []
@@ -326,7 +350,7 @@ extension SiteBuilder {
             document: document, bodyKey: bodyKey.value, body: bodyHTML,
             citations: relations.citations[document.slug] ?? [],
             related: related,
-            documents: relations.documents, seed: context.seed, hasTimestamps: hasTimestamps
+            documents: relations.documents, seed: context.seed, hasTimestamps: hasTimestamps, quotes: quotes
         )
         let exports = context.renderer.planTranscriptExports(
             document: document, bodyKey: bodyKey.value, body: bodyHTML, hasTimestamps: hasTimestamps,

@@ -1,5 +1,6 @@
 import GlossMarkdown
 import GlossModel
+import GlossQuotes
 import GlossSearch
 import GlossSite
 
@@ -14,8 +15,14 @@ struct TranscriptSurvey: Sendable {
     /// Its passages for search results (``SearchIndex/passagesJSON(_:)``),
     /// kept in the body store beside its HTML.
     var searchPassages: BodyHTML = .dropped
+    /// The quotations in its Markdown, for the quote check (docs/quotes.md).
+    var quotations: [LocatedQuotation] = []
 
-    init(anchors: Set<String>, links: [LinkReference], turns: [TurnExcerpt], searchTerms: [UInt8] = [], searchPassages: BodyHTML = .dropped) {
+    init(
+        anchors: Set<String>, links: [LinkReference], turns: [TurnExcerpt], searchTerms: [UInt8] = [], searchPassages: BodyHTML = .dropped,
+        quotations: [LocatedQuotation] = []
+    ) {
+        self.quotations = quotations
         self.anchors = anchors
         self.links = links
         self.turns = turns
@@ -50,6 +57,7 @@ struct TranscriptSurvey: Sendable {
         self.anchors = anchors
         links = rendered.links
         self.turns = turns
+        quotations = QuoteFinder.quotations(inMarkdown: document.body, file: document.displayPath, firstLine: document.bodyStartLine)
         guard search else { return }
         searchTerms = SearchIndex.summary(
             passages: Self.searchPassages(rendered), title: document.frontMatter.title,

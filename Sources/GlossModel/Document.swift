@@ -79,7 +79,7 @@ public struct Document: Hashable, Sendable {
     /// The front matter's speakers: read without copying the rest of the
     /// front matter, which lists of thousands of transcripts would do.
     public var speakers: [SpeakerAppearance] {
-        storage.frontMatter.speakers
+        _read { yield storage.frontMatter.speakers }
     }
 
     /// The Markdown after the front matter, with line endings normalised to `\n`.

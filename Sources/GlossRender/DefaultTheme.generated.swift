@@ -234,6 +234,10 @@ a:hover { text-decoration-thickness: 2px; }
 .count { color: var(--muted); }
 .link-list li { margin: .5rem 0; }
 .backlinks { border-top: 1px solid var(--rule); margin-top: 2rem; }
+.quote-check { border-top: 1px solid var(--rule); margin-top: 2rem; }
+.quote-list > li { margin: 1rem 0; }
+.quote-list p { margin: .25rem 0; }
+.quote-details { margin: .25rem 0; }
 
 /* Speaker page: each transcript the speaker appears in, with their first turn */
 
@@ -1457,6 +1461,30 @@ Sitemap: {{robots.sitemapURL}}
     </ul>
   </section>
   {{/hasCitedBy}}
+  {{#hasCheckedQuotes}}
+  <section class="quote-check" aria-labelledby="quotes-checked">
+    <h2 id="quotes-checked">Quotations checked</h2>
+    <ol class="quote-list">
+      {{#checkedQuotes}}
+      <li class="quote quote-{{verdictClass}}">
+        <q>{{text}}</q>
+        <p><strong class="verdict">{{verdict}}</strong>{{#isFound}}: from <a href="{{url}}">{{sourceTitle}}</a>{{/isFound}}{{^isFound}}: not found in the transcripts on this site{{/isFound}}</p>
+        {{#hasDetails}}<ul class="quote-details">{{#details}}<li>{{.}}</li>{{/details}}</ul>{{/hasDetails}}
+      </li>
+      {{/checkedQuotes}}
+    </ol>
+  </section>
+  {{/hasCheckedQuotes}}
+  {{#hasQuotedIn}}
+  <section class="backlinks" aria-labelledby="quoted-in">
+    <h2 id="quoted-in">Quoted in</h2>
+    <ul class="link-list">
+      {{#quotedIn}}
+      <li><a href="{{target}}">This passage</a> in <a href="{{url}}">{{title}}</a> ({{verdict}})</li>
+      {{/quotedIn}}
+    </ul>
+  </section>
+  {{/hasQuotedIn}}
   {{#hasRelated}}
   <section class="backlinks" aria-labelledby="related">
     <h2 id="related">Related transcripts</h2>

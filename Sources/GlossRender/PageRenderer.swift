@@ -78,6 +78,8 @@ public struct PageRenderer: Sendable {
             citedBy: citedBy(input, page: page), related: related
         )
         model.transcript?.dataLinks = dataLinks(hasTimestamps: input.hasTimestamps)
+        model.transcript?.checkedQuotes = input.quotes.checked.map { CheckedQuoteViewModel($0, page: page) }
+        model.transcript?.quotedIn = input.quotes.quotedIn.map { QuotedInViewModel($0, page: page) }
         model.transcript?.structuredData = structuredData(document: document, bodyHTML: input.bodyHTML)
         return renderBytes(Self.transcriptTemplateName, model)
     }
@@ -87,7 +89,8 @@ public struct PageRenderer: Sendable {
     /// it depends on beyond the document (how each link was resolved).
     public func planTranscriptPage(
         document: Document, bodyKey: UInt64, body: @escaping @Sendable () -> String,
-        citations: [Citation], related: [Document], documents: [String: Document], seed: UInt64, hasTimestamps: Bool = false
+        citations: [Citation], related: [Document], documents: [String: Document], seed: UInt64, hasTimestamps: Bool = false,
+        quotes: PageQuotes = PageQuotes()
     ) -> PlannedPage {
         var key = PageKey(seed: seed, "transcript")
         key.add(document)
@@ -102,11 +105,14 @@ public struct PageRenderer: Sendable {
             if let citing = documents[citation.fromSlug] { key.add(citing) }
         }
         key.add(related)
+        key.add(quotes)
         return PlannedPage(path: SiteURL.pageFile(forSlug: document.slug), key: key.value) { [self] in
-            transcriptPageBytes(TranscriptPageInput(
+            var input = TranscriptPageInput(
                 document: document, bodyHTML: body(), citations: citations, related: related, documents: documents,
                 hasTimestamps: hasTimestamps
-            ))
+            )
+            input.quotes = quotes
+            return transcriptPageBytes(input)
         }
     }
 

@@ -16,6 +16,8 @@ public struct TranscriptPageInput: Sendable {
     public var documents: [String: Document]
     /// Whether a turn has a timestamp: then the page links its caption files.
     public var hasTimestamps: Bool
+    /// The quote check's verdicts on this page's quotations, and where its passages are quoted.
+    public var quotes = PageQuotes()
 
     public init(
         document: Document, bodyHTML: String, citations: [Citation] = [], related: [Document] = [], documents: [String: Document] = [:],

@@ -36,6 +36,12 @@ struct TranscriptViewModel: TemplateObject {
     /// Related transcripts, in the order given; only on its own page.
     var related: [TranscriptViewModel]
     var hasRelated: Bool
+    /// The quotations this page makes, with their verdicts (docs/quotes.md); only on its own page.
+    var checkedQuotes: [CheckedQuoteViewModel] = []
+    var hasCheckedQuotes: Bool { !checkedQuotes.isEmpty }
+    /// Passages of this page that other pages quote; only on its own page.
+    var quotedIn: [QuotedInViewModel] = []
+    var hasQuotedIn: Bool { !quotedIn.isEmpty }
     /// The transcript's data files (docs/exports.md); only on its own page.
     var dataLinks: [DataLinkViewModel] = []
     var hasDataLinks: Bool { !dataLinks.isEmpty }
@@ -106,6 +112,10 @@ extension TranscriptViewModel {
         case "hasCitedBy": hasCitedBy.templateValue
         case "related": related.templateValue
         case "hasRelated": hasRelated.templateValue
+        case "checkedQuotes": checkedQuotes.templateValue
+        case "hasCheckedQuotes": hasCheckedQuotes.templateValue
+        case "quotedIn": quotedIn.templateValue
+        case "hasQuotedIn": hasQuotedIn.templateValue
         case "dataLinks": dataLinks.templateValue
         case "hasDataLinks": hasDataLinks.templateValue
         case "structuredData": structuredData.templateValue

@@ -347,6 +347,53 @@ final class CountingFileSystem: ContentFileSystem {
         #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
     }
 
+    @Test("an edit of a quoted speech, or of the quoting article, is reported by a rebuild as by a clean build")
+    func quoteEdit() throws {
+        let temp = try TemporaryDirectory()
+        try temp.write("title: Archive\n", to: "Content/site.yaml")
+        try temp.write("hale:\n  name: Hale Speaker\n", to: "Content/speakers.yaml")
+        let speech = "---\ntitle: Speech\ndate: 2025-01-02\nspeakers: [hale]\n---\n\n**Hale Speaker:** We will build the bridge across the river before the winter comes to the valley.\n"
+        let article = "---\ntitle: Report\ndate: 2025-01-03\nkind: article\n---\n\nHale said “we will build the bridge across the river before the winter comes”.\n"
+        try temp.write(speech, to: "Content/speech.md")
+        try temp.write(article, to: "Content/report.md")
+        var memory = BuildMemory()
+        let first = builder(temp, output: "Public").build(memory: &memory, changed: [])
+        #expect(first.diagnostics.isEmpty)
+        #expect(first.quotes.map(\.verdict) == ["verbatim"])
+        #expect(first.quotes.first?.source?.hasPrefix("speech/#p-") == true)
+
+        // The speech no longer holds the words: the article's quotation is not found.
+        try temp.write(speech.replacingOccurrences(of: "We will build the bridge across the river before the winter comes", with: "Nobody expected the spring floods this year"), to: "Content/speech.md")
+        let edited = builder(temp, output: "Public").build(memory: &memory, changed: ["speech.md"])
+        #expect(edited.quotes.map(\.verdict) == ["not found"])
+        // The speech's words changed, and so did the article's verdict: both pages are planned again.
+        #expect(edited.transcriptPagesPlanned == 2)
+        #expect(try #require(temp.read("Public/report/index.html")).contains("<strong class=\"verdict\">not found</strong>"))
+        #expect(edited.diagnostics.map(\.description).contains { $0.hasPrefix("\(temp.path)/Content/report.md:7:14: warning: quotation not found") })
+        try? FileManager.default.removeItem(atPath: temp.path + "/Clean")
+        let clean = builder(temp, output: "Clean").build()
+        #expect(edited.diagnostics.map(\.description) == clean.diagnostics.map(\.description))
+        #expect(edited.quotes == clean.quotes)
+        #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
+
+        // The article changed instead, to quote the new words with one altered.
+        try temp.write(article.replacingOccurrences(of: "we will build the bridge across the river before the winter comes", with: "nobody expected the spring floods this season"), to: "Content/report.md")
+        let mended = builder(temp, output: "Public").build(memory: &memory, changed: ["report.md"])
+        #expect(mended.diagnostics.isEmpty)
+        #expect(mended.quotes.map(\.verdict) == ["altered"])
+        #expect(mended.quotes.first?.details == ["said “year”, quoted “season”"])
+        // A new process, from the body store, reports the same.
+        var fresh = BuildMemory(keepsContent: false)
+        let fromDisk = builder(temp, output: "Public").build(memory: &fresh, changed: [])
+        #expect(fromDisk.bodiesRendered == 0)
+        #expect(fromDisk.quotes == mended.quotes)
+        try? FileManager.default.removeItem(atPath: temp.path + "/Clean")
+        try? FileManager.default.removeItem(atPath: temp.path + "/.Clean.gloss-cache")
+        let cleanAgain = builder(temp, output: "Clean").build()
+        #expect(mended.quotes == cleanAgain.quotes)
+        #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
+    }
+
     @Test("a second build with nothing changed writes nothing; one edit rewrites only the pages that show it")
     func noOpAndOneEdit() throws {
         let temp = try TemporaryDirectory()

@@ -1,0 +1,90 @@
+import Foundation
+import GlossModel
+import Testing
+@testable import GlossBuild
+
+/// The seed article's Reuters passage built beside the sample site's speech.
+@Suite struct QuoteBuildTests {
+    static let sampleContent = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Content").standardizedFileURL.path
+
+    let article = """
+        ---
+        title: Secretary Hegseth Says Ukraine Can’t Return to Old Borders
+        date: 2025-02-13
+        kind: article
+        ---
+
+        Reuters reported:
+
+        “Speaking at a meeting of Ukraine’s military allies at NATO headquarters in Brussels on Wednesday, Hegseth delivered the clearest and bluntest public statement so far on the new U.S. administration’s approach to the nearly three-year-old war.
+
+        ‘We want, like you, a sovereign and prosperous Ukraine. But we must start by recognizing that returning to Ukraine’s pre-2014 borders is an unrealistic objective’, Hegseth told the meeting of Ukrainian officials and more than 40 allies. ‘Chasing this illusionary goal will only prolong the war and cause more suffering’, he added.”
+
+        He said the U.S. could not be ‘primarily focused on the security of Europe’, and that “the bloodshed must stop and this terrible war must end”.
+
+        Hegseth said: “Europe will never again depend on American soldiers for its defence.”
+
+        """
+
+    func site() throws -> TemporaryDirectory {
+        let temp = try TemporaryDirectory()
+        for file in ["site.yaml", "speakers.yaml", "2025/hegseth-ukraine-defense-contact-group.md"] {
+            let text = try String(contentsOfFile: Self.sampleContent + "/" + file, encoding: .utf8)
+            try temp.write(text, to: "Content/" + file)
+        }
+        try temp.write(article, to: "Content/2025/article.md")
+        return temp
+    }
+
+    @Test("every quotation of the Reuters report gets its verdict and source; the missing one is a warning at its line and column")
+    func seedArticle() throws {
+        let temp = try site()
+        let outcome = SiteBuilder(settings: BuildSettings(
+            contentDirectory: temp.path + "/Content", templatesDirectory: temp.path + "/Templates", outputDirectory: temp.path + "/Public"
+        )).check()
+        #expect(!outcome.diagnostics.hasErrors)
+        let article = outcome.quotes.filter { $0.location.file.hasSuffix("article.md") }
+        #expect(article.map(\.verdict) == ["not checked", "verbatim", "verbatim", "verbatim", "altered", "not found"])
+        #expect(article.map(\.location.line) == [9, 11, 11, 13, 13, 15])
+        #expect(article[1].source?.hasPrefix("2025/hegseth-ukraine-defense-contact-group/#p-") == true)
+        #expect(article[4].details == ["added: “terrible”"])
+        let warnings = outcome.diagnostics.filter { $0.severity == .warning }.map(\.description)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.hasPrefix("\(temp.path)/Content/2025/article.md:15:18: warning: quotation not found in the transcripts on this site") == true)
+        #expect(warnings.first?.contains("credited to Hegseth") == true)
+    }
+
+    @Test("the sample site quotes nothing it cannot check")
+    func sampleSiteHasNoQuoteWarnings() {
+        let outcome = SiteBuilder(settings: BuildSettings(
+            contentDirectory: Self.sampleContent, templatesDirectory: Self.sampleContent + "/../Templates", outputDirectory: "/nonexistent"
+        )).check()
+        #expect(!outcome.diagnostics.contains { $0.message.contains("quotation") })
+        #expect(outcome.quotes.allSatisfy { $0.verdict == "not checked" || $0.verdict == "verbatim" })
+    }
+
+    @Test("the article lists each checked quotation with its verdict in words and a link to the passage; the speech lists where it is quoted")
+    func pagesShowVerdictsAndBacklinks() throws {
+        let temp = try site()
+        let outcome = SiteBuilder(settings: BuildSettings(
+            contentDirectory: temp.path + "/Content", templatesDirectory: temp.path + "/Templates", outputDirectory: temp.path + "/Public"
+        )).build()
+        #expect(!outcome.diagnostics.hasErrors)
+        let article = try #require(temp.read("Public/2025/article/index.html"))
+        #expect(article.contains("<h2 id=\"quotes-checked\">Quotations checked</h2>"))
+        #expect(article.contains("<strong class=\"verdict\">verbatim</strong>: from <a href=\"../hegseth-ukraine-defense-contact-group/#p-"))
+        #expect(article.contains("<strong class=\"verdict\">altered</strong>"))
+        #expect(article.contains("<li>added: “terrible”</li>"))
+        #expect(article.contains("<strong class=\"verdict\">not found</strong>: not found in the transcripts on this site"))
+        #expect(article.contains("<li class=\"quote quote-not-found\">"))
+        let speech = try #require(temp.read("Public/2025/hegseth-ukraine-defense-contact-group/index.html"))
+        #expect(speech.contains("<h2 id=\"quoted-in\">Quoted in</h2>"))
+        #expect(speech.contains("in <a href=\"../article/\">Secretary Hegseth Says Ukraine Can’t Return to Old Borders</a> (verbatim)"))
+        // Every passage a backlink names is on the page.
+        for line in speech.split(separator: "\n") where line.contains("This passage</a> in") {
+            guard let start = line.range(of: "href=\"#"), let end = line[start.upperBound...].firstIndex(of: "\"") else { continue }
+            #expect(speech.contains("id=\"\(line[start.upperBound ..< end])\""))
+        }
+    }
+}
