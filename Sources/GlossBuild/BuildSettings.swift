@@ -69,8 +69,10 @@ public struct BuildOutcome: Sendable {
     public var transcriptPagesPlanned = 0
     /// Every quotation found, with its verdict, in file order (docs/quotes.md).
     public var quotes: [QuoteListing] = []
-    /// Every output file and its key, in the order planned, for the output's manifest.
-    var files: [OutputGenerations.FileKey] = []
+    /// Every output file's path, in the order planned, for the output's manifest.
+    var paths = OutputGenerations.PathList([])
+    /// The key of each file of ``paths``, in the same order.
+    var fileKeys: [UInt64] = []
     public var timings: BuildTimings
 
     /// Public so that other builders (the preview server's rebuilders) can report in the same terms.
@@ -83,6 +85,6 @@ public struct BuildOutcome: Sendable {
 
     /// The key of every output file, by path.
     var keys: [String: UInt64] {
-        Dictionary(files.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first })
+        Dictionary(zip(paths.paths, fileKeys), uniquingKeysWith: { first, _ in first })
     }
 }

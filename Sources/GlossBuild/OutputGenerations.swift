@@ -40,16 +40,45 @@ struct OutputGenerations {
         /// The build reported nothing: the same inputs need no rebuild at all.
         var clean: Bool
         var pageCount: Int
-        /// Every output file's path and key, in the order the build planned
-        /// them, which is the same for the same site: the next build compares
-        /// its plan with it place by place, without a table of every path.
-        var files: [FileKey]
+        /// Every output file's path, in the order the build planned them,
+        /// which is the same for the same site: the next build compares its
+        /// plan with it place by place, without a table of every path.
+        var paths: PathList
+        /// The key of what each file of `paths` was written from, in the same order.
+        var keys: [UInt64]
     }
 
-    /// An output file and the key of what it was written from.
-    struct FileKey: Equatable, Sendable {
-        var path: String
-        var key: UInt64
+    /// The paths of a generation's files, in plan order, kept apart from
+    /// their keys: an edit changes keys, seldom paths, so a rebuild that
+    /// plans the same paths as its baseline shares the baseline's list, and
+    /// neither hashes nor writes ten thousand paths again.
+    final class PathList: Equatable, Sendable {
+        let paths: [String]
+        /// A hash of the paths: the name of the file that lists them, checked when it is read.
+        let id: UInt64
+        /// Read from the file, not planned: its strings are not the plan's,
+        /// so comparing a plan with it compares bytes, not references.
+        let isRead: Bool
+
+        init(_ paths: [String], isRead: Bool = false) {
+            self.paths = paths
+            var hasher = StableHasher()
+            hasher.combine(paths.count)
+            for path in paths { hasher.combine(path) }
+            id = hasher.value
+            self.isRead = isRead
+        }
+
+        /// A list known to hold the same paths as the one `id` names.
+        init(_ paths: [String], id: UInt64) {
+            self.paths = paths
+            self.id = id
+            isRead = false
+        }
+
+        static func == (a: PathList, b: PathList) -> Bool {
+            a === b || (a.id == b.id && a.paths == b.paths)
+        }
     }
 
     // MARK: Reading
@@ -67,83 +96,109 @@ struct OutputGenerations {
 
     static let markerPrefix = "generation: "
 
-    /// The manifest of the generation in `directory`, if it is complete.
-    /// `known` holds manifests this process wrote or read, by id, so that a
-    /// rebuild need not parse again what the last one had.
+    /// The manifest of the generation in `directory`, if it is complete and
+    /// whole: its id must be the hash of what it lists. `known` holds
+    /// manifests this process wrote or read, by id, so that a rebuild need
+    /// not read again what the last one had.
     func manifest(of directory: String, known: [String: Manifest] = [:]) -> (id: String, manifest: Manifest)? {
         guard let id = Self.generationID(of: directory) else { return nil }
         if let manifest = known[id], FileManager.default.fileExists(atPath: manifestPath(id)) { return (id, manifest) }
-        guard let data = FileManager.default.contents(atPath: manifestPath(id)), let manifest = Self.parse(Array(data)) else { return nil }
+        guard let data = FileManager.default.contents(atPath: manifestPath(id)), let header = Self.parse(Array(data)) else { return nil }
+        let paths = known.values.first { $0.paths.id == header.pathsID }?.paths ?? readPaths(header.pathsID)
+        guard let paths, paths.paths.count == header.keys.count else { return nil }
+        let manifest = Manifest(inputStamp: header.inputStamp, clean: header.clean, pageCount: header.pageCount, paths: paths, keys: header.keys)
+        guard Self.generationID(of: manifest) == id else { return nil }
         return (id, manifest)
     }
 
     private func manifestPath(_ id: String) -> String { cache + "/manifest-" + id }
 
-    static func parse(_ bytes: [UInt8]) -> Manifest? {
-        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard lines.count >= 4, String(decoding: lines[0], as: UTF8.self) == header else { return nil }
-        func field(_ line: ArraySlice<UInt8>, _ name: String) -> String? {
-            let text = String(decoding: line, as: UTF8.self)
-            return text.hasPrefix(name + " ") ? String(text.dropFirst(name.count + 1)) : nil
-        }
-        guard let input = field(lines[1], "input").flatMap({ UInt64($0, radix: 16) }),
-              let clean = field(lines[2], "clean"),
-              let pages = field(lines[3], "pages").flatMap({ Int($0) }) else { return nil }
-        var files: [FileKey] = []
-        files.reserveCapacity(lines.count)
-        for line in lines.dropFirst(4) where !line.isEmpty {
-            guard let space = line.firstIndex(of: UInt8(ascii: " ")), let key = hexValue(line[line.startIndex..<space]) else { return nil }
-            files.append(FileKey(path: String(decoding: line[(space + 1)...], as: UTF8.self), key: key))
-        }
-        return Manifest(inputStamp: input, clean: clean == "1", pageCount: pages, files: files)
+    private func pathsPath(_ id: UInt64) -> String { cache + "/paths-" + String(id, radix: 16) }
+
+    /// A manifest file's fields; its paths are in the file its `pathsID` names.
+    struct ManifestFile {
+        var inputStamp: UInt64
+        var clean: Bool
+        var pageCount: Int
+        var pathsID: UInt64
+        var keys: [UInt64]
     }
 
-    /// `UInt64(text, radix: 16)` on bytes, without making a string: a
-    /// manifest has a line for each of tens of thousands of files.
-    private static func hexValue(_ digits: ArraySlice<UInt8>) -> UInt64? {
-        guard !digits.isEmpty, digits.count <= 16 else { return nil }
-        var value: UInt64 = 0
-        for byte in digits {
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: return nil
-            }
-            value = value << 4 | UInt64(digit)
+    /// Six lines of text, then the keys as little-endian 64-bit words.
+    static func parse(_ bytes: [UInt8]) -> ManifestFile? {
+        var lines: [String] = []
+        var start = 0
+        while lines.count < 6 {
+            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            lines.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            start = end + 1
         }
-        return value
+        func field(_ index: Int, _ name: String) -> String? {
+            lines[index].hasPrefix(name + " ") ? String(lines[index].dropFirst(name.count + 1)) : nil
+        }
+        guard lines[0] == header,
+              let input = field(1, "input").flatMap({ UInt64($0, radix: 16) }),
+              let clean = field(2, "clean"),
+              let pages = field(3, "pages").flatMap({ Int($0) }),
+              let pathsID = field(4, "paths").flatMap({ UInt64($0, radix: 16) }),
+              let count = field(5, "keys").flatMap({ Int($0) }),
+              count >= 0, bytes.count - start == count * 8 else { return nil }
+        var keys = [UInt64](repeating: 0, count: count)
+        keys.withUnsafeMutableBytes { keyBytes in
+            bytes.withUnsafeBytes { keyBytes.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        }
+        return ManifestFile(inputStamp: input, clean: clean == "1", pageCount: pages, pathsID: pathsID, keys: keys.map { UInt64(littleEndian: $0) })
     }
 
-    static let header = "gloss-manifest 1"
+    static let header = "gloss-manifest 2"
+    static let pathsHeader = "gloss-paths 1"
 
     static func serialize(_ manifest: Manifest) -> [UInt8] {
-        var bytes = Array("\(header)\ninput \(String(manifest.inputStamp, radix: 16))\nclean \(manifest.clean ? 1 : 0)\npages \(manifest.pageCount)\n".utf8)
-        bytes.reserveCapacity(bytes.count + manifest.files.count * 48)
-        for file in manifest.files {
-            var path = file.path
-            path.withUTF8 { path in
-                // A path with a line break cannot be listed; its page is written again next time.
-                guard !path.contains(UInt8(ascii: "\n")) else { return }
-                appendHex(file.key, to: &bytes)
-                bytes.append(UInt8(ascii: " "))
-                bytes.append(contentsOf: path)
-                bytes.append(UInt8(ascii: "\n"))
-            }
+        var bytes = Array("""
+            \(header)
+            input \(String(manifest.inputStamp, radix: 16))
+            clean \(manifest.clean ? 1 : 0)
+            pages \(manifest.pageCount)
+            paths \(String(manifest.paths.id, radix: 16))
+            keys \(manifest.keys.count)
+
+            """.utf8)
+        bytes.reserveCapacity(bytes.count + manifest.keys.count * 8)
+        for key in manifest.keys {
+            withUnsafeBytes(of: key.littleEndian) { bytes.append(contentsOf: $0) }
         }
         return bytes
     }
 
-    /// `String(value, radix: 16)`, without making a string.
-    private static func appendHex(_ value: UInt64, to bytes: inout [UInt8]) {
-        var shift = max(0, (64 - value.leadingZeroBitCount + 3) / 4 * 4 - 4)
-        while true {
-            let digit = UInt8((value >> UInt64(shift)) & 0xF)
-            bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
-            if shift == 0 { break }
-            shift -= 4
+    /// The path list file: a header line, then one path a line. A path
+    /// with a line break cannot be listed, so such a list is not written,
+    /// and the next build writes every page again.
+    static func serialize(_ paths: PathList) -> [UInt8]? {
+        var bytes = Array((pathsHeader + "\n").utf8)
+        bytes.reserveCapacity(paths.paths.count * 40)
+        for path in paths.paths {
+            var path = path
+            let listed = path.withUTF8 { path -> Bool in
+                guard !path.contains(UInt8(ascii: "\n")) else { return false }
+                bytes.append(contentsOf: path)
+                bytes.append(UInt8(ascii: "\n"))
+                return true
+            }
+            guard listed else { return nil }
         }
+        return bytes
+    }
+
+    /// The path list `id` names, if its file is there and hashes to `id`.
+    private func readPaths(_ id: UInt64) -> PathList? {
+        guard let data = FileManager.default.contents(atPath: pathsPath(id)) else { return nil }
+        let bytes = [UInt8](data)
+        let header = Array((Self.pathsHeader + "\n").utf8)
+        guard bytes.starts(with: header) else { return nil }
+        let lines = bytes[header.count...].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.last?.isEmpty ?? false else { return nil }
+        let list = PathList(lines.dropLast().map { String(decoding: $0, as: UTF8.self) }, isRead: true)
+        return list.id == id ? list : nil
     }
 
     // MARK: Writing
@@ -152,17 +207,17 @@ struct OutputGenerations {
     /// already holds: the previous generation when its manifest is intact,
     /// else a hard-linked copy of the live output when that one's is, else an
     /// empty directory (a full build).
-    func prepareStaging(known: [String: Manifest] = [:]) throws -> (staging: StagingDirectory, baseline: [FileKey]) {
+    func prepareStaging(known: [String: Manifest] = [:]) throws -> (staging: StagingDirectory, baseline: Manifest?) {
         try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
         if let kept = manifest(of: previous, known: known) {
-            return (try adoptPrevious(), kept.manifest.files)
+            return (try adoptPrevious(), kept.manifest)
         }
         StagingDirectory.removeTree(previous)
         if let live = manifest(of: output, known: known) {
             try Self.linkTree(from: output, to: previous)
-            return (try adoptPrevious(), live.manifest.files)
+            return (try adoptPrevious(), live.manifest)
         }
-        return (try StagingDirectory(outputPath: output), [])
+        return (try StagingDirectory(outputPath: output), nil)
     }
 
     /// The previous generation as the staging directory, its marker first
@@ -175,20 +230,13 @@ struct OutputGenerations {
         return staging
     }
 
-    /// A generation's id: a hash of every file's key, so that two builds of the
-    /// same site write the same marker, byte for byte, wherever they write it.
-    /// The files' hashes are summed, which needs no sort of ten thousand paths.
+    /// A generation's id: a hash of its paths' id and every file's key, so
+    /// that two builds of the same site write the same marker, byte for
+    /// byte, wherever they write it.
     static func generationID(of manifest: Manifest) -> String {
-        var sum: UInt64 = 0
-        for file in manifest.files {
-            var hasher = StableHasher()
-            hasher.combine(file.path)
-            hasher.combine(file.key)
-            sum &+= hasher.value
-        }
         var hasher = StableHasher()
-        hasher.combine(manifest.files.count)
-        hasher.combine(sum)
+        hasher.combine(manifest.paths.id)
+        manifest.keys.withUnsafeBytes { hasher.combine(bytes: $0) }
         return String(hasher.value, radix: 16)
     }
 
@@ -201,16 +249,39 @@ struct OutputGenerations {
         let id = Self.generationID(of: manifest)
         let marker = OutputDirectoryPolicy.markerContents + Array((Self.markerPrefix + id + "\n").utf8)
         try staging.write(marker, to: OutputDirectoryPolicy.markerName)
+        // The paths' file is written only when they changed since it was.
+        let newPaths = !FileManager.default.fileExists(atPath: pathsPath(manifest.paths.id))
+        // Paths that cannot be listed leave the manifest naming a list that
+        // is not there: the next build writes every page again.
+        if newPaths, let listed = Self.serialize(manifest.paths) {
+            try Data(listed).write(to: URL(fileURLWithPath: pathsPath(manifest.paths.id)), options: .atomic)
+        }
         try Data(Self.serialize(manifest)).write(to: URL(fileURLWithPath: manifestPath(id)), options: .atomic)
         let oldID = Self.generationID(of: output)
         let keepOld = oldID.map { FileManager.default.fileExists(atPath: manifestPath($0)) } ?? false
         try staging.commit(keepingPreviousAt: keepOld ? previous : nil)
-        // Only the two live generations' manifests are worth keeping.
-        let keep = Set([id, oldID].compactMap { $0 }.map { "manifest-" + $0 })
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? [] where name.hasPrefix("manifest-") && !keep.contains(name) {
+        // Only the two live generations' manifests, and the path lists they
+        // name, are worth keeping; a path list goes only when a new one came.
+        var keep = Set([id, oldID].compactMap { $0 }.map { "manifest-" + $0 })
+        if newPaths {
+            keep.insert("paths-" + String(manifest.paths.id, radix: 16))
+            if keepOld, let oldID, let old = Self.pathsID(ofManifestAt: manifestPath(oldID)) { keep.insert("paths-" + String(old, radix: 16)) }
+        }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []
+        where (name.hasPrefix("manifest-") || (newPaths && name.hasPrefix("paths-"))) && !keep.contains(name) {
             unlink(cache + "/" + name)
         }
         return (id, keepOld ? oldID : nil)
+    }
+
+    /// The path list a manifest file names, read from its first lines only.
+    private static func pathsID(ofManifestAt path: String) -> UInt64? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 256) else { return nil }
+        let lines = String(decoding: head, as: UTF8.self).split(separator: "\n")
+        guard lines.count > 4, lines[4].hasPrefix("paths ") else { return nil }
+        return UInt64(lines[4].dropFirst("paths ".count), radix: 16)
     }
 
     /// Copies a tree as hard links: a second generation for the cost of

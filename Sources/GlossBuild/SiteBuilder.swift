@@ -86,7 +86,7 @@ public struct SiteBuilder: Sendable {
                 return BuildOutcome(diagnostics: [], pageCount: unchanged.pageCount, pagesWritten: 0, timings: preparation)
             }
         }
-        let output: (staging: StagingDirectory, baseline: [OutputGenerations.FileKey])
+        let output: (staging: StagingDirectory, baseline: OutputGenerations.Manifest?)
         do {
             output = try preparation.measure("prepare the output") { try generations.prepareStaging(known: memory.manifests) }
         } catch {
@@ -105,7 +105,8 @@ public struct SiteBuilder: Sendable {
                 }
             }
             let manifest = OutputGenerations.Manifest(
-                inputStamp: inputStamp, clean: outcome.diagnostics.isEmpty, pageCount: outcome.pageCount, files: outcome.files
+                inputStamp: inputStamp, clean: outcome.diagnostics.isEmpty, pageCount: outcome.pageCount,
+                paths: outcome.paths, keys: outcome.fileKeys
             )
             let committed = try outcome.timings.measure("swap the site in") { try generations.commit(output.staging, manifest: manifest) }
             // The two live generations' manifests, for the next rebuild in this process.
@@ -122,7 +123,7 @@ public struct SiteBuilder: Sendable {
     /// plans every page but renders none; so is `cache`, the directory where
     /// decoded transcripts and rendered bodies are kept for the next build.
     private func run(
-        memory: inout BuildMemory, output: (staging: StagingDirectory, baseline: [OutputGenerations.FileKey])?, cache: String?,
+        memory: inout BuildMemory, output: (staging: StagingDirectory, baseline: OutputGenerations.Manifest?)?, cache: String?,
         walked: ContentListing? = nil
     ) -> BuildOutcome {
         var diagnostics: [Diagnostic] = []
@@ -200,8 +201,9 @@ public struct SiteBuilder: Sendable {
         let plan = timings.measure("list the pages") { sitePlan.allPages }
         let pageCount = plan.count { $0.path.hasSuffix(".html") }
         var written = 0
+        var samePaths = false
         if let output, !diagnostics.hasErrors {
-            written = timings.measure("render and write changed pages") {
+            (written, samePaths) = timings.measure("render and write changed pages") {
                 write(plan, to: output.staging, baseline: output.baseline, into: &diagnostics)
             }
         }
@@ -214,8 +216,15 @@ public struct SiteBuilder: Sendable {
         if memory.keepsContent, !diagnostics.hasErrors { memory.plan = sitePlan } else { retire(sitePlan) }
         retire(plan)
         var outcome = BuildOutcome(diagnostics: diagnostics, pageCount: pageCount, pagesWritten: written, timings: timings)
-        outcome.files = outcome.timings.measure("record the page keys") {
-            plan.map { OutputGenerations.FileKey(path: $0.path, key: $0.key) }
+        outcome.timings.measure("record the page keys") {
+            outcome.fileKeys = plan.map(\.key)
+            // The same paths keep the baseline's list, as the plan's own
+            // strings once, so that the next rebuild compares references.
+            if samePaths, let baseline = output?.baseline?.paths {
+                outcome.paths = baseline.isRead ? OutputGenerations.PathList(plan.map(\.path), id: baseline.id) : baseline
+            } else {
+                outcome.paths = OutputGenerations.PathList(plan.map(\.path))
+            }
         }
         outcome.quotes = quotes.listings
         outcome.bodiesRendered = rendered
@@ -225,29 +234,34 @@ public struct SiteBuilder: Sendable {
 
     /// Renders and writes the pages whose key differs from the staging
     /// directory's, on all cores, and removes the files no longer planned.
+    /// Returns how many were written, and whether the plan's paths are the
+    /// baseline's, in the same order.
     private func write(
-        _ plan: [PlannedPage], to staging: StagingDirectory, baseline: [OutputGenerations.FileKey], into diagnostics: inout [Diagnostic]
-    ) -> Int {
+        _ plan: [PlannedPage], to staging: StagingDirectory, baseline: OutputGenerations.Manifest?, into diagnostics: inout [Diagnostic]
+    ) -> (written: Int, samePaths: Bool) {
         // The baseline was planned by a build of the same site, so it lists
         // the same paths in the same order unless pages came or went: compared
         // place by place, with a table of its paths made only for the rest.
+        let paths = baseline?.paths.paths ?? [], keys = baseline?.keys ?? []
         var kept = 0
+        var inPlace = 0
         var byPath: [String: UInt64]?
         let stale = plan.indices.compactMap { index -> PlannedPage? in
-            let page = plan[index]
             let key: UInt64?
-            if index < baseline.count, baseline[index].path == page.path {
-                key = baseline[index].key
+            if index < paths.count, paths[index] == plan[index].path {
+                key = keys[index]
+                inPlace += 1
             } else {
                 if byPath == nil {
-                    byPath = Dictionary(baseline.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first })
+                    byPath = Dictionary(zip(paths, keys), uniquingKeysWith: { first, _ in first })
                 }
-                key = byPath?[page.path]
+                key = byPath?[plan[index].path]
             }
-            guard let key else { return page }
+            guard let key else { return plan[index] }
             kept += 1
-            return key == page.key ? nil : page
+            return key == plan[index].key ? nil : plan[index]
         }
+        let samePaths = inPlace == plan.count && plan.count == paths.count
         let written = Mutex(0)
         diagnostics += stale.parallelMap { page -> Diagnostic? in
             do {
@@ -266,12 +280,12 @@ public struct SiteBuilder: Sendable {
         }.compactMap { $0 }
         // Every file the staging directory holds is planned again (the usual
         // rebuild): nothing to remove, and no set of every path to make.
-        guard kept < baseline.count else { return stale.count }
+        guard kept < paths.count else { return (stale.count, samePaths) }
         let planned = Set(plan.map(\.path))
-        for file in baseline where !planned.contains(file.path) && file.path != OutputDirectoryPolicy.markerName {
-            staging.remove(file.path)
+        for path in paths where !planned.contains(path) && path != OutputDirectoryPolicy.markerName {
+            staging.remove(path)
         }
-        return stale.count
+        return (stale.count, samePaths)
     }
 
     /// Keeps `value` until the process ends when ``BuildSettings/freesMemory`` is off.

@@ -76,11 +76,15 @@ public struct Document: Hashable, Sendable {
         _modify { yield &unique().frontMatter }
     }
 
-    /// The front matter's speakers: read without copying the rest of the
-    /// front matter, which lists of thousands of transcripts would do.
-    public var speakers: [SpeakerAppearance] {
-        _read { yield storage.frontMatter.speakers }
-    }
+    /// The front matter's speakers, kind and date: read without copying the
+    /// rest of the front matter, which passes over thousands of transcripts
+    /// would do (a coroutine yielding the front matter of a class's field
+    /// copies it whole).
+    public var speakers: [SpeakerAppearance] { storage.frontMatter.speakers }
+
+    public var kind: String? { storage.frontMatter.kind }
+
+    public var date: CalendarDate? { storage.frontMatter.date }
 
     /// The Markdown after the front matter, with line endings normalised to `\n`.
     public var body: String {

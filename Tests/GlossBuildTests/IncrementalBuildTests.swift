@@ -426,6 +426,63 @@ final class CountingFileSystem: ContentFileSystem {
         #expect(page.contains("treaty"))
     }
 
+    @Test("an edit of words keeps the output's path list; a damaged path list or manifest is not trusted, and every page is written again")
+    func outputPathList() throws {
+        let temp = try TemporaryDirectory()
+        var rng = SplitMix(state: 5)
+        var site = Site()
+        for step in 0..<12 { site.transcripts["t\(step).md"] = Self.randomTranscript(&rng, existing: []) }
+        var files = site.files()
+        _ = try Self.apply(files, over: [:], in: temp, step: 0)
+        let first = builder(temp, output: "Public").build()
+        #expect(!first.diagnostics.hasErrors)
+        let cache = temp.path + "/.Public.gloss-cache"
+        func listed(_ prefix: String) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasPrefix(prefix) }.sorted()
+        }
+        let pathLists = try listed("paths-")
+        #expect(pathLists.count == 1)
+
+        // Words only: the same paths, so the same list, and no second one.
+        // (Two words, as the count's parity decides whether there are captions.)
+        for round in 1...2 {
+            site.transcripts["t0.md"]?.words += ["peace", "trade"]
+            let next = site.files()
+            _ = try Self.apply(next, over: files, in: temp, step: round)
+            files = next
+            let edited = builder(temp, output: "Public").build()
+            #expect(edited.pagesWritten > 0 && edited.pagesWritten < first.pagesWritten / 2)
+            #expect(try listed("paths-") == pathLists)
+            #expect(try listed("manifest-").count == 2)
+        }
+
+        // One byte of the path list changed: neither generation is trusted.
+        let list = cache + "/" + pathLists[0]
+        var bytes = try #require(FileManager.default.contents(atPath: list))
+        bytes[bytes.count - 3] ^= 0x20
+        try bytes.write(to: URL(fileURLWithPath: list))
+        site.transcripts["t1.md"]?.words += ["energy", "nation"]
+        var next = site.files()
+        _ = try Self.apply(next, over: files, in: temp, step: 3)
+        files = next
+        let afterDamage = builder(temp, output: "Public").build()
+        #expect(afterDamage.pagesWritten == afterDamage.keys.count)
+
+        // A manifest's keys changed: its generation is not trusted either.
+        for manifest in try listed("manifest-") {
+            var bytes = try #require(FileManager.default.contents(atPath: cache + "/" + manifest))
+            bytes[bytes.count - 1] ^= 0x01
+            try bytes.write(to: URL(fileURLWithPath: cache + "/" + manifest))
+        }
+        site.transcripts["t2.md"]?.words += ["future", "border"]
+        next = site.files()
+        _ = try Self.apply(next, over: files, in: temp, step: 4)
+        let afterDamagedKeys = builder(temp, output: "Public").build()
+        #expect(afterDamagedKeys.pagesWritten == afterDamagedKeys.keys.count)
+        let clean = builder(temp, output: "Clean").build()
+        #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
+    }
+
     @Test("a rebuild over a damaged body store renders again what it cannot trust, and equals a clean build")
     func damagedBodyStore() throws {
         let temp = try TemporaryDirectory()
