@@ -1468,7 +1468,7 @@ Sitemap: {{robots.sitemapURL}}
       {{#checkedQuotes}}
       <li class="quote quote-{{verdictClass}}">
         <q>{{text}}</q>
-        <p><strong class="verdict">{{verdict}}</strong>{{#isFound}}: from <a href="{{url}}">{{sourceTitle}}</a>{{/isFound}}{{^isFound}}: not found in the transcripts on this site{{/isFound}}</p>
+        <p><strong class="verdict">{{verdict}}</strong>{{#isFound}}: from <a href="{{url}}">{{sourceTitle}}</a>{{#isPinned}} (the passage named by the editor){{/isPinned}}{{/isFound}}{{#unpublishedSource}}: {{.}}{{/unpublishedSource}}{{#isNotFound}}: not found in the transcripts on this site{{/isNotFound}}</p>
         {{#hasDetails}}<ul class="quote-details">{{#details}}<li>{{.}}</li>{{/details}}</ul>{{/hasDetails}}
       </li>
       {{/checkedQuotes}}

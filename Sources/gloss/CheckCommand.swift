@@ -64,8 +64,9 @@ struct CheckCommand: ParsableCommand {
             if let source = quote.source { line += " → \(source)" }
             lines.append(line)
             lines += quote.details.map { "    " + $0 }
+            if let override = quote.override { lines.append("    " + override) }
         }
-        let counts = ["verbatim", "trimmed", "altered", "not found", "not checked"].compactMap { verdict -> String? in
+        let counts = ["verbatim", "trimmed", "altered", "not found", QuoteListing.unpublished, "not checked"].compactMap { verdict -> String? in
             let count = quotes.count { $0.verdict == verdict }
             return count == 0 ? nil : "\(count) \(verdict)"
         }
