@@ -1466,7 +1466,7 @@ Sitemap: {{robots.sitemapURL}}
     <h2 id="quotes-checked">Quotations checked</h2>
     <ol class="quote-list">
       {{#checkedQuotes}}
-      <li class="quote quote-{{verdictClass}}">
+      <li class="quote quote-{{verdictClass}}" id="{{anchor}}">
         <q>{{text}}</q>
         <p><strong class="verdict">{{verdict}}</strong>{{#isFound}}: from <a href="{{url}}">{{sourceTitle}}</a>{{#isPinned}} (the passage named by the editor){{/isPinned}}{{/isFound}}{{#unpublishedSource}}: {{.}}{{/unpublishedSource}}{{#isNotFound}}: not found in the transcripts on this site{{/isNotFound}}</p>
         {{#hasDetails}}<ul class="quote-details">{{#details}}<li>{{.}}</li>{{/details}}</ul>{{/hasDetails}}

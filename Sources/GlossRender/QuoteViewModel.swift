@@ -79,8 +79,11 @@ struct CheckedQuoteViewModel: TemplateObject {
     var isNotFound: Bool
     /// The description of a source the site does not hold.
     var unpublishedSource: String?
+    /// The entry's id, which the verdict marked after the quotation in the body links to.
+    var anchor: String
 
-    init(_ quote: CheckedQuote, page: String) {
+    init(_ quote: CheckedQuote, page: String, anchor: String) {
+        self.anchor = anchor
         text = quote.text
         verdict = quote.verdict
         verdictClass = String(quote.verdict.map { $0 == " " ? "-" : $0 })
@@ -107,6 +110,7 @@ struct CheckedQuoteViewModel: TemplateObject {
         case "isPinned": isPinned.templateValue
         case "isNotFound": isNotFound.templateValue
         case "unpublishedSource": unpublishedSource.templateValue
+        case "anchor": anchor.templateValue
         default: nil
         }
     }
