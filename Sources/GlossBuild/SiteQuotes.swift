@@ -89,7 +89,7 @@ extension SiteBuilder {
         var everyone = speakers
         for document in transcripts {
             for appearance in document.speakers where appearance.name != nil {
-                everyone.append(Speaker(id: appearance.id, name: appearance.name ?? appearance.id, aliases: appearance.aliases))
+                everyone.append(Speaker(id: appearance.id, name: appearance.name ?? appearance.id, role: appearance.role, aliases: appearance.aliases))
             }
         }
         let names = SpeakerNames(everyone)

@@ -76,7 +76,14 @@ import Testing
         #expect(article.contains("<strong class=\"verdict\">verbatim</strong>: from <a href=\"../hegseth-ukraine-defense-contact-group/#p-"))
         #expect(article.contains("<strong class=\"verdict\">altered</strong>"))
         #expect(article.contains("<li>added: “terrible”</li>"))
-        #expect(article.contains("<strong class=\"verdict\">not found</strong>: not found in the transcripts on this site"))
+        // Not found, said once: the detail says where it was looked for.
+        #expect(article.contains("<strong class=\"verdict\">not found</strong></p>"))
+        #expect(article.contains("<li>not in Pete Hegseth’s passages: no passage has its words in that order</li>"))
+        #expect(!article.contains("not found in the transcripts on this site"))
+        // The list comes before the data files.
+        let list = try #require(article.range(of: "id=\"quotes-checked\""))
+        let data = try #require(article.range(of: "id=\"data\""))
+        #expect(list.lowerBound < data.lowerBound)
         #expect(article.contains("<li class=\"quote quote-not-found\" id=\"quote-5\">"))
         let speech = try #require(temp.read("Public/2025/hegseth-ukraine-defense-contact-group/index.html"))
         #expect(speech.contains("<h2 id=\"quoted-in\">Quoted in</h2>"))
