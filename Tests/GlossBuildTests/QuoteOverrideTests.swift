@@ -236,6 +236,11 @@ import Testing
         let clean = builder(temp, output: "Clean").build()
         #expect(pinned.quotes == clean.quotes)
         #expect(differences(temp, "Public", "Clean") == [])
+        // A new process takes the overrides from the document cache and reports the same.
+        var fresh = BuildMemory(keepsContent: false)
+        let fromDisk = builder(temp).build(memory: &fresh, changed: [])
+        #expect(fromDisk.bodiesRendered == 0)
+        #expect(fromDisk.quotes == pinned.quotes)
 
         // The pinned passage's words change: the pin no longer applies.
         try temp.write(Self.firstSpeech.replacingOccurrences(of: "We will never abandon our friends in the region", with: "We may yet leave the region"), to: "Content/2025/first.md")
