@@ -227,6 +227,20 @@ extension ByteWriter {
         write(front.summary)
         write(front.draft)
         write(front.slug)
+        write(front.quoteOverrides) { writer, override in
+            writer.write(override.quote)
+            switch override.ruling {
+            case .passage(let slug, let passageID):
+                writer.write(0)
+                writer.write(slug)
+                writer.write(passageID)
+            case .unpublished(let description):
+                writer.write(1)
+                writer.write(description)
+            }
+            writer.write(override.location)
+            writer.write(override.sourceLocation)
+        }
         write(front.params.sorted { $0.key < $1.key }) { writer, entry in
             writer.write(entry.key)
             writer.write(entry.value)
@@ -312,6 +326,16 @@ extension ByteReader {
         front.summary = try readOptionalString()
         front.draft = try readBool()
         front.slug = try readOptionalString()
+        front.quoteOverrides = try readArray { reader in
+            let quote = try reader.readString()
+            let ruling: QuoteOverride.Ruling
+            switch try reader.readInt() {
+            case 0: ruling = .passage(slug: try reader.readString(), passageID: try reader.readString())
+            case 1: ruling = .unpublished(description: try reader.readString())
+            default: throw Malformed()
+            }
+            return QuoteOverride(quote: quote, ruling: ruling, location: try reader.readLocation(), sourceLocation: try reader.readOptionalLocation())
+        }
         front.params = try readEntries()
         return front
     }

@@ -145,7 +145,8 @@ extension SiteBuilder {
         let (relations, citing) = related ?? relate()
         let site = planned ?? planSitePages(transcripts, bodies: bodies, context: context)
         let quotes = timings.measure("check quotations") {
-            guard bodies.contains(where: { !$0.survey.quotations.isEmpty }) else { return SiteQuotes() }
+            guard bodies.contains(where: { !$0.survey.quotations.isEmpty })
+                || transcripts.contains(where: { !$0.frontMatter.quoteOverrides.isEmpty }) else { return SiteQuotes() }
             return checkQuotes(
                 transcripts, bodies: Dictionary(zip(transcripts.map(\.path), bodies), uniquingKeysWith: { first, _ in first }),
                 rendering: context.rendering, speakers: context.speakers, listingUnchecked: context.listsUncheckedQuotes

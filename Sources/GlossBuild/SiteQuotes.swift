@@ -1,3 +1,4 @@
+import GlossMarkdown
 import GlossModel
 import GlossQuotes
 import GlossRender
@@ -17,6 +18,22 @@ public struct QuoteListing: Sendable, Hashable {
     public var source: String?
     /// What was left out or changed, one line each.
     public var details: [String]
+    /// The front matter entry that ruled on it, if one did.
+    public var override: String?
+
+    /// The verdict of a quotation the front matter marks as from a source
+    /// the site does not hold.
+    public static let unpublished = "unpublished source"
+
+    public init(location: SourceLocation, text: String, credit: String?, verdict: String, source: String?, details: [String], override: String? = nil) {
+        self.location = location
+        self.text = text
+        self.credit = credit
+        self.verdict = verdict
+        self.source = source
+        self.details = details
+        self.override = override
+    }
 
     /// Altered or not found: what `--strict` fails on.
     public var fails: Bool { verdict == "altered" || verdict == "not found" }
@@ -51,7 +68,8 @@ struct SiteQuotes: Sendable {
 
 extension SiteBuilder {
     /// Checks every quotation the transcripts' surveys found against every
-    /// other transcript's passages (articles are not sources). The passages
+    /// other transcript's passages (articles are not sources), following the
+    /// editors' overrides (`quotes:` in the front matter). The passages
     /// are read again only when there is a quotation to check, so a site
     /// without any costs nothing; the whole check is made again on every
     /// build, so a rebuild after an edit reports what a clean build would.
@@ -63,23 +81,42 @@ extension SiteBuilder {
         _ transcripts: [Document], bodies: [String: RememberedBody], rendering: BodyRendering, speakers: [Speaker],
         listingUnchecked: Bool = true
     ) -> SiteQuotes {
-        // Most sites quote nothing: they pay for one look at each survey.
-        guard bodies.values.contains(where: { !$0.survey.quotations.isEmpty }) else { return SiteQuotes() }
+        // Most sites quote nothing: they pay for one look at each survey and
+        // at each front matter's overrides.
+        let hasOverrides = transcripts.contains { !$0.frontMatter.quoteOverrides.isEmpty }
+        guard hasOverrides || bodies.values.contains(where: { !$0.survey.quotations.isEmpty }) else { return SiteQuotes() }
         // The registry, and the speakers each transcript declares with a name of its own.
         var everyone = speakers
         for document in transcripts {
             for appearance in document.speakers where appearance.name != nil {
-                everyone.append(Speaker(id: appearance.id, name: appearance.name ?? appearance.id, aliases: appearance.aliases))
+                everyone.append(Speaker(id: appearance.id, name: appearance.name ?? appearance.id, role: appearance.role, aliases: appearance.aliases))
             }
         }
         let names = SpeakerNames(everyone)
+        var result = SiteQuotes()
+        // The quotations the editors ruled on, by page and place in its survey.
+        var rulings: [String: [Int: QuoteOverride]] = [:]
+        if hasOverrides {
+            for document in transcripts where !document.frontMatter.quoteOverrides.isEmpty {
+                rulings[document.path] = Self.quotationsRuled(
+                    by: document.frontMatter.quoteOverrides, in: bodies[document.path]?.survey.quotations ?? [],
+                    into: &result.diagnostics
+                )
+            }
+        }
         var work: [(document: Document, quotation: LocatedQuotation, speakers: Set<String>?)] = []
+        var ruled: [(document: Document, quotation: LocatedQuotation, override: QuoteOverride)] = []
         var unchecked: [(LocatedQuotation)] = []
         // A site's quotations credit a few names many times over.
         var namesByCredit: [String: Set<String>] = [:]
         for document in transcripts {
             let isArticle = document.frontMatter.kind == "article"
-            for quotation in bodies[document.path]?.survey.quotations ?? [] {
+            let overrides = rulings[document.path]
+            for (index, quotation) in (bodies[document.path]?.survey.quotations ?? []).enumerated() {
+                if let override = overrides?[index] {
+                    ruled.append((document, quotation, override))
+                    continue
+                }
                 let (checked, credited) = SiteQuotes.speakers(for: quotation, isArticle: isArticle) { name in
                     if let known = namesByCredit[name] { return known }
                     let found = names.speakers(named: name)
@@ -93,81 +130,246 @@ extension SiteBuilder {
                 }
             }
         }
-        var result = SiteQuotes()
         result.listings = unchecked.map { quotation in
             QuoteListing(location: quotation.location, text: quotation.quotation.text, credit: quotation.quotation.attribution?.name,
                          verdict: "not checked", source: nil, details: ["credited to someone who is not a speaker on this site"])
         }
-        guard !work.isEmpty else {
-            result.listings.sort { $0.location < $1.location }
-            return result
-        }
-        let sourceDocuments = transcripts.filter { $0.frontMatter.kind != "article" }
-        let sources = sourceDocuments.parallelMap { document in
-            QuoteSource(
-                id: document.path, date: document.frontMatter.date, speakerIDs: document.frontMatter.speakers.map(\.id),
-                passages: rendering.render(document).passages.map { SourcePassage(id: $0.id, speakerID: $0.speakerID, text: $0.text) }
-            )
-        }
-        let checker = QuoteChecker(library: QuoteLibrary(sources: sources))
-        let checked = work.parallelMap { item in
-            (item, checker.check(item.quotation.quotation.text, speakers: item.speakers, date: item.document.frontMatter.date, excluding: item.document.path))
-        }
-        for (item, outcome) in checked {
-            let quotation = item.quotation
-            var source: String?
-            if let match = outcome.match, let passage = match.passageIDs.first {
-                source = SiteURL.pageDirectory(forSlug: sourceDocuments[match.sourceIndex].slug) + "#" + passage
-            }
-            var details: [String] = []
-            switch outcome.verdict {
-            case .verbatim: break
-            case .trimmed(let omitted):
-                details = omitted.map { "left out: “\($0)”" }
-            case .altered(let changes):
-                details = changes.map { change in
-                    change.quoted.isEmpty ? "left out: “\(change.said)”"
-                        : change.said.isEmpty ? "added: “\(change.quoted)”"
-                        : "said “\(change.said)”, quoted “\(change.quoted)”"
-                }
-            case .notFound:
-                let whose = item.speakers.map { ids in
-                    ids.sorted().map { id in everyone.first { $0.id == id }?.name ?? id }.reduce(into: [String]()) { names, name in
-                        if !names.contains(name) { names.append(name) }
-                    }.joined(separator: " or ") + "’s passages"
-                } ?? "the transcripts on this site"
-                let percent = { (share: Double) in "\(Int((share * 100).rounded())) %" }
-                details = outcome.similarity == 0 ? ["not in \(whose): no passage has its words in that order"] : ["not in \(whose): the nearest passage has \(percent(outcome.coverage)) of its words (\(percent(QuoteChecker.minimumCoverage)) needed) and a similarity of \(Self.format(outcome.similarity)) (\(Self.format(QuoteChecker.minimumSimilarity)) needed)"]
-                result.diagnostics.append(.warning(
-                    at: quotation.location, "quotation not found in the transcripts on this site",
-                    note: (quotation.quotation.attribution.map { "credited to \($0.name); " } ?? "") + details[0]
-                        + "; see docs/quotes.md"
-                ))
-            }
-            result.listings.append(QuoteListing(
-                location: quotation.location, text: quotation.quotation.text, credit: quotation.quotation.attribution?.name,
-                verdict: outcome.verdict.name, source: source, details: details
-            ))
-            let sourceDocument = outcome.match.map { sourceDocuments[$0.sourceIndex] }
+
+        /// One checked quotation's listing, page entry and backlink.
+        func record(_ document: Document, _ quotation: LocatedQuotation, _ outcome: QuoteResult, source: Document?,
+                    details: [String], override: QuoteOverride? = nil) {
             let passage = outcome.match?.passageIDs.first
-            result.pages[item.document.slug, default: PageQuotes()].checked.append(CheckedQuote(
-                text: quotation.quotation.text, verdict: outcome.verdict.name, sourceSlug: sourceDocument?.slug,
-                sourceTitle: sourceDocument?.frontMatter.title, passageID: passage, details: details
-            ))
-            if let sourceDocument, let passage {
-                result.pages[sourceDocument.slug, default: PageQuotes()].quotedIn.append(QuotedPassage(
-                    passageID: passage, fromSlug: item.document.slug, fromTitle: item.document.frontMatter.title, verdict: outcome.verdict.name
+            var listing = QuoteListing(
+                location: quotation.location, text: quotation.quotation.text, credit: quotation.quotation.attribution?.name,
+                verdict: outcome.verdict.name, source: source.flatMap { source in passage.map { SiteURL.pageDirectory(forSlug: source.slug) + "#" + $0 } },
+                details: details
+            )
+            listing.override = override.map { "pinned to this passage by the front matter at \($0.location)" }
+            result.listings.append(listing)
+            var checked = CheckedQuote(
+                text: quotation.quotation.text, verdict: outcome.verdict.name, sourceSlug: source?.slug,
+                sourceTitle: source?.frontMatter.title, passageID: passage, details: details, location: quotation.location
+            )
+            checked.isPinned = override != nil
+            result.pages[document.slug, default: PageQuotes()].checked.append(checked)
+            if let source, let passage {
+                result.pages[source.slug, default: PageQuotes()].quotedIn.append(QuotedPassage(
+                    passageID: passage, fromSlug: document.slug, fromTitle: document.frontMatter.title, verdict: outcome.verdict.name
                 ))
+            }
+        }
+
+        if !ruled.isEmpty {
+            for pinned in checkRuled(ruled, transcripts: transcripts, rendering: rendering, into: &result) {
+                record(pinned.document, pinned.quotation, pinned.outcome, source: pinned.source,
+                       details: Self.details(of: pinned.outcome), override: pinned.override)
+            }
+        }
+        if !work.isEmpty {
+            let sourceDocuments = transcripts.filter { $0.frontMatter.kind != "article" }
+            let sources = sourceDocuments.parallelMap { document in
+                QuoteSource(
+                    id: document.path, date: document.frontMatter.date, speakerIDs: document.frontMatter.speakers.map(\.id),
+                    passages: rendering.render(document).passages.map { SourcePassage(id: $0.id, speakerID: $0.speakerID, text: $0.text) }
+                )
+            }
+            let checker = QuoteChecker(library: QuoteLibrary(sources: sources))
+            let checked = work.parallelMap { item in
+                (item, checker.check(item.quotation.quotation.text, speakers: item.speakers, date: item.document.frontMatter.date, excluding: item.document.path))
+            }
+            for (item, outcome) in checked {
+                let quotation = item.quotation
+                var details = Self.details(of: outcome)
+                if case .notFound = outcome.verdict {
+                    let whose = item.speakers.map { ids in
+                        ids.sorted().map { id in everyone.first { $0.id == id }?.name ?? id }.reduce(into: [String]()) { names, name in
+                            if !names.contains(name) { names.append(name) }
+                        }.joined(separator: " or ") + "’s passages"
+                    } ?? "the transcripts on this site"
+                    details = [Self.notFoundDetail(outcome, whose: whose)]
+                    result.diagnostics.append(.warning(
+                        at: quotation.location, "quotation not found in the transcripts on this site",
+                        note: (quotation.quotation.attribution.map { "credited to \($0.name); " } ?? "") + details[0]
+                            + "; see docs/quotes.md"
+                    ))
+                }
+                record(item.document, quotation, outcome, source: outcome.match.map { sourceDocuments[$0.sourceIndex] }, details: details)
             }
         }
         result.listings.sort { $0.location < $1.location }
         // In an order that does not depend on the order of the work.
         for (slug, page) in result.pages {
             var page = page
+            page.checked.sort { a, b in
+                let (x, y) = (a.location ?? SourceLocation(file: ""), b.location ?? SourceLocation(file: ""))
+                return (x.line, x.column, a.text) < (y.line, y.column, b.text)
+            }
             page.quotedIn.sort { ($0.passageID, $0.fromSlug, $0.verdict) < ($1.passageID, $1.fromSlug, $1.verdict) }
             result.pages[slug] = page
         }
         return result
+    }
+
+    /// What a verdict found left out or changed, one line each.
+    static func details(of outcome: QuoteResult) -> [String] {
+        switch outcome.verdict {
+        case .verbatim, .notFound: []
+        case .trimmed(let omitted): omitted.map { "left out: “\($0)”" }
+        case .altered(let changes):
+            changes.map { change in
+                change.quoted.isEmpty ? "left out: “\(change.said)”"
+                    : change.said.isEmpty ? "added: “\(change.quoted)”"
+                    : "said “\(change.said)”, quoted “\(change.quoted)”"
+            }
+        }
+    }
+
+    /// `not in Pete Hegseth’s passages: …`, with how near the nearest came.
+    static func notFoundDetail(_ outcome: QuoteResult, whose: String) -> String {
+        let percent = { (share: Double) in "\(Int((share * 100).rounded())) %" }
+        return outcome.similarity == 0 ? "not in \(whose): no passage has its words in that order" : "not in \(whose): the nearest passage has \(percent(outcome.coverage)) of its words (\(percent(QuoteChecker.minimumCoverage)) needed) and a similarity of \(Self.format(outcome.similarity)) (\(Self.format(QuoteChecker.minimumSimilarity)) needed)"
+    }
+
+    // MARK: Overrides
+
+    /// Which of a page's quotations each override names, by place in the
+    /// page's survey. An override names the quotations whose words begin
+    /// with its words; one that names none, or two different quotations
+    /// (neither of them word for word), is an error, as is a second
+    /// override of a quotation: the check never guesses which was meant.
+    static func quotationsRuled(
+        by overrides: [QuoteOverride], in quotations: [LocatedQuotation], into diagnostics: inout [Diagnostic]
+    ) -> [Int: QuoteOverride] {
+        let quotationWords = quotations.map { QuoteText.words($0.quotation.text) }
+        var ruled: [Int: QuoteOverride] = [:]
+        for override in overrides {
+            let words = QuoteText.words(override.quote)
+            let shown = Self.opening(override.quote)
+            var named = quotationWords.indices.filter { !words.isEmpty && quotationWords[$0].starts(with: words) }
+            let exact = named.filter { quotationWords[$0] == words }
+            if !exact.isEmpty { named = exact }
+            if named.isEmpty {
+                let listed = quotations.prefix(5).map { "“\(Self.opening($0.quotation.text))” (line \($0.location.line))" }
+                diagnostics.append(.error(
+                    at: override.location, "quotes: no quotation on this page begins with “\(shown)”",
+                    note: "an entry names a quotation of \(QuoteFinder.minimumWords) words or more by its words or its first words; "
+                        + (listed.isEmpty ? "this page has none: remove the entry"
+                            : "fix the entry, or remove it if the quotation is gone; the page's quotations: " + listed.joined(separator: ", ")
+                            + (quotations.count > 5 ? ", …" : ""))
+                ))
+                continue
+            }
+            if Set(named.map { quotationWords[$0] }).count > 1 {
+                diagnostics.append(.error(
+                    at: override.location, "quotes: “\(shown)” begins \(named.count) different quotations on this page",
+                    note: "quote more of the words, so that the entry names one: "
+                        + named.prefix(5).map { "“\(Self.opening(quotations[$0].quotation.text))” (line \(quotations[$0].location.line))" }.joined(separator: ", ")
+                ))
+                continue
+            }
+            for index in named {
+                if let earlier = ruled[index] {
+                    diagnostics.append(.error(
+                        at: override.location, "quotes: “\(shown)” names a quotation that the entry at line \(earlier.location.line) names already",
+                        note: "keep one entry for each quotation"
+                    ))
+                } else {
+                    ruled[index] = override
+                }
+            }
+        }
+        return ruled
+    }
+
+    /// The quotations an editor ruled on: those from an unpublished source
+    /// listed as such, those pinned to a passage checked against that
+    /// passage alone. A pin whose transcript or passage is gone, or whose
+    /// passage no longer holds the quotation, is an error at the entry.
+    ///
+    /// - Returns: the pinned quotations with their verdicts, for the caller
+    ///   to record as it records the others.
+    func checkRuled(
+        _ ruled: [(document: Document, quotation: LocatedQuotation, override: QuoteOverride)], transcripts: [Document],
+        rendering: BodyRendering, into result: inout SiteQuotes
+    ) -> [(document: Document, quotation: LocatedQuotation, outcome: QuoteResult, source: Document, override: QuoteOverride)] {
+        var pinnedOutcomes: [(document: Document, quotation: LocatedQuotation, outcome: QuoteResult, source: Document, override: QuoteOverride)] = []
+        var bySlug: [String: Document] = [:]
+        for document in transcripts where bySlug[document.slug] == nil { bySlug[document.slug] = document }
+        // Each pinned transcript's passages, read once however many pins name it.
+        var passagesByPath: [String: [Passage]] = [:]
+        for item in ruled {
+            let quotation = item.quotation
+            switch item.override.ruling {
+            case .unpublished(let description):
+                result.listings.append(QuoteListing(
+                    location: quotation.location, text: quotation.quotation.text, credit: quotation.quotation.attribution?.name,
+                    verdict: QuoteListing.unpublished, source: nil, details: ["source: \(description)"],
+                    override: "marked as from an unpublished source by the front matter at \(item.override.location)"
+                ))
+                var checked = CheckedQuote(text: quotation.quotation.text, verdict: QuoteListing.unpublished, location: quotation.location)
+                checked.unpublishedSource = description
+                result.pages[item.document.slug, default: PageQuotes()].checked.append(checked)
+            case .passage(let slug, let passageID):
+                let named = "\(slug)#\(passageID)"
+                let at = item.override.sourceLocation ?? item.override.location
+                guard let source = bySlug[slug] else {
+                    let suggestion = ClosestMatch.closest(to: slug, among: bySlug.keys).map(ClosestMatch.note)
+                    result.diagnostics.append(.error(
+                        at: at, "quotes: “\(Self.opening(quotation.quotation.text))” is pinned to \(named), but there is no published transcript \"\(slug)\"",
+                        note: [suggestion, "a source names a transcript by its path without .md, and a passage: `source: 2025/speech#p-3f2a1c`"]
+                            .compactMap { $0 }.joined(separator: "; ")
+                    ))
+                    continue
+                }
+                guard source.path != item.document.path else {
+                    result.diagnostics.append(.error(
+                        at: at, "quotes: “\(Self.opening(quotation.quotation.text))” is pinned to \(named), a passage of the quoting page itself",
+                        note: "pin it to a passage of the transcript it quotes"
+                    ))
+                    continue
+                }
+                let rendered = passagesByPath[source.path] ?? rendering.render(source).passages
+                passagesByPath[source.path] = rendered
+                let whole = QuoteSource(
+                    id: source.path, date: source.frontMatter.date, speakerIDs: source.frontMatter.speakers.map(\.id),
+                    passages: rendered.map { SourcePassage(id: $0.id, speakerID: $0.speakerID, text: $0.text) }
+                )
+                // A paragraph by its id, or a turn's paragraphs by the turn's
+                // timestamp anchor, which survives edits of their words.
+                let pinned = rendered.filter { $0.id == passageID || $0.turnID == passageID }
+                guard !pinned.isEmpty else {
+                    // Where the quotation is now, if the passage was edited
+                    // (its id is a hash of its words) and still holds it.
+                    let now = QuoteChecker(library: QuoteLibrary(sources: [whole])).check(quotation.quotation.text, speakers: nil)
+                    let moved = now.match?.passageIDs.first.map { "the quotation is in \(slug)#\($0) now: `source: \(slug)#\($0)`" }
+                    result.diagnostics.append(.error(
+                        at: at, "quotes: “\(Self.opening(quotation.quotation.text))” is pinned to \(named), but \(slug) has no passage \"\(passageID)\"",
+                        note: moved ?? "a paragraph's id changes when its words do; pin the quotation to the passage's id or its turn's timestamp (`#t-00-01-12`) as the page shows them now, or remove the entry"
+                    ))
+                    continue
+                }
+                var single = whole
+                single.passages = pinned.map { SourcePassage(id: $0.id, speakerID: $0.speakerID, text: $0.text) }
+                let outcome = QuoteChecker(library: QuoteLibrary(sources: [single])).check(quotation.quotation.text, speakers: nil)
+                if case .notFound = outcome.verdict {
+                    result.diagnostics.append(.error(
+                        at: item.override.location,
+                        "quotes: “\(Self.opening(quotation.quotation.text))” is pinned to \(named), which no longer holds it",
+                        note: Self.notFoundDetail(outcome, whose: named) + "; the passage reads “\(Self.opening(pinned.map(\.text).joined(separator: " ")))”"
+                            + "; pin the quotation to the passage that holds it, or remove the entry"
+                    ))
+                    continue
+                }
+                pinnedOutcomes.append((item.document, quotation, outcome, source, item.override))
+            }
+        }
+        return pinnedOutcomes
+    }
+
+    /// A quotation's first twelve words, for messages.
+    static func opening(_ text: String) -> String {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        return words.prefix(12).joined(separator: " ") + (words.count > 12 ? " …" : "")
     }
 
     static func format(_ value: Double) -> String {

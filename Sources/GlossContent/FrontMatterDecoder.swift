@@ -6,7 +6,7 @@ import Yams
 enum FrontMatterDecoder {
     static let knownKeys = [
         "title", "date", "kind", "event", "place", "speakers", "source", "media",
-        "topics", "summary", "draft", "slug", "annotations",
+        "topics", "summary", "draft", "slug", "annotations", "quotes",
     ]
 
     /// What the front matter holds: the typed keys, and the range notes of
@@ -43,6 +43,7 @@ enum FrontMatterDecoder {
             case "draft": frontMatter.draft = YAMLScalar.isNull(value) ? false : reader.bool(value, path: path) ?? false
             case "slug": frontMatter.slug = slug(value, reader: &reader)
             case "annotations": annotations = AnnotationDecoder.list(value, path: path, reader: &reader)
+            case "quotes": frontMatter.quoteOverrides = QuoteOverrideDecoder.list(value, path: path, reader: &reader)
             default:
                 frontMatter.params[entry.key] = reader.parameter(entry, knownKeys: knownKeys)
             }

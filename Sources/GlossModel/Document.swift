@@ -175,6 +175,9 @@ public struct FrontMatter: Hashable, Sendable {
     public var draft: Bool
     /// Set when the front matter names the slug instead of the file path.
     public var slug: String?
+    /// The editor's rulings on the page's quotations (`quotes:`), which the
+    /// quote check follows instead of searching (docs/quotes.md).
+    public var quoteOverrides: [QuoteOverride] = []
     public var params: [String: Value]
 
     public init(

@@ -1440,6 +1440,20 @@ Sitemap: {{robots.sitemapURL}}
   <div class="transcript-body">
 {{{body}}}
   </div>
+  {{#hasCheckedQuotes}}
+  <section class="quote-check" aria-labelledby="quotes-checked">
+    <h2 id="quotes-checked">Quotations checked</h2>
+    <ol class="quote-list">
+      {{#checkedQuotes}}
+      <li class="quote quote-{{verdictClass}}" id="{{anchor}}">
+        <q>{{text}}</q>
+        <p><strong class="verdict">{{verdict}}</strong>{{#isFound}}: from <a href="{{url}}">{{sourceTitle}}</a>{{#isPinned}} (the passage named by the editor){{/isPinned}}{{/isFound}}{{#unpublishedSource}}: {{.}}{{/unpublishedSource}}</p>
+        {{#hasDetails}}<ul class="quote-details">{{#details}}<li>{{.}}</li>{{/details}}</ul>{{/hasDetails}}
+      </li>
+      {{/checkedQuotes}}
+    </ol>
+  </section>
+  {{/hasCheckedQuotes}}
   {{#hasDataLinks}}
   <section class="data-links" aria-labelledby="data">
     <h2 id="data">Data</h2>
@@ -1461,20 +1475,6 @@ Sitemap: {{robots.sitemapURL}}
     </ul>
   </section>
   {{/hasCitedBy}}
-  {{#hasCheckedQuotes}}
-  <section class="quote-check" aria-labelledby="quotes-checked">
-    <h2 id="quotes-checked">Quotations checked</h2>
-    <ol class="quote-list">
-      {{#checkedQuotes}}
-      <li class="quote quote-{{verdictClass}}">
-        <q>{{text}}</q>
-        <p><strong class="verdict">{{verdict}}</strong>{{#isFound}}: from <a href="{{url}}">{{sourceTitle}}</a>{{/isFound}}{{^isFound}}: not found in the transcripts on this site{{/isFound}}</p>
-        {{#hasDetails}}<ul class="quote-details">{{#details}}<li>{{.}}</li>{{/details}}</ul>{{/hasDetails}}
-      </li>
-      {{/checkedQuotes}}
-    </ol>
-  </section>
-  {{/hasCheckedQuotes}}
   {{#hasQuotedIn}}
   <section class="backlinks" aria-labelledby="quoted-in">
     <h2 id="quoted-in">Quoted in</h2>

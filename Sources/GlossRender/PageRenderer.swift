@@ -73,12 +73,16 @@ public struct PageRenderer: Sendable {
         let related = input.related.filter { $0.slug != document.slug }.map {
             TranscriptViewModel($0, page: page, speakers: speakers)
         }
+        // The verdicts marked in the words; the structured data below reads
+        // the body as written.
         model.transcript = TranscriptViewModel(
-            document, page: page, speakers: speakers, body: input.bodyHTML,
+            document, page: page, speakers: speakers, body: QuoteMarks.marking(input.bodyHTML, quotes: input.quotes, page: page),
             citedBy: citedBy(input, page: page), related: related
         )
         model.transcript?.dataLinks = dataLinks(hasTimestamps: input.hasTimestamps)
-        model.transcript?.checkedQuotes = input.quotes.checked.map { CheckedQuoteViewModel($0, page: page) }
+        model.transcript?.checkedQuotes = input.quotes.checked.enumerated().map { index, quote in
+            CheckedQuoteViewModel(quote, page: page, anchor: QuoteMarks.anchor(ofCheckedQuote: index))
+        }
         model.transcript?.quotedIn = input.quotes.quotedIn.map { QuotedInViewModel($0, page: page) }
         model.transcript?.structuredData = structuredData(document: document, bodyHTML: input.bodyHTML)
         return renderBytes(Self.transcriptTemplateName, model)

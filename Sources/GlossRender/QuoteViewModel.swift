@@ -27,9 +27,19 @@ public struct CheckedQuote: Sendable, Hashable {
     public var passageID: String?
     /// What was left out or changed, one sentence each.
     public var details: [String]
+    /// Where the quotation is on its page, which orders the page's list.
+    public var location: SourceLocation?
+    /// The source was named by the page's front matter, not found by search.
+    public var isPinned = false
+    /// The front matter's description of the source the site does not hold.
+    public var unpublishedSource: String?
 
-    public init(text: String, verdict: String, sourceSlug: String? = nil, sourceTitle: String? = nil, passageID: String? = nil, details: [String] = []) {
+    public init(
+        text: String, verdict: String, sourceSlug: String? = nil, sourceTitle: String? = nil, passageID: String? = nil,
+        details: [String] = [], location: SourceLocation? = nil
+    ) {
         self.text = text
+        self.location = location
         self.verdict = verdict
         self.sourceSlug = sourceSlug
         self.sourceTitle = sourceTitle
@@ -65,8 +75,15 @@ struct CheckedQuoteViewModel: TemplateObject {
     var sourceTitle: String?
     var details: [String]
     var hasDetails: Bool
+    var isPinned: Bool
+    var isNotFound: Bool
+    /// The description of a source the site does not hold.
+    var unpublishedSource: String?
+    /// The entry's id, which the verdict marked after the quotation in the body links to.
+    var anchor: String
 
-    init(_ quote: CheckedQuote, page: String) {
+    init(_ quote: CheckedQuote, page: String, anchor: String) {
+        self.anchor = anchor
         text = quote.text
         verdict = quote.verdict
         verdictClass = String(quote.verdict.map { $0 == " " ? "-" : $0 })
@@ -75,6 +92,9 @@ struct CheckedQuoteViewModel: TemplateObject {
         sourceTitle = quote.sourceTitle
         details = quote.details
         hasDetails = !details.isEmpty
+        isPinned = quote.isPinned
+        isNotFound = quote.sourceSlug == nil && quote.unpublishedSource == nil
+        unpublishedSource = quote.unpublishedSource
     }
 
     func value(named key: String) -> TemplateValue? {
@@ -87,6 +107,10 @@ struct CheckedQuoteViewModel: TemplateObject {
         case "sourceTitle": sourceTitle.templateValue
         case "details": details.templateValue
         case "hasDetails": hasDetails.templateValue
+        case "isPinned": isPinned.templateValue
+        case "isNotFound": isNotFound.templateValue
+        case "unpublishedSource": unpublishedSource.templateValue
+        case "anchor": anchor.templateValue
         default: nil
         }
     }
@@ -130,6 +154,8 @@ extension PageKey {
             add(quote.passageID ?? "")
             add(quote.details.count)
             for detail in quote.details { add(detail) }
+            add(quote.isPinned ? 1 : 0)
+            add(quote.unpublishedSource ?? "")
         }
         add(quotes.quotedIn.count)
         for quoted in quotes.quotedIn {

@@ -51,21 +51,34 @@ struct CheckCommand: ParsableCommand {
         console.status("Checked \(outcome.pageCount) pages: no errors\(outcome.diagnostics.isEmpty ? "" : ", " + console.tally(outcome.diagnostics)).")
     }
 
+    /// A block quote whose paragraph is itself in quote marks, without
+    /// them: the listing puts its own marks around every quotation, and
+    /// `““Words…”` reads as a typo.
+    static func withoutOuterMarks(_ text: String) -> String {
+        let opening: Set<Character> = ["\u{201C}", "\u{201E}", "\u{00AB}", "\u{2018}", "\"", "'"]
+        let closing: Set<Character> = ["\u{201D}", "\u{00BB}", "\u{2019}", "\"", "'"]
+        guard let first = text.first, opening.contains(first) else { return text }
+        var inner = Substring(text).drop { opening.contains($0) }
+        while let last = inner.last, closing.contains(last) { inner = inner.dropLast() }
+        return String(inner)
+    }
+
     /// `file:line:col: verdict: “words…” (credit) → source`, then a line for
     /// each detail.
     static func listing(_ quotes: [QuoteListing]) -> String {
         guard !quotes.isEmpty else { return "No quotations to check." }
         var lines: [String] = []
         for quote in quotes {
-            let words = quote.text.split(whereSeparator: \.isWhitespace)
+            let words = Self.withoutOuterMarks(quote.text).split(whereSeparator: \.isWhitespace)
             let shown = words.prefix(12).joined(separator: " ") + (words.count > 12 ? " …" : "")
             var line = "\(quote.location): \(quote.verdict): “\(shown)”"
             if let credit = quote.credit { line += " (\(credit))" }
             if let source = quote.source { line += " → \(source)" }
             lines.append(line)
             lines += quote.details.map { "    " + $0 }
+            if let override = quote.override { lines.append("    " + override) }
         }
-        let counts = ["verbatim", "trimmed", "altered", "not found", "not checked"].compactMap { verdict -> String? in
+        let counts = ["verbatim", "trimmed", "altered", "not found", QuoteListing.unpublished, "not checked"].compactMap { verdict -> String? in
             let count = quotes.count { $0.verdict == verdict }
             return count == 0 ? nil : "\(count) \(verdict)"
         }

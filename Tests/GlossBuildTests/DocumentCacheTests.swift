@@ -19,6 +19,12 @@ import Testing
         front.summary = "A summary."
         front.draft = true
         front.slug = "custom/slug"
+        front.quoteOverrides = [
+            QuoteOverride(quote: "We will never abandon", ruling: .passage(slug: "2025/speech", passageID: "t-00-01-12"),
+                          location: SourceLocation(file: "Content/a.md", line: 9, column: 5),
+                          sourceLocation: SourceLocation(file: "Content/a.md", line: 10, column: 13)),
+            QuoteOverride(quote: "Our budget", ruling: .unpublished(description: "A letter"), location: SourceLocation(file: "Content/a.md", line: 11, column: 5)),
+        ]
         front.params = ["nested": .dictionary(["list": .array([.int(-3), .double(2.5), .bool(false), .null, .string("ü")])])]
         var document = Document(path: "a.md", displayPath: "Content/a.md", slug: "custom/slug", frontMatter: front, body: "", bodyStartLine: 17)
         document.annotations = [Annotation(

@@ -76,11 +76,26 @@ import Testing
         #expect(article.contains("<strong class=\"verdict\">verbatim</strong>: from <a href=\"../hegseth-ukraine-defense-contact-group/#p-"))
         #expect(article.contains("<strong class=\"verdict\">altered</strong>"))
         #expect(article.contains("<li>added: “terrible”</li>"))
-        #expect(article.contains("<strong class=\"verdict\">not found</strong>: not found in the transcripts on this site"))
-        #expect(article.contains("<li class=\"quote quote-not-found\">"))
+        // Not found, said once: the detail says where it was looked for.
+        #expect(article.contains("<strong class=\"verdict\">not found</strong></p>"))
+        #expect(article.contains("<li>not in Pete Hegseth’s passages: no passage has its words in that order</li>"))
+        #expect(!article.contains("not found in the transcripts on this site"))
+        // The list comes before the data files.
+        let list = try #require(article.range(of: "id=\"quotes-checked\""))
+        let data = try #require(article.range(of: "id=\"data\""))
+        #expect(list.lowerBound < data.lowerBound)
+        #expect(article.contains("<li class=\"quote quote-not-found\" id=\"quote-5\">"))
         let speech = try #require(temp.read("Public/2025/hegseth-ukraine-defense-contact-group/index.html"))
         #expect(speech.contains("<h2 id=\"quoted-in\">Quoted in</h2>"))
         #expect(speech.contains("in <a href=\"../article/\">Secretary Hegseth Says Ukraine Can’t Return to Old Borders</a> (verbatim)"))
+        // Each checked quotation of the article is marked in its words, linked to its entry.
+        let marks = article.components(separatedBy: "<sup class=\"quote-verdict\"><a href=\"#quote-").count - 1
+        #expect(marks == 5)
+        #expect(article.contains("Hegseth told the meeting"))
+        #expect(article.contains("<li class=\"quote quote-altered\" id=\"quote-4\">"))
+        #expect(article.contains("this terrible war must end”<sup class=\"quote-verdict\"><a href=\"#quote-4\">altered</a></sup>"))
+        // Each quoted passage of the speech says where it is quoted.
+        #expect(speech.contains("<small class=\"quoted-in-note\">Quoted in <a href=\"../article/\">Secretary Hegseth Says Ukraine Can’t Return to Old Borders</a> (verbatim)</small></p>"))
         // Every passage a backlink names is on the page.
         for line in speech.split(separator: "\n") where line.contains("This passage</a> in") {
             guard let start = line.range(of: "href=\"#"), let end = line[start.upperBound...].firstIndex(of: "\"") else { continue }

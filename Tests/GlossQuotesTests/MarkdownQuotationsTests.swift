@@ -62,6 +62,27 @@ import Testing
         #expect(names.speaker(named: "Reuters") == nil)
     }
 
+    @Test("a credit by title names the speaker whose role has it, only when no name matches, and never by the role's other words")
+    func speakerNamesByRole() {
+        let names = SpeakerNames([
+            Speaker(id: "hegseth", name: "Pete Hegseth", role: "U.S. Secretary of Defense"),
+            Speaker(id: "trump", name: "Donald Trump", role: "President of the United States"),
+            Speaker(id: "rubio", name: "Marco Rubio", role: "Secretary of State"),
+        ])
+        #expect(names.speakers(named: "Secretary") == ["hegseth", "rubio"])
+        #expect(names.speaker(named: "Secretary") == nil)
+        #expect(names.speaker(named: "Defense Secretary") == "hegseth")
+        #expect(names.speaker(named: "Secretary of Defense") == "hegseth")
+        #expect(names.speaker(named: "President") == "trump")
+        #expect(names.speaker(named: "United States") == nil)
+        #expect(names.speaker(named: "Defense") == nil)
+        #expect(names.speaker(named: "Rubio") == "rubio")
+        #expect(names.speaker(named: "Reuters") == nil)
+        // The Reuters way: “…”, the Secretary said, credits the speaker with that title.
+        let found = QuoteFinder.quotations(inMarkdown: "“We will never abandon our friends in the region,” the President said.", file: "a.md", firstLine: 1)
+        #expect(found.first?.quotation.attribution.map { names.speaker(named: $0.name) } == "trump")
+    }
+
     @Test func quoteMarksAroundABlockQuoteTakeItsCreditAndThoseInsideDoNot() {
         let body = """
             > “He also told Washington’s NATO allies that they would have to step up. He said the U.S. could not be ‘primarily focused on the security of Europe’.”
