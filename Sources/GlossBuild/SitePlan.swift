@@ -145,10 +145,8 @@ extension SiteBuilder {
         let (relations, citing) = related ?? relate()
         let site = planned ?? planSitePages(transcripts, bodies: bodies, context: context)
         let quotes = timings.measure("check quotations") {
-            guard bodies.contains(where: { !$0.survey.quotations.isEmpty })
-                || transcripts.contains(where: { !$0.frontMatter.quoteOverrides.isEmpty }) else { return SiteQuotes() }
-            return checkQuotes(
-                transcripts, bodies: Dictionary(zip(transcripts.map(\.path), bodies), uniquingKeysWith: { first, _ in first }),
+            checkQuotes(
+                transcripts, quotations: bodies.map(\.survey.quotations),
                 rendering: context.rendering, speakers: context.speakers, listingUnchecked: context.listsUncheckedQuotes
             )
         }
@@ -258,7 +256,7 @@ extension SiteBuilder {
         // read differently, and a transcript quoted differently, are planned
         // again too.
         let quotes = checkQuotes(
-            plan.transcripts, bodies: bodies, rendering: context.rendering, speakers: context.speakers,
+            plan.transcripts, quotations: plan.transcripts.indices.map { bodies[plan.transcripts[$0].path]?.survey.quotations ?? [] }, rendering: context.rendering, speakers: context.speakers,
             listingUnchecked: context.listsUncheckedQuotes
         )
         for slug in Set(quotes.pages.keys).union(plan.quotes.pages.keys) where quotes.pages[slug] != plan.quotes.pages[slug] {

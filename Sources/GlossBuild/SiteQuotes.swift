@@ -77,18 +77,24 @@ extension SiteBuilder {
     /// - Parameter listingUnchecked: whether quotations that cannot be
     ///   checked are listed too (`gloss check --quotes`); a build leaves them
     ///   out, as no page or warning shows them.
+    ///
+    /// Transcripts are reached by position, never iterated: a rebuild in
+    /// `gloss serve` makes these passes over every transcript on each save,
+    /// and a loop variable would copy each one.
+    ///
+    /// - Parameter quotations: each transcript's quotations, in the order of `transcripts`.
     func checkQuotes(
-        _ transcripts: [Document], bodies: [String: RememberedBody], rendering: BodyRendering, speakers: [Speaker],
+        _ transcripts: [Document], quotations: [[LocatedQuotation]], rendering: BodyRendering, speakers: [Speaker],
         listingUnchecked: Bool = true
     ) -> SiteQuotes {
         // Most sites quote nothing: they pay for one look at each survey and
         // at each front matter's overrides.
-        let hasOverrides = transcripts.contains { !$0.frontMatter.quoteOverrides.isEmpty }
-        guard hasOverrides || bodies.values.contains(where: { !$0.survey.quotations.isEmpty }) else { return SiteQuotes() }
+        let hasOverrides = transcripts.indices.contains { !transcripts[$0].quoteOverrides.isEmpty }
+        guard hasOverrides || quotations.contains(where: { !$0.isEmpty }) else { return SiteQuotes() }
         // The registry, and the speakers each transcript declares with a name of its own.
         var everyone = speakers
-        for document in transcripts {
-            for appearance in document.speakers where appearance.name != nil {
+        for position in transcripts.indices {
+            for appearance in transcripts[position].speakers where appearance.name != nil {
                 everyone.append(Speaker(id: appearance.id, name: appearance.name ?? appearance.id, role: appearance.role, aliases: appearance.aliases))
             }
         }
@@ -97,36 +103,38 @@ extension SiteBuilder {
         // The quotations the editors ruled on, by page and place in its survey.
         var rulings: [String: [Int: QuoteOverride]] = [:]
         if hasOverrides {
-            for document in transcripts where !document.frontMatter.quoteOverrides.isEmpty {
-                rulings[document.path] = Self.quotationsRuled(
-                    by: document.frontMatter.quoteOverrides, in: bodies[document.path]?.survey.quotations ?? [],
-                    into: &result.diagnostics
+            for position in transcripts.indices where !transcripts[position].quoteOverrides.isEmpty {
+                rulings[transcripts[position].path] = Self.quotationsRuled(
+                    by: transcripts[position].quoteOverrides, in: quotations[position], into: &result.diagnostics
                 )
             }
         }
         var work: [(document: Document, quotation: LocatedQuotation, speakers: Set<String>?)] = []
         var ruled: [(document: Document, quotation: LocatedQuotation, override: QuoteOverride)] = []
         var unchecked: [(LocatedQuotation)] = []
-        // A site's quotations credit a few names many times over.
+        // A site's quotations credit a few names many times over, often one
+        // after another (a wire service's block quotes).
         var namesByCredit: [String: Set<String>] = [:]
-        for document in transcripts {
-            let isArticle = document.frontMatter.kind == "article"
-            let overrides = rulings[document.path]
-            for (index, quotation) in (bodies[document.path]?.survey.quotations ?? []).enumerated() {
+        var lastCredit: (name: String, speakers: Set<String>)?
+        for position in transcripts.indices where !quotations[position].isEmpty {
+            let isArticle = transcripts[position].kind == "article"
+            let overrides = rulings.isEmpty ? nil : rulings[transcripts[position].path]
+            for index in quotations[position].indices {
                 if let override = overrides?[index] {
-                    ruled.append((document, quotation, override))
+                    ruled.append((transcripts[position], quotations[position][index], override))
                     continue
                 }
-                let (checked, credited) = SiteQuotes.speakers(for: quotation, isArticle: isArticle) { name in
-                    if let known = namesByCredit[name] { return known }
-                    let found = names.speakers(named: name)
+                let (checked, credited) = SiteQuotes.speakers(for: quotations[position][index], isArticle: isArticle) { name in
+                    if let lastCredit, lastCredit.name == name { return lastCredit.speakers }
+                    let found = namesByCredit[name] ?? names.speakers(named: name)
                     namesByCredit[name] = found
+                    lastCredit = (name, found)
                     return found
                 }
                 if checked {
-                    work.append((document, quotation, credited))
-                } else if listingUnchecked, quotation.quotation.attribution != nil {
-                    unchecked.append(quotation)
+                    work.append((transcripts[position], quotations[position][index], credited))
+                } else if listingUnchecked, quotations[position][index].quotation.attribution != nil {
+                    unchecked.append(quotations[position][index])
                 }
             }
         }

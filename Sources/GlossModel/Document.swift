@@ -86,6 +86,8 @@ public struct Document: Hashable, Sendable {
 
     public var date: CalendarDate? { storage.frontMatter.date }
 
+    public var quoteOverrides: [QuoteOverride] { storage.frontMatter.quoteOverrides }
+
     /// The Markdown after the front matter, with line endings normalised to `\n`.
     public var body: String {
         get { storage.body }
