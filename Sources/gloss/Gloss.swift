@@ -15,4 +15,9 @@ struct Gloss: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, InitCommand.self, ImportCommand.self]
     )
+
+    static func main() async {
+        HugePages.restartWithHugePages()
+        await main(nil)
+    }
 }
