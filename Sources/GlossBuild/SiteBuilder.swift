@@ -466,8 +466,9 @@ public struct SiteBuilder: Sendable {
         /// The body rendered and surveyed, its HTML put in the store.
         func remember(_ document: Document) -> RememberedBody {
             // A transcript taken from the document cache comes without its
-            // Markdown, which the survey reads for quotations.
-            let document = document.body.isEmpty ? reload(document) ?? document : document
+            // Markdown, which the survey reads for quotations: read once here,
+            // so that render() finds it loaded.
+            let document = document.isBodyElided ? reload(document) ?? document : document
             var body = render(document)
             var survey = TranscriptSurvey(document, rendered: body, search: search)
             if search, let store {
