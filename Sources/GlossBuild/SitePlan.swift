@@ -198,7 +198,7 @@ extension SiteBuilder {
         lists += renderer.planFixedPages(seed: seed)
         let published = transcripts.map { SiteURL.pageFile(forSlug: $0.slug) }
             + ([speakersIndexPage] + speakerPages.flatMap { $0 } + lists).map(\.path)
-        if let sitemap = renderer.planSitemap(paths: published.filter { $0.hasSuffix(".html") }, seed: seed) { lists.append(sitemap) }
+        lists += renderer.planSitemaps(paths: published.filter { $0.hasSuffix(".html") }, seed: seed)
         // Dated by the newest transcript, never by the clock, so that the same
         // content always gives the same feed.
         if let feed = renderer.planFeed(documents: transcripts, now: Self.feedDate(transcripts), seed: seed) { lists.append(feed) }

@@ -1261,6 +1261,15 @@ Sitemap: {{robots.sitemapURL}}
 {{/base}}
 
 """##,
+        "sitemap-index.mustache": ##"""
+<?xml version="1.0" encoding="utf-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+{{#sitemap.urls}}
+  <sitemap><loc>{{loc}}</loc></sitemap>
+{{/sitemap.urls}}
+</sitemapindex>
+
+"""##,
         "sitemap.mustache": ##"""
 <?xml version="1.0" encoding="utf-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

@@ -424,26 +424,54 @@ public struct PageRenderer: Sendable {
     ///   directories (`2025/x/`, `""`) of the pages to list. `…index.html` is
     ///   listed as its directory; `404.html` and repeats are left out.
     public func sitemap(paths: [String]) -> String? {
-        planSitemap(paths: paths, seed: 0).map { String(decoding: $0.make(), as: UTF8.self) }
+        planSitemaps(paths: paths, seed: 0).first.map { String(decoding: $0.make(), as: UTF8.self) }
     }
 
-    /// ``sitemap(paths:)``, planned.
-    public func planSitemap(paths: [String], seed: UInt64) -> PlannedPage? {
-        guard let baseURL = site.baseURL.nonEmpty else { return nil }
+    /// The most URLs one sitemap file may list, by the sitemaps.org protocol
+    /// (which search engines enforce).
+    public static let sitemapURLLimit = 50_000
+
+    /// ``sitemap(paths:)``, planned: `sitemap.xml` alone, or, for a site of
+    /// more than `limit` pages, `sitemap.xml` as an index of `sitemap-1.xml`,
+    /// `sitemap-2.xml` … of `limit` URLs each. Empty without a `base_url`.
+    public func planSitemaps(paths: [String], seed: UInt64, limit: Int = sitemapURLLimit) -> [PlannedPage] {
+        guard let baseURL = site.baseURL.nonEmpty else { return [] }
         let directories = Set(paths.compactMap { path -> String? in
             guard path != Self.notFoundFile else { return nil }
             if path == "index.html" { return "" }
             if path.hasSuffix("/index.html") { return String(path.dropLast("index.html".count)) }
             return path
         }).sorted()
-        var key = PageKey(seed: seed, "sitemap")
-        for directory in directories { key.add(directory) }
-        return PlannedPage(path: Self.sitemapFile, key: key.value) { [self] in
+        func urlSet(_ file: String, _ listed: ArraySlice<String>, key: PageKey) -> PlannedPage {
+            PlannedPage(path: file, key: key.value) { [self] in
+                var model = pageModel(page: file)
+                model.sitemap = SitemapViewModel(urls: listed.map {
+                    SitemapURLViewModel(loc: XMLText.clean(SiteURL.absolute(base: baseURL, path: $0)))
+                })
+                return renderBytes(Self.sitemapTemplateName, model)
+            }
+        }
+        guard directories.count > max(1, limit) else {
+            var key = PageKey(seed: seed, "sitemap")
+            for directory in directories { key.add(directory) }
+            return [urlSet(Self.sitemapFile, directories[...], key: key)]
+        }
+        let parts = stride(from: 0, to: directories.count, by: max(1, limit)).map { directories[$0 ..< min($0 + max(1, limit), directories.count)] }
+        let files = parts.indices.map { Self.sitemapPartFile($0 + 1) }
+        var indexKey = PageKey(seed: seed, "sitemap index")
+        for file in files { indexKey.add(file) }
+        let index = PlannedPage(path: Self.sitemapFile, key: indexKey.value) { [self] in
             var model = pageModel(page: Self.sitemapFile)
-            model.sitemap = SitemapViewModel(urls: directories.map {
+            model.sitemap = SitemapViewModel(urls: files.map {
                 SitemapURLViewModel(loc: XMLText.clean(SiteURL.absolute(base: baseURL, path: $0)))
             })
-            return renderBytes(Self.sitemapTemplateName, model)
+            return renderBytes(Self.sitemapIndexTemplateName, model)
+        }
+        return [index] + zip(files, parts).map { file, part in
+            var key = PageKey(seed: seed, "sitemap")
+            key.add(file)
+            for directory in part { key.add(directory) }
+            return urlSet(file, part, key: key)
         }
     }
 
@@ -531,6 +559,8 @@ public struct PageRenderer: Sendable {
 
     public static let feedFile = "feed.xml"
     public static let sitemapFile = "sitemap.xml"
+    /// One of the sitemaps `sitemap.xml` lists when a site has too many pages for one.
+    public static func sitemapPartFile(_ number: Int) -> String { "sitemap-\(number).xml" }
     public static let robotsFile = "robots.txt"
     /// Entries in ``feed(documents:now:)``.
     public static let feedLimit = 50
@@ -545,12 +575,13 @@ public struct PageRenderer: Sendable {
     static let topicTemplateName = "topic"
     static let feedTemplateName = "feed"
     static let sitemapTemplateName = "sitemap"
+    static let sitemapIndexTemplateName = "sitemap-index"
     static let robotsTemplateName = "robots"
     static let searchTemplateName = "search"
     static let pageTemplateNames = [
         transcriptTemplateName, homeTemplateName, notFoundTemplateName, archiveTemplateName,
         speakersTemplateName, speakerTemplateName, topicsTemplateName, topicTemplateName,
-        feedTemplateName, sitemapTemplateName, robotsTemplateName, searchTemplateName,
+        feedTemplateName, sitemapTemplateName, sitemapIndexTemplateName, robotsTemplateName, searchTemplateName,
     ]
 
     /// The page template `name` rendered straight into bytes. Every page

@@ -117,4 +117,33 @@ import Testing
         #expect(document.rootElement()?.children?.count == 4)
         #endif
     }
+
+    @Test("a site with more pages than one sitemap may list gets sitemap.xml as an index of sitemaps that list them all")
+    func sitemapIndex() throws {
+        let renderer = try Fixtures.renderer(site: Self.site)
+        let paths = (0..<7).map { "t\($0)/index.html" } + ["index.html", "404.html"]
+        // Up to the limit: one sitemap, as always.
+        let single = renderer.planSitemaps(paths: paths, seed: 0, limit: 8)
+        #expect(single.map(\.path) == ["sitemap.xml"])
+        #expect(String(decoding: single[0].make(), as: UTF8.self).contains("<urlset"))
+
+        let split = renderer.planSitemaps(paths: paths, seed: 0, limit: 3)
+        #expect(split.map(\.path) == ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"])
+        let index = String(decoding: split[0].make(), as: UTF8.self)
+        #expect(index.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"))
+        #expect(index.contains("<sitemap><loc>https://example.org/t/sitemap-3.xml</loc></sitemap>"))
+        #expect(!index.contains("<url>"))
+        let parts = split.dropFirst().map { String(decoding: $0.make(), as: UTF8.self) }
+        #expect(parts.map { $0.components(separatedBy: "<url>").count - 1 } == [3, 3, 2])
+        // Every page once, 404 left out.
+        let listed = parts.joined()
+        for path in ["", "t0/", "t6/"] { #expect(listed.components(separatedBy: "<loc>https://example.org/t/\(path)</loc>").count == 2) }
+        #expect(!listed.contains("404"))
+        #if canImport(FoundationXML)
+        let document = try XMLDocument(xmlString: index, options: [])
+        #expect(document.rootElement()?.name == "sitemapindex")
+        #expect(document.rootElement()?.children?.count == 3)
+        #endif
+        #expect(PageRenderer.sitemapURLLimit == 50_000)
+    }
 }

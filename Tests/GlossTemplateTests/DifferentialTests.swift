@@ -8,7 +8,7 @@ import Mustache
 /// identical, so switching engines changes no page.
 @Suite struct DifferentialTests {
     static let pageTemplates = [
-        "transcript", "home", "404", "archive", "speakers", "speaker", "topics", "topic", "feed", "sitemap", "robots",
+        "transcript", "home", "404", "archive", "speakers", "speaker", "topics", "topic", "feed", "sitemap", "sitemap-index", "robots",
     ]
 
     /// `Templates/` of this package, found from this file's path.
