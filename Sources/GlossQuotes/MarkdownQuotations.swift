@@ -30,7 +30,17 @@ extension QuoteFinder {
     /// quotation opening the next one (`Reuters reported:`).
     public static func quotations(inMarkdown body: String, file: String, firstLine: Int, minimumWords: Int = minimumWords) -> [LocatedQuotation] {
         // Bodies have `\n` line endings; split as bytes, not as characters.
-        let lines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        var body = body
+        let lines = body.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return lines
+        }
         var found: [LocatedQuotation] = []
         var fence: String?
         var block: [(line: Int, text: String)] = []
@@ -66,7 +76,7 @@ extension QuoteFinder {
             let text = lines.map(\.text).joined(separator: "\n")
             // Only a paragraph with a quote mark (ASCII, or the first byte
             // of a curly mark or guillemet) can hold a quotation.
-            guard text.utf8.contains(where: isQuoteByte) else {
+            guard mayHoldQuotation(text) else {
                 setPrevious(text)
                 return
             }
@@ -90,7 +100,7 @@ extension QuoteFinder {
         func flushParagraph() {
             defer { block = [] }
             guard !block.isEmpty else { return }
-            guard block.contains(where: { $0.text.utf8.contains(where: isQuoteByte) }) else {
+            guard block.contains(where: { mayHoldQuotation($0.text) }) else {
                 unmaskedPrevious = block
                 return
             }
@@ -174,10 +184,39 @@ extension QuoteFinder {
         }
     }
 
-    /// The bytes that can start a quote mark: ASCII `"` and `'`, and the
-    /// first byte of a curly mark or guillemet.
-    static func isQuoteByte(_ byte: UInt8) -> Bool {
-        byte == 0x22 || byte == 0x27 || byte == 0xE2 || byte == 0xC2
+    /// Whether `text` has a quote mark that is not an apostrophe: a double
+    /// mark (`"`, `“`, `”`, `„`, `«`, `»`), an opening `‘`, or a `'` or `’`
+    /// that is not between two ASCII letters (`Ukraine’s`, `don't`, which
+    /// the finder never takes for quote marks). Most paragraphs of a
+    /// transcript have apostrophes and nothing else, and are not read
+    /// further. Read as bytes; when in doubt, true.
+    static func mayHoldQuotation(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            func isLetter(_ index: Int) -> Bool {
+                guard bytes.indices.contains(index) else { return false }
+                let byte = bytes[index] | 0x20
+                return byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+            }
+            for index in bytes.indices {
+                switch bytes[index] {
+                case 0x22: return true
+                case 0x27: if !(isLetter(index - 1) && isLetter(index + 1)) { return true }
+                case 0xC2:
+                    // « and »
+                    if index + 1 < bytes.count, bytes[index + 1] == 0xAB || bytes[index + 1] == 0xBB { return true }
+                case 0xE2:
+                    guard index + 2 < bytes.count, bytes[index + 1] == 0x80 else { continue }
+                    switch bytes[index + 2] {
+                    case 0x98, 0x9A, 0x9B, 0x9C, 0x9D, 0x9E, 0x9F, 0xB9, 0xBA: return true  // ‘ ‚ ‛ “ ” „ ‟ ‹ ›
+                    case 0x99: if !(isLetter(index - 1) && isLetter(index + 3)) { return true }  // ’
+                    default: continue
+                    }
+                default: continue
+                }
+            }
+            return false
+        }
     }
 
     /// A line with Markdown's syntax blanked, byte for byte.
