@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import GlossModel
 import Yams
 
@@ -356,8 +359,18 @@ public struct ContentLoader: Sendable {
         var parsed = parseTranscript(bytes, path: path, displayPath: displayPath)
         let revision = revision(of: bytes, path: path, displayPath: displayPath, annotationsFile: annotationsFile)
         parsed.document?.revision = revision
-        if let body = parsed.document?.body.utf8, bytes.count >= body.count, bytes[(bytes.count - body.count)...].elementsEqual(body) {
-            parsed.bodyOffset = bytes.count - body.count
+        // The body is usually the file's last bytes as they are (no line
+        // endings to normalise): compared with memcmp, not element by element.
+        if var body = parsed.document?.body {
+            let count = body.utf8.count
+            let isTail = body.withUTF8 { tail in
+                bytes.withUnsafeBytes { all in
+                    guard tail.count <= all.count else { return false }
+                    guard let end = all.baseAddress, let start = tail.baseAddress else { return tail.isEmpty }
+                    return memcmp(end + (all.count - tail.count), start, tail.count) == 0
+                }
+            }
+            if isTail { parsed.bodyOffset = bytes.count - count }
         }
         // Without a known body offset the front matter's extent is not
         // known either: the whole revision stands in, which only costs
