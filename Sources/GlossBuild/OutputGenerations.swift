@@ -15,8 +15,9 @@ import Glibc
 /// generation up to date — only pages whose key differs from the key it was
 /// written with — then exchanges it with the live one. Each generation's
 /// marker file names it, and `.Public.gloss-cache/manifest-ID` lists the key
-/// of every file in generation ID, an ID hashed from those keys, so that the
-/// same site always gets the same marker. A generation being updated has a
+/// of every file in generation ID, an ID hashed from those keys and the
+/// paths, so that the same site always gets the same marker. The paths are
+/// in `paths-HASH`, which the manifest names and many generations share. A generation being updated has a
 /// marker naming none, so one left half-updated by a killed build is never
 /// trusted: it is linked afresh from the live output, or rebuilt whole.
 struct OutputGenerations {
@@ -142,7 +143,7 @@ struct OutputGenerations {
               let pages = field(3, "pages").flatMap({ Int($0) }),
               let pathsID = field(4, "paths").flatMap({ UInt64($0, radix: 16) }),
               let count = field(5, "keys").flatMap({ Int($0) }),
-              count >= 0, bytes.count - start == count * 8 else { return nil }
+              count >= 0, count <= bytes.count, bytes.count - start == count * 8 else { return nil }
         var keys = [UInt64](repeating: 0, count: count)
         keys.withUnsafeMutableBytes { keyBytes in
             bytes.withUnsafeBytes { keyBytes.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[start...])) }
