@@ -104,7 +104,7 @@ enum AnnotationDecoder {
         for entry in entries {
             let entryPath = NodeReader.path(path, entry.key)
             switch entry.key {
-            case "quote": quote = nonEmptyString(entry.value, path: entryPath, reader: &reader)
+            case "quote": quote = reader.nonEmptyString(entry.value, path: entryPath)
             case "prefix": prefix = reader.string(entry.value, path: entryPath).flatMap { $0.isEmpty ? nil : $0 }
             case "suffix": suffix = reader.string(entry.value, path: entryPath).flatMap { $0.isEmpty ? nil : $0 }
             case "kind":
@@ -115,8 +115,8 @@ enum AnnotationDecoder {
                     kindIsValid = YAMLScalar.isNull(entry.value)
                 }
             case "rating":
-                rating = nonEmptyString(entry.value, path: entryPath, reader: &reader).map { ($0, entry.value) }
-            case "note": note = nonEmptyString(entry.value, path: entryPath, reader: &reader)
+                rating = reader.nonEmptyString(entry.value, path: entryPath).map { ($0, entry.value) }
+            case "note": note = reader.nonEmptyString(entry.value, path: entryPath)
             case "sources": sources = self.sources(entry.value, path: entryPath, reader: &reader)
             case "author": author = reader.string(entry.value, path: entryPath)
             case "date": date = reader.date(entry.value, path: entryPath)
@@ -146,20 +146,6 @@ enum AnnotationDecoder {
         guard !hasErrors, let quote, let note else { return nil }
         return Annotation(quote: quote, prefix: prefix, suffix: suffix, kind: kind, rating: rating?.text,
                           note: note, sources: sources, author: author ?? defaultAuthor, date: date, location: here)
-    }
-
-    /// Text that must not be empty; `key:` with nothing after it counts as empty.
-    private static func nonEmptyString(_ node: Node, path: String, reader: inout NodeReader) -> String? {
-        if YAMLScalar.isNull(node) {
-            reader.error("\(reader.subject): \"\(path)\" must not be empty", at: reader.location(of: node))
-            return nil
-        }
-        guard let text = reader.string(node, path: path) else { return nil }
-        guard !text.allSatisfy(\.isWhitespace) else {
-            reader.error("\(reader.subject): \"\(path)\" must not be empty", at: reader.location(of: node))
-            return nil
-        }
-        return text
     }
 
     /// One of the four kinds; nothing means the default (nil, no diagnostic).

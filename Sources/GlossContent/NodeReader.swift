@@ -187,6 +187,20 @@ struct NodeReader {
         return scalar.string
     }
 
+    /// Text that must not be empty; `key:` with nothing after it counts as empty.
+    mutating func nonEmptyString(_ node: Node, path: String) -> String? {
+        if YAMLScalar.isNull(node) {
+            error("\(subject): \"\(path)\" must not be empty", at: location(of: node))
+            return nil
+        }
+        guard let text = string(node, path: path) else { return nil }
+        guard !text.allSatisfy(\.isWhitespace) else {
+            error("\(subject): \"\(path)\" must not be empty", at: location(of: node))
+            return nil
+        }
+        return text
+    }
+
     mutating func bool(_ node: Node, path: String) -> Bool? {
         guard case .scalar(let scalar) = node, let value = YAMLScalar.bool(scalar) else {
             mismatch(path, expected: "true or false", found: node)

@@ -46,13 +46,13 @@ enum QuoteOverrideDecoder {
         for entry in entries {
             let entryPath = NodeReader.path(path, entry.key)
             switch entry.key {
-            case "quote": quote = nonEmptyString(entry.value, path: entryPath, reader: &reader)
+            case "quote": quote = reader.nonEmptyString(entry.value, path: entryPath)
             case "source":
                 sourceLocation = reader.location(of: entry.value)
-                passage = nonEmptyString(entry.value, path: entryPath, reader: &reader).flatMap { text in
+                passage = reader.nonEmptyString(entry.value, path: entryPath).flatMap { text in
                     self.passage(text, path: entryPath, at: reader.location(of: entry.value), reader: &reader)
                 }
-            case "unpublished": unpublished = nonEmptyString(entry.value, path: entryPath, reader: &reader)
+            case "unpublished": unpublished = reader.nonEmptyString(entry.value, path: entryPath)
             default: reader.unknownKey(entry.key, at: entry.keyNode, in: path, known: knownKeys)
             }
         }
@@ -104,17 +104,4 @@ enum QuoteOverrideDecoder {
         return (String(page), passageID)
     }
 
-    /// Text that must not be empty; `key:` with nothing after it counts as empty.
-    private static func nonEmptyString(_ node: Node, path: String, reader: inout NodeReader) -> String? {
-        if YAMLScalar.isNull(node) {
-            reader.error("\(reader.subject): \"\(path)\" must not be empty", at: reader.location(of: node))
-            return nil
-        }
-        guard let text = reader.string(node, path: path) else { return nil }
-        guard !text.allSatisfy(\.isWhitespace) else {
-            reader.error("\(reader.subject): \"\(path)\" must not be empty", at: reader.location(of: node))
-            return nil
-        }
-        return text
-    }
 }
