@@ -216,14 +216,17 @@ public struct SiteBuilder: Sendable {
         if memory.keepsContent, !diagnostics.hasErrors { memory.plan = sitePlan } else { retire(sitePlan) }
         retire(plan)
         var outcome = BuildOutcome(diagnostics: diagnostics, pageCount: pageCount, pagesWritten: written, timings: timings)
-        outcome.timings.measure("record the page keys") {
-            outcome.fileKeys = plan.map(\.key)
-            // The same paths keep the baseline's list, as the plan's own
-            // strings once, so that the next rebuild compares references.
-            if samePaths, let baseline = output?.baseline?.paths {
-                outcome.paths = baseline.isRead ? OutputGenerations.PathList(plan.map(\.path), id: baseline.id) : baseline
-            } else {
-                outcome.paths = OutputGenerations.PathList(plan.map(\.path))
+        // Only a build records a manifest: a check neither keys nor hashes its paths.
+        if let output {
+            outcome.timings.measure("record the page keys") {
+                outcome.fileKeys = plan.map(\.key)
+                // The same paths keep the baseline's list, as the plan's own
+                // strings once, so that the next rebuild compares references.
+                if samePaths, let baseline = output.baseline?.paths {
+                    outcome.paths = baseline.isRead ? OutputGenerations.PathList(plan.map(\.path), id: baseline.id) : baseline
+                } else {
+                    outcome.paths = OutputGenerations.PathList(plan.map(\.path))
+                }
             }
         }
         outcome.quotes = quotes.listings

@@ -640,7 +640,7 @@ public struct PageRenderer: Sendable {
 
     /// Newest first: dated before undated, later dates first, then by title and slug.
     public static func newestFirst(_ a: Document, _ b: Document) -> Bool {
-        switch (a.frontMatter.date, b.frontMatter.date) {
+        switch (a.date, b.date) {
         case let (l?, r?) where l != r: return l > r
         case (_?, nil): return true
         case (nil, _?): return false
