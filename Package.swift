@@ -35,6 +35,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // jemalloc in place of glibc's allocator for the whole process: a build
+        // makes millions of small allocations on every core, and glibc's malloc
+        // and free were a seventh of its CPU (docs/benchmarks.md, "Allocator").
+        .systemLibrary(
+            name: "CJemalloc",
+            pkgConfig: "jemalloc",
+            providers: [.apt(["libjemalloc-dev"])]
+        ),
         // Linux's atomic exchange of two paths, which Glibc's Swift overlay does not export.
         .target(name: "CFileExchange"),
         .target(name: "GlossModel"),
@@ -76,10 +84,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "gloss",
-            dependencies: ["GlossBuild", "GlossImport", "GlossModel", "GlossServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CJemalloc", "GlossBuild", "GlossImport", "GlossModel", "GlossServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Times an in-process rebuild after one edit, as the preview server does it.
-        .executableTarget(name: "rebuild-bench", dependencies: ["GlossBuild"]),
+        .executableTarget(name: "rebuild-bench", dependencies: ["CJemalloc", "GlossBuild"]),
         // Renders a list page with GlossTemplate and with swift-mustache and prints both times.
         .executableTarget(
             name: "template-bench",

@@ -1,4 +1,7 @@
 import ArgumentParser
+// Links jemalloc ahead of libc, so that it serves every allocation of the
+// process (Package.swift says why); nothing of it is called by name.
+import CJemalloc
 
 @main
 struct Gloss: AsyncParsableCommand {
@@ -15,9 +18,4 @@ struct Gloss: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, InitCommand.self, ImportCommand.self]
     )
-
-    static func main() async {
-        HugePages.restartWithHugePages()
-        await main(nil)
-    }
 }

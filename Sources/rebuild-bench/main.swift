@@ -5,6 +5,8 @@
 // It builds once into .build-rebuild-bench/ (a full build), then appends a
 // sentence to the file and rebuilds, `rounds` times, printing each time and
 // the median. The file is restored at the end.
+// The allocator gloss itself runs with, so the figures are the preview server's.
+import CJemalloc
 import Foundation
 import GlossBuild
 

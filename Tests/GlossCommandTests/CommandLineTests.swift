@@ -27,6 +27,27 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root + "/site/Public/1863/gettysburg-address/index.html"))
     }
 
+    /// The build's speed rests on jemalloc serving every allocation, which
+    /// holds only while the linker puts it before libc in the binary's
+    /// needed libraries: the dynamic linker's own log says where the Swift
+    /// runtime's `malloc` went.
+    @Test func swiftRuntimeAllocatesWithJemalloc() throws {
+        #if os(Linux)
+        let process = try GlossProcess.process(["--version"], in: NSTemporaryDirectory())
+        process.environment?["LD_DEBUG"] = "bindings"
+        let error = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = error
+        try process.run()
+        let log = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let mallocBindings = log.split(separator: "\n").filter { $0.contains("libswiftCore.so") && $0.contains("symbol `malloc'") }
+        #expect(!mallocBindings.isEmpty, "the dynamic linker logged no binding of malloc for libswiftCore")
+        #expect(mallocBindings.allSatisfy { $0.contains("libjemalloc.so") }, "\(mallocBindings)")
+        #endif
+    }
+
     @Test func initRefusesAFolderThatIsNotEmpty() throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
