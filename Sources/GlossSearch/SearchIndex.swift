@@ -88,6 +88,48 @@ public enum SearchIndex {
         return names
     }
 
+    /// Each shard a summary has lines in, with those lines, in order: one
+    /// pass over the summary.
+    public static func chunks(of summary: [UInt8]) -> [(name: String, lines: ArraySlice<UInt8>)] {
+        var chunks: [(name: String, lines: ArraySlice<UInt8>)] = []
+        var lineStart = 0
+        var chunkStart = 0
+        var current: String?
+        while lineStart < summary.count {
+            let name = lineShard(summary, at: lineStart)
+            if name != current {
+                if let current { chunks.append((current, summary[chunkStart ..< lineStart])) }
+                current = name
+                chunkStart = lineStart
+            }
+            lineStart = (summary[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? summary.count - 1) + 1
+        }
+        if let current { chunks.append((current, summary[chunkStart ..< summary.count])) }
+        return chunks
+    }
+
+    /// The shards whose lines differ between two summaries of one
+    /// transcript, with whether the new one has lines in each.
+    public static func changedShards(from old: [UInt8], to new: [UInt8]) -> [(name: String, present: Bool)] {
+        let before = chunks(of: old), after = chunks(of: new)
+        var changed: [(name: String, present: Bool)] = []
+        var i = 0, j = 0
+        while i < before.count || j < after.count {
+            if j == after.count || (i < before.count && before[i].name < after[j].name) {
+                changed.append((before[i].name, false))
+                i += 1
+            } else if i == before.count || after[j].name < before[i].name {
+                changed.append((after[j].name, true))
+                j += 1
+            } else {
+                if before[i].lines != after[j].lines { changed.append((after[j].name, true)) }
+                i += 1
+                j += 1
+            }
+        }
+        return changed
+    }
+
     /// The lines of `summary` in shard `name`.
     public static func chunk(of summary: [UInt8], shard name: String) -> ArraySlice<UInt8> {
         // Binary search over byte offsets, each moved to the start of its line.
