@@ -128,20 +128,24 @@ struct SearchPlan: Sendable {
             return
         }
         let loader = Loader(sources: sources, documents: documents, rendering: context.rendering)
-        let names = Array(sources.indices).parallelMap { SearchIndex.shardNames(of: loader.terms($0)) }
-        var positions: [String: [Int]] = [:]
-        for (position, list) in names.enumerated() {
-            for name in list { positions[name, default: []].append(position) }
+        // Each summary cut into its shards' lines once, in one pass, and
+        // each shard made once: its bytes are kept for the file.
+        let chunked = Array(sources.indices).parallelMap { SearchIndex.chunks(of: loader.terms($0)) }
+        var groups: [String: [(position: Int, lines: ArraySlice<UInt8>)]] = [:]
+        for (position, list) in chunked.enumerated() {
+            for (name, lines) in list { groups[name, default: []].append((position, lines)) }
         }
-        shardPositions = positions
-        let keyed = positions.sorted { $0.key < $1.key }.parallelMap { name, places in
-            (name, Self.shardKey(name, body: Self.shardBody(name, positions: places, loader: loader)))
+        let made = groups.sorted { $0.key < $1.key }.parallelMap { name, lines -> (String, UInt64, [Int], [UInt8]) in
+            let body = SearchIndex.shardBody(lines)
+            return (name, Self.shardKey(name, body: body), lines.map(\.position), body)
         }
-        shardKeys = Dictionary(keyed, uniquingKeysWith: { first, _ in first })
-        shardsKeyed = keyed.count
+        shardPositions = Dictionary(made.map { ($0.0, $0.2) }, uniquingKeysWith: { first, _ in first })
+        shardKeys = Dictionary(made.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+        shardsKeyed = made.count
         self.loader = loader
-        shards = Dictionary(keyed.map { ($0.0, Self.shardPage($0.0, key: $0.1, positions: positions[$0.0] ?? [], loader: loader)) },
-                            uniquingKeysWith: { first, _ in first })
+        shards = Dictionary(made.map { name, key, _, body in
+            (name, PlannedPage(path: Self.shardDirectory + name + ".js", key: key) { SearchIndex.shardFile(name: name, body: body) })
+        }, uniquingKeysWith: { first, _ in first })
         meta = Self.metaPage(transcripts: transcripts.count, shards: Array(shards.keys))
         persisted = .changed
     }
