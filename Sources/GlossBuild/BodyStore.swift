@@ -137,6 +137,27 @@ final class BodyStore: Sendable {
         return text.utf8.count == location.length ? text : nil
     }
 
+    /// The bytes at `location`, as ``read(_:)`` checks them, without
+    /// making a string of them.
+    func readBytes(_ location: BodyLocation) -> [UInt8]? {
+        guard let descriptor = reader(for: location.pack), location.length >= 0, location.offset >= 0 else { return nil }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: location.length) { buffer, count in
+            var done = 0
+            while done < location.length {
+                let read = pread(descriptor, buffer.baseAddress.map { $0 + done }, location.length - done, off_t(location.offset + done))
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else { break }
+                done += read
+            }
+            count = done
+            var hasher = StableHasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[..<done])))
+            failed = done != location.length || hasher.value != location.checksum
+        }
+        return failed ? nil : bytes
+    }
+
     private func reader(for pack: PackID) -> Int32? {
         readers.withLock { descriptors -> Int32? in
             if let descriptor = descriptors[pack] { return descriptor }

@@ -87,6 +87,15 @@ struct SearchPlan: Sendable {
         }
 
         var kept: [Int: [UInt8]] { loaded.withLock { $0 } }
+
+        /// Reads the summaries of these places not read yet, on all cores.
+        func prefetch(_ positions: some Sequence<Int>) {
+            let known = loaded.withLock { Set($0.keys) }
+            let missing = positions.filter { !sources[$0].isLoaded && !known.contains($0) }
+            guard !missing.isEmpty else { return }
+            let read = missing.parallelMap { position -> (Int, [UInt8]) in (position, self.terms(position)) }
+            loaded.withLock { for (position, bytes) in read { $0[position] = bytes } }
+        }
     }
 
     var pages: [PlannedPage] {
@@ -212,6 +221,10 @@ struct SearchPlan: Sendable {
                 shardPositions[name] = places.isEmpty ? nil : places
             }
         }
+        // The summaries of every transcript in a touched shard, read once, on all cores.
+        var needed: Set<Int> = []
+        for name in touched { needed.formUnion(shardPositions[name] ?? []) }
+        loader.prefetch(needed.sorted())
         let keyed = touched.sorted().map { ($0, shardPositions[$0] ?? []) }.parallelMap { name, places -> (String, UInt64?) in
             (name, places.isEmpty ? nil : Self.shardKey(name, body: Self.shardBody(name, positions: places, loader: loader)))
         }

@@ -521,7 +521,7 @@ public struct SiteBuilder: Sendable {
         /// store, or made again when the store lost it.
         func searchTerms(of survey: TranscriptSurvey, for document: Document) -> [UInt8] {
             guard let stored = survey.searchTermsStored, survey.searchTerms.isEmpty else { return survey.searchTerms }
-            if let text = store?.read(stored) { return Array(text.utf8) }
+            if let bytes = store?.readBytes(stored) { return bytes }
             return TranscriptSurvey.searchTerms(document, rendered: render(document))
         }
 
