@@ -256,13 +256,17 @@ struct SearchPlan: Sendable {
     /// summaries' places in the store as `bodies` (by path) now has them.
     mutating func persist(to path: String, bodies: [String: RememberedBody]) {
         guard meta != nil else { return }
+        var moved = false
         for (position, document) in documents.enumerated() {
             if let body = bodies[document.path], body.survey.searchTermsDigest == sources[position].digest,
                body.survey.searchTermsStored != sources[position].stored {
                 sources[position].stored = body.survey.searchTermsStored
+                moved = true
                 if persisted == .same { persisted = .changed }
             }
         }
+        // The next update reads old summaries where the store now keeps them.
+        if moved, let loader { self.loader = Loader(sources: sources, documents: documents, rendering: loader.rendering, loaded: loader.kept) }
         guard persisted != .same else { return }
         let cache = SearchPlanCache(
             seed: seed, paths: documents.map(\.path), digests: sources.map(\.digest), locations: sources.map(\.stored),
