@@ -137,6 +137,27 @@ final class BodyStore: Sendable {
         return text.utf8.count == location.length ? text : nil
     }
 
+    /// The bytes at `location`, as ``read(_:)`` checks them, without
+    /// making a string of them.
+    func readBytes(_ location: BodyLocation) -> [UInt8]? {
+        guard let descriptor = reader(for: location.pack), location.length >= 0, location.offset >= 0 else { return nil }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: location.length) { buffer, count in
+            var done = 0
+            while done < location.length {
+                let read = pread(descriptor, buffer.baseAddress.map { $0 + done }, location.length - done, off_t(location.offset + done))
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else { break }
+                done += read
+            }
+            count = done
+            var hasher = StableHasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[..<done])))
+            failed = done != location.length || hasher.value != location.checksum
+        }
+        return failed ? nil : bytes
+    }
+
     private func reader(for pack: PackID) -> Int32? {
         readers.withLock { descriptors -> Int32? in
             if let descriptor = descriptors[pack] { return descriptor }
@@ -164,7 +185,7 @@ extension BodyStore {
         case header = 0, pack, body, removal
     }
 
-    private static let magic = Array("gloss rendered bodies 4\n".utf8)
+    private static let magic = Array("gloss rendered bodies 5\n".utf8)
 
     private var log: RecordLog { RecordLog(path: directory + "/" + Self.indexName, magic: Self.magic) }
 
@@ -222,6 +243,7 @@ extension BodyStore {
         var named = Set(stored.values.map(\.location.pack))
         for body in bodies.values {
             if case .stored(let passages) = body.survey.searchPassages { named.insert(passages.pack) }
+            if let terms = body.survey.searchTermsStored { named.insert(terms.pack) }
         }
         for file in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {
             let pack = PackID(fileName: file)
@@ -241,6 +263,7 @@ extension BodyStore {
         for body in bodies.values {
             if case .stored(let location) = body.html { live[location.pack, default: 0] += location.length }
             if case .stored(let location) = body.survey.searchPassages { live[location.pack, default: 0] += location.length }
+            if let location = body.survey.searchTermsStored { live[location.pack, default: 0] += location.length }
         }
         let sparse = Set(live.compactMap { pack, bytes -> PackID? in
             guard pack != current, let size = Self.fileSize(directory + "/" + pack.fileName), bytes * 2 < size else { return nil }
@@ -252,7 +275,9 @@ extension BodyStore {
             var moved = body
             // The search passages go with the HTML, so that a record names one pack.
             let passages: BodyLocation? = if case .stored(let passages) = body.survey.searchPassages { passages } else { nil }
-            guard sparse.contains(location.pack) || passages.map({ sparse.contains($0.pack) }) == true else { continue }
+            let terms = body.survey.searchTermsStored
+            guard sparse.contains(location.pack) || passages.map({ sparse.contains($0.pack) }) == true
+                || terms.map({ sparse.contains($0.pack) }) == true else { continue }
             if let html = read(location), let relocated = append(html) {
                 moved.html = .stored(relocated)
             } else {
@@ -264,6 +289,11 @@ extension BodyStore {
                 } else {
                     moved.survey.searchPassages = .dropped
                 }
+            }
+            if let terms {
+                // A summary that cannot be moved keeps its place, and is made
+                // again when a shard needs it and finds it gone.
+                moved.survey.searchTermsStored = read(terms).flatMap { append($0) } ?? terms
             }
             bodies[path] = moved
         }
@@ -300,8 +330,13 @@ extension BodyStore {
             writer.write(body.survey.anchors.sorted()) { $0.write($1) }
             writer.write(body.survey.links) { $0.write($1) }
             writer.write(body.survey.turns) { $0.write($1) }
-            writer.write(body.survey.searchTerms.count)
-            writer.append(body.survey.searchTerms)
+            writer.write(body.survey.searchTermsStored != nil)
+            if let terms = body.survey.searchTermsStored {
+                writer.write(terms.pack.fileName)
+                writer.write(terms.offset)
+                writer.write(terms.length)
+                writer.writeFixed(terms.checksum)
+            }
             if case .stored(let passages) = body.survey.searchPassages {
                 writer.write(true)
                 writer.write(passages.pack.fileName)
@@ -373,7 +408,9 @@ extension BodyStore {
                 anchors: Set(try reader.readArray { try $0.readString() }),
                 links: try reader.readArray { try $0.readLinkReference() },
                 turns: try reader.readArray { try $0.readTurnExcerpt() },
-                searchTerms: try reader.readBytes(),
+                searchTermsStored: try reader.readBool()
+                    ? BodyLocation(pack: try reader.readPack(), offset: try reader.readInt(), length: try reader.readInt(), checksum: try reader.readFixed())
+                    : nil,
                 searchPassages: try reader.readBool()
                     ? .stored(BodyLocation(pack: try reader.readPack(), offset: try reader.readInt(), length: try reader.readInt(), checksum: try reader.readFixed()))
                     : .dropped,

@@ -67,6 +67,10 @@ public struct BuildOutcome: Sendable {
     /// unless the build followed one whose plan it kept and only words
     /// changed since, when it is those the change reaches.
     public var transcriptPagesPlanned = 0
+    /// Search shards keyed from their transcripts' summaries: all of them
+    /// unless the plan came from the last build's (in memory, or in the
+    /// build cache), when it is those whose lines an edit changed.
+    public var searchShardsKeyed = 0
     /// Every quotation found, with its verdict, in file order (docs/quotes.md).
     public var quotes: [QuoteListing] = []
     /// Every output file's path, in the order planned, for the output's manifest.

@@ -163,6 +163,7 @@ public struct SiteBuilder: Sendable {
         )
         var context = PlanningContext(renderer: renderer, rendering: rendering, speakers: content.speakers, seed: seed)
         context.listsUncheckedQuotes = output == nil
+        context.searchCache = cache.map { $0 + "/" + SearchPlanCache.fileName }
         let published = content.documents.filter(isPublished)
         var sitePlan: SitePlan
         var rendered = 0
@@ -210,6 +211,8 @@ public struct SiteBuilder: Sendable {
         if let store = memory.store {
             timings.measure("keep the build cache") {
                 memory.bodies = store.commit(memory.bodies, seed: seed)
+                // After the commit, which may move summaries to this build's pack.
+                if let path = context.searchCache { sitePlan.search.persist(to: path, bodies: memory.bodies) }
             }
         }
         // Only a plan free of errors is worth building on: every link in it resolved.
@@ -232,6 +235,7 @@ public struct SiteBuilder: Sendable {
         outcome.quotes = quotes.listings
         outcome.bodiesRendered = rendered
         outcome.transcriptPagesPlanned = sitePlan.planned
+        outcome.searchShardsKeyed = sitePlan.search.shardsKeyed
         return outcome
     }
 
@@ -477,6 +481,9 @@ public struct SiteBuilder: Sendable {
             if search, let store {
                 let passages = String(decoding: SearchIndex.passagesJSON(TranscriptSurvey.searchPassages(body)), as: UTF8.self)
                 survey.searchPassages = store.append(passages).map { .stored($0) } ?? .inMemory(passages)
+                // Kept in memory too, for this build's shards; the next build
+                // in a new process reads only those of the shards it changes.
+                survey.searchTermsStored = store.append(String(decoding: survey.searchTerms, as: UTF8.self))
             }
             // The survey keeps what the rest of the build needs of these; the
             // passages' text alone is as large as the transcript.
@@ -508,6 +515,14 @@ public struct SiteBuilder: Sendable {
                 body.html = render(document).html
             }
             return body
+        }
+
+        /// A transcript's summary of terms for search: from memory or the
+        /// store, or made again when the store lost it.
+        func searchTerms(of survey: TranscriptSurvey, for document: Document) -> [UInt8] {
+            guard let stored = survey.searchTermsStored, survey.searchTerms.isEmpty else { return survey.searchTerms }
+            if let bytes = store?.readBytes(stored) { return bytes }
+            return TranscriptSurvey.searchTerms(document, rendered: render(document))
         }
 
         /// A transcript's passages for search (``SearchIndex/passagesJSON(_:)``):

@@ -106,6 +106,8 @@ extension SiteBuilder {
         /// A check lists every quotation, those it cannot check too; a build
         /// needs only the checked ones, which pages and warnings show.
         var listsUncheckedQuotes = false
+        /// Where the search plan is kept between builds (``SearchPlanCache``); nil for none.
+        var searchCache: String?
     }
 
     /// The whole site planned: the index and relations of every transcript,
@@ -164,7 +166,8 @@ extension SiteBuilder {
             for slug in page.linked { linkers[slug, default: []].insert(position) }
         }
         let search = timings.measure("plan the search index") {
-            context.rendering.search ? SearchPlan(transcripts: transcripts, bodies: bodies, context: context) : SearchPlan()
+            context.rendering.search
+                ? SearchPlan(transcripts: transcripts, bodies: bodies, context: context, cachePath: context.searchCache) : SearchPlan()
         }
         return SitePlan(
             seed: context.seed, transcripts: transcripts,

@@ -10,8 +10,12 @@ struct TranscriptSurvey: Sendable {
     var anchors: Set<String>
     var links: [LinkReference]
     var turns: [TurnExcerpt]
-    /// The transcript's terms for search (``SearchIndex/summary(passages:title:fields:)``).
+    /// The transcript's terms for search (``SearchIndex/summary(passages:title:fields:)``),
+    /// when in memory: a body read from the store has them in the store
+    /// only (``searchTermsStored``), read when a shard needs them.
     var searchTerms: [UInt8] = []
+    /// Where the store keeps ``searchTerms``, whose checksum is their digest.
+    var searchTermsStored: BodyLocation?
     /// Its passages for search results (``SearchIndex/passagesJSON(_:)``),
     /// kept in the body store beside its HTML.
     var searchPassages: BodyHTML = .dropped
@@ -19,9 +23,10 @@ struct TranscriptSurvey: Sendable {
     var quotations: [LocatedQuotation] = []
 
     init(
-        anchors: Set<String>, links: [LinkReference], turns: [TurnExcerpt], searchTerms: [UInt8] = [], searchPassages: BodyHTML = .dropped,
-        quotations: [LocatedQuotation] = []
+        anchors: Set<String>, links: [LinkReference], turns: [TurnExcerpt], searchTerms: [UInt8] = [], searchTermsStored: BodyLocation? = nil,
+        searchPassages: BodyHTML = .dropped, quotations: [LocatedQuotation] = []
     ) {
+        self.searchTermsStored = searchTermsStored
         self.quotations = quotations
         self.anchors = anchors
         self.links = links
@@ -59,10 +64,27 @@ struct TranscriptSurvey: Sendable {
         self.turns = turns
         quotations = QuoteFinder.quotations(inMarkdown: document.body, file: document.displayPath, firstLine: document.bodyStartLine)
         guard search else { return }
-        searchTerms = SearchIndex.summary(
-            passages: Self.searchPassages(rendered), title: document.frontMatter.title,
+        searchTerms = Self.searchTerms(document, rendered: rendered)
+    }
+
+    /// A transcript's summary of terms for search.
+    static func searchTerms(_ document: Document, rendered: RenderedMarkdown) -> [UInt8] {
+        SearchIndex.summary(
+            passages: searchPassages(rendered), title: document.frontMatter.title,
             fields: SearchIndex.fields(kind: document.frontMatter.kind, year: document.frontMatter.date?.year, topics: document.frontMatter.topics)
         )
+    }
+
+    /// The digest of ``searchTerms``, as the store's checksum of them.
+    var searchTermsDigest: UInt64 {
+        if let searchTermsStored { return searchTermsStored.checksum }
+        return Self.digest(searchTerms)
+    }
+
+    static func digest(_ bytes: [UInt8]) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(bytes)
+        return hasher.value
     }
 
     /// The passages of a rendered body as search shows them.

@@ -33,14 +33,15 @@ public enum SearchIndex {
     /// The summary of a transcript's passages and its own fields.
     public static func summary(passages: [SearchPassage], title: String, fields: [String]) -> [UInt8] {
         var postings: [String: [(ordinal: Int, count: Int)]] = [:]
-        func add(_ term: String, _ ordinal: Int) {
-            if var list = postings[term], let last = list.last, last.ordinal == ordinal {
+        func bump(_ list: inout [(ordinal: Int, count: Int)], _ ordinal: Int) {
+            if let last = list.last, last.ordinal == ordinal {
                 list[list.count - 1].count += 1
-                postings[term] = list
             } else {
-                postings[term, default: []].append((ordinal, 1))
+                list.append((ordinal, 1))
             }
         }
+        // In place: the list is not copied out of the dictionary and back.
+        func add(_ term: String, _ ordinal: Int) { bump(&postings[term, default: []], ordinal) }
         for term in SearchText.terms(title) { add(term, 0) }
         for field in fields { add(field, 0) }
         for (index, passage) in passages.enumerated() {
@@ -78,14 +79,49 @@ public enum SearchIndex {
 
     /// The shard names a summary has lines in, in order.
     public static func shardNames(of summary: [UInt8]) -> [String] {
-        var names: [String] = []
+        chunks(of: summary).map(\.name)
+    }
+
+    /// Each shard a summary has lines in, with those lines, in order: one
+    /// pass over the summary.
+    public static func chunks(of summary: [UInt8]) -> [(name: String, lines: ArraySlice<UInt8>)] {
+        var chunks: [(name: String, lines: ArraySlice<UInt8>)] = []
         var lineStart = 0
+        var chunkStart = 0
+        var current: UInt32?
         while lineStart < summary.count {
-            let name = lineShard(summary, at: lineStart)
-            if names.last != name { names.append(name) }
+            let key = lineShardKey(summary, at: lineStart)
+            if key != current {
+                if let current { chunks.append((shardName(key: current), summary[chunkStart ..< lineStart])) }
+                current = key
+                chunkStart = lineStart
+            }
             lineStart = (summary[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? summary.count - 1) + 1
         }
-        return names
+        if let current { chunks.append((shardName(key: current), summary[chunkStart ..< summary.count])) }
+        return chunks
+    }
+
+    /// The shards whose lines differ between two summaries of one
+    /// transcript, with whether the new one has lines in each.
+    public static func changedShards(from old: [UInt8], to new: [UInt8]) -> [(name: String, present: Bool)] {
+        let before = chunks(of: old), after = chunks(of: new)
+        var changed: [(name: String, present: Bool)] = []
+        var i = 0, j = 0
+        while i < before.count || j < after.count {
+            if j == after.count || (i < before.count && before[i].name < after[j].name) {
+                changed.append((before[i].name, false))
+                i += 1
+            } else if i == before.count || after[j].name < before[i].name {
+                changed.append((after[j].name, true))
+                j += 1
+            } else {
+                if before[i].lines != after[j].lines { changed.append((after[j].name, true)) }
+                i += 1
+                j += 1
+            }
+        }
+        return changed
     }
 
     /// The lines of `summary` in shard `name`.
@@ -99,26 +135,47 @@ public enum SearchIndex {
         func nextLine(_ start: Int) -> Int {
             (summary[start...].firstIndex(of: UInt8(ascii: "\n")) ?? summary.count - 1) + 1
         }
+        let name = shardKey(name)
         var low = 0, high = summary.count
         // First line whose shard is >= name.
         while low < high {
             let line = lineStart((low + high) / 2)
             if line < low {
                 // The middle's line started before `low`: `low` is a line start.
-                if lineShard(summary, at: low) < name { low = nextLine(low) } else { high = low }
+                if lineShardKey(summary, at: low) < name { low = nextLine(low) } else { high = low }
                 continue
             }
-            if lineShard(summary, at: line) < name { low = nextLine(line) } else { high = line }
+            if lineShardKey(summary, at: line) < name { low = nextLine(line) } else { high = line }
         }
         var end = low
-        while end < summary.count, lineShard(summary, at: end) == name { end = nextLine(end) }
+        while end < summary.count, lineShardKey(summary, at: end) == name { end = nextLine(end) }
         return summary[low ..< end]
     }
 
-    private static func lineShard(_ summary: [UInt8], at start: Int) -> String {
+    /// The shard of the line at `start`, as its name's three bytes in one
+    /// number: numbers compare as the names do.
+    private static func lineShardKey(_ summary: [UInt8], at start: Int) -> UInt32 {
+        var key: UInt32 = 0
         var end = start
-        while end < summary.count, end - start < 3, summary[end] != UInt8(ascii: "\t") { end += 1 }
-        return SearchText.shardName(summary[start ..< end])
+        for _ in 0 ..< 3 {
+            var byte = UInt8(ascii: "_")
+            if end < summary.count, summary[end] != UInt8(ascii: "\t") {
+                byte = SearchText.isShardByte(summary[end]) ? summary[end] : UInt8(ascii: "_")
+                end += 1
+            }
+            key = key << 8 | UInt32(byte)
+        }
+        return key
+    }
+
+    private static func shardKey(_ name: String) -> UInt32 {
+        var key: UInt32 = 0
+        for byte in SearchText.shardName(name).utf8 { key = key << 8 | UInt32(byte) }
+        return key
+    }
+
+    private static func shardName(key: UInt32) -> String {
+        String(decoding: [UInt8(truncatingIfNeeded: key >> 16), UInt8(truncatingIfNeeded: key >> 8), UInt8(truncatingIfNeeded: key)], as: UTF8.self)
     }
 
     /// The body of a shard: each transcript's chunk after an `@POSITION` line.
@@ -135,8 +192,10 @@ public enum SearchIndex {
 
     /// A shard's file.
     public static func shardFile(name: String, body: [UInt8]) -> [UInt8] {
-        Array("GlossSearch.shard(".utf8) + jsonString(name) + Array(",".utf8)
-            + jsonString(String(decoding: body, as: UTF8.self)) + Array(");\n".utf8)
+        var out = Array("GlossSearch.shard(".utf8) + jsonString(name) + Array(",".utf8)
+        body.withUnsafeBufferPointer { appendJSONString($0, to: &out) }
+        out += Array(");\n".utf8)
+        return out
     }
 
     /// `search/meta.js`: how many transcripts there are and which shards exist.
@@ -204,27 +263,38 @@ public enum SearchIndex {
 
     /// `text` as a JSON string literal that is also safe JavaScript.
     public static func jsonString(_ text: String) -> [UInt8] {
-        var out: [UInt8] = [UInt8(ascii: "\"")]
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += [0x5C, 0x22]
-            case "\\": out += [0x5C, 0x5C]
-            case "\n": out += [0x5C, UInt8(ascii: "n")]
-            case "\t": out += [0x5C, UInt8(ascii: "t")]
-            case "<": out += Array("\\u003c".utf8)
-            case "\u{2028}": out += Array("\\u2028".utf8)
-            case "\u{2029}": out += Array("\\u2029".utf8)
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-                } else {
-                    out += Array(String(scalar).utf8)
-                }
+        var out: [UInt8] = []
+        var text = text
+        text.withUTF8 { appendJSONString($0, to: &out) }
+        return out
+    }
+
+    /// Appends `bytes` (UTF-8) as a JSON string literal that is also safe
+    /// JavaScript: `"` `\\` and controls escaped, `<` as `\u003c`, and the
+    /// line separators U+2028 and U+2029 escaped.
+    static func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + bytes.count + 2)
+        out.append(UInt8(ascii: "\""))
+        let hex = Array("0123456789abcdef".utf8)
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""): out += [0x5C, 0x22]
+            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
+            case UInt8(ascii: "\n"): out += [0x5C, UInt8(ascii: "n")]
+            case UInt8(ascii: "\t"): out += [0x5C, UInt8(ascii: "t")]
+            case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
+            case 0 ..< 0x20:
+                out += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                out += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                index += 2
+            default: out.append(byte)
             }
+            index += 1
         }
         out.append(UInt8(ascii: "\""))
-        return out
     }
 }

@@ -79,10 +79,48 @@ public enum SearchText {
 
     /// The index terms of `text`: its words, stop words left out, stemmed.
     public static func terms(_ text: String) -> [String] {
+        var text = text
+        if let ascii = text.withUTF8({ asciiTerms($0) }) { return ascii }
         var all: [String] = []
         words(text) { word in
             if !stopWords.contains(word) { all.append(stem(word)) }
         }
+        return all
+    }
+
+    /// ``terms(_:)`` of an ASCII text, byte by byte, as ``words(_:_:)``
+    /// cuts it; nil when the text is not ASCII.
+    private static func asciiTerms(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var all: [String] = []
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        var pendingSeparator = false
+        var lastWasDigit = false
+        func flush() {
+            guard !word.isEmpty else { return }
+            let text = String(decoding: word, as: UTF8.self)
+            if !stopWords.contains(text) { all.append(stem(text)) }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            if isDigit || isUpper || isLower {
+                if pendingSeparator, !(isDigit && lastWasDigit) { flush() }
+                pendingSeparator = false
+                word.append(isUpper ? byte + 32 : byte)
+                lastWasDigit = isDigit
+            } else if byte == 0x2E || byte == 0x2C, lastWasDigit, !pendingSeparator {
+                pendingSeparator = true
+            } else {
+                flush()
+                pendingSeparator = false
+                lastWasDigit = false
+            }
+        }
+        flush()
         return all
     }
 
@@ -109,9 +147,17 @@ public enum SearchText {
     public static func stem(_ word: String) -> String {
         var w = Array(word.utf8)
         guard w.count > 3, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
-        func ends(_ suffix: String) -> Bool {
-            let s = Array(suffix.utf8)
-            return w.count >= s.count && Array(w[(w.count - s.count)...]) == s
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard w.count >= count else { return false }
+            return suffix.withUTF8Buffer { s in
+                var index = 0
+                while index < count {
+                    if w[w.count - count + index] != s[index] { return false }
+                    index += 1
+                }
+                return true
+            }
         }
         func hasVowel(_ part: ArraySlice<UInt8>) -> Bool {
             part.contains { "aeiouy".utf8.contains($0) }
@@ -121,10 +167,8 @@ public enum SearchText {
             w.append(UInt8(ascii: "y"))
         } else if ends("sses") {
             w.removeLast(2)
-        } else if ends("es"), w.count > 4, ["s", "x", "z", "ch", "sh"].contains(where: { suffix in
-            let s = Array(suffix.utf8)
-            return Array(w[(w.count - 2 - s.count) ..< (w.count - 2)]) == s
-        }) {
+        } else if ends("es"), w.count > 4, [UInt8(ascii: "s"), UInt8(ascii: "x"), UInt8(ascii: "z")].contains(w[w.count - 3])
+                    || (w[w.count - 3] == UInt8(ascii: "h") && (w[w.count - 4] == UInt8(ascii: "c") || w[w.count - 4] == UInt8(ascii: "s"))) {
             w.removeLast(2)
         } else if ends("s"), !ends("ss"), !ends("us"), !ends("is") {
             w.removeLast()

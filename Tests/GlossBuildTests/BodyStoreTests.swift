@@ -79,13 +79,16 @@ import Testing
         let stored = try body("<p>The original words.</p>\n", revision: 1, store: store)
         guard case .stored(let location) = stored.html else { Issue.record("not stored"); return }
         #expect(store.read(location) == "<p>The original words.</p>\n")
+        #expect(store.readBytes(location) == Array("<p>The original words.</p>\n".utf8))
         let packPath = directory + "/" + location.pack.fileName
         var bytes = [UInt8](try #require(FileManager.default.contents(atPath: packPath)))
         bytes[location.offset + 5] = UInt8(ascii: "X")
         try Data(bytes).write(to: URL(fileURLWithPath: packPath))
         #expect(BodyStore(directory: directory).read(location) == nil)
+        #expect(BodyStore(directory: directory).readBytes(location) == nil)
         try Data(bytes.prefix(location.offset + 4)).write(to: URL(fileURLWithPath: packPath))
         #expect(BodyStore(directory: directory).read(location) == nil)
+        #expect(BodyStore(directory: directory).readBytes(location) == nil)
         var elsewhere = location
         elsewhere.pack = PackID(number: location.pack.number &+ 1)
         #expect(store.read(elsewhere) == nil)

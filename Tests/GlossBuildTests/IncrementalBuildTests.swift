@@ -341,10 +341,73 @@ final class CountingFileSystem: ContentFileSystem {
         #expect(changed.filter { $0.hasPrefix("search/index/") } == ["search/index/zyx.js"], "\(changed.sorted())")
         let shard = try #require(temp.read("Public/search/index/zyx.js"))
         #expect(shard.contains("zyxwvut"))
+        // A new process planned from the cache: the first build keyed every
+        // shard, this one only the new word's.
+        #expect(first.searchShardsKeyed == shards.count)
+        #expect(edited.searchShardsKeyed == 1)
         // And the whole equals a clean build.
         let clean = builder(temp, output: "Clean").build()
         #expect(!clean.diagnostics.hasErrors)
         #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
+    }
+
+    @Test("a rebuild in a new process keys again exactly the shards whose lines an edit changed, from the search plan in the cache")
+    func searchPlanFromCache() throws {
+        let temp = try TemporaryDirectory()
+        var rng = SplitMix(state: 23)
+        var site = Site()
+        for step in 0..<16 { site.transcripts["t\(step).md"] = Self.randomTranscript(&rng, existing: []) }
+        var files = site.files()
+        _ = try Self.apply(files, over: [:], in: temp, step: 0)
+        let first = builder(temp, output: "Public").build()
+        #expect(!first.diagnostics.hasErrors)
+        let shardCount = first.keys.keys.count { $0.hasPrefix("search/index/") }
+        #expect(first.searchShardsKeyed == shardCount)
+        let cachePath = temp.path + "/.Public.gloss-cache/" + SearchPlanCache.fileName
+        #expect(FileManager.default.fileExists(atPath: cachePath))
+
+        // A word that is in a shard of its own, and one already in the pool:
+        // the new word's shard and the shards of the words' passage, no more.
+        let previousKeys = first.keys
+        site.transcripts["t3.md"]?.words.append("quokka")
+        site.transcripts["t3.md"]?.words.append("treaty")
+        var next = site.files()
+        _ = try Self.apply(next, over: files, in: temp, step: 1)
+        files = next
+        let edited = builder(temp, output: "Public").build()
+        #expect(!edited.diagnostics.hasErrors)
+        let changedShards = Set(edited.keys.keys.filter { $0.hasPrefix("search/index/") && edited.keys[$0] != previousKeys[$0] })
+        #expect(changedShards.contains("search/index/quo.js"))
+        #expect(edited.searchShardsKeyed == changedShards.count, "\(changedShards.sorted())")
+        #expect(edited.searchShardsKeyed < shardCount)
+        let clean = builder(temp, output: "Clean").build()
+        #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
+
+        // A build in a new process with nothing changed keys nothing.
+        var fresh = BuildMemory()
+        let unchanged = builder(temp, output: "Public").build(memory: &fresh, changed: [], skipIfUnchanged: false)
+        #expect(!unchanged.diagnostics.hasErrors)
+        #expect(unchanged.searchShardsKeyed == 0)
+        #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
+
+        // One byte of the kept plan changed (a shard's key, or anything
+        // else): the cache is not read, and every shard is keyed again.
+        var bytes = try #require(FileManager.default.contents(atPath: cachePath))
+        bytes[bytes.count - 12] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: cachePath))
+        #expect(SearchPlanCache.read(path: cachePath) == nil)
+        site.transcripts["t7.md"]?.words.append("border")
+        next = site.files()
+        _ = try Self.apply(next, over: files, in: temp, step: 2)
+        let afterDamage = builder(temp, output: "Public").build()
+        #expect(!afterDamage.diagnostics.hasErrors)
+        #expect(afterDamage.searchShardsKeyed == afterDamage.keys.keys.count { $0.hasPrefix("search/index/") })
+        try? FileManager.default.removeItem(atPath: temp.path + "/Clean")
+        try? FileManager.default.removeItem(atPath: temp.path + "/.Clean.gloss-cache")
+        _ = builder(temp, output: "Clean").build()
+        #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
+        // And the plan is kept again, whole.
+        #expect(SearchPlanCache.read(path: cachePath) != nil)
     }
 
     @Test("an edit of a quoted speech, or of the quoting article, is reported by a rebuild as by a clean build")

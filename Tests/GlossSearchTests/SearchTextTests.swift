@@ -83,6 +83,28 @@ import Testing
         #expect(keys == keys.sorted())
     }
 
+    @Test func changedShardsAreThoseWhoseLinesDiffer() {
+        let before = SearchIndex.summary(passages: passages, title: "Tax Debate", fields: ["k:debate"])
+        var edited = passages
+        edited[1].text += " Quokkas grow."
+        let after = SearchIndex.summary(passages: edited, title: "Tax Debate", fields: ["k:debate"])
+        let changed = SearchIndex.changedShards(from: before, to: after)
+        // The new words' shards, present now; no shard whose lines are the same.
+        #expect(changed.map(\.name).sorted() == ["gro", "quo"])
+        #expect(changed.allSatisfy { $0.present })
+        let back = SearchIndex.changedShards(from: after, to: before)
+        #expect(back.map(\.name).sorted() == ["gro", "quo"])
+        // `growth` keeps the shard `gro` in the summary without the new words.
+        #expect(back.first { $0.name == "quo" }?.present == false)
+        #expect(back.first { $0.name == "gro" }?.present == true)
+        #expect(SearchIndex.changedShards(from: before, to: before).isEmpty)
+        // The chunks of one pass are the binary search's chunks.
+        for (name, lines) in SearchIndex.chunks(of: after) {
+            #expect(lines == SearchIndex.chunk(of: after, shard: name))
+        }
+        #expect(SearchIndex.chunks(of: after).map(\.name) == SearchIndex.shardNames(of: after))
+    }
+
     @Test func chunksAreTheLinesOfOneShard() {
         let summary = SearchIndex.summary(passages: passages, title: "Tax taxation taxi", fields: ["k:debate"])
         let names = SearchIndex.shardNames(of: summary)
