@@ -147,7 +147,8 @@ extension SiteBuilder {
         let quotes = timings.measure("check quotations") {
             checkQuotes(
                 transcripts, quotations: bodies.map(\.survey.quotations),
-                rendering: context.rendering, speakers: context.speakers, listingUnchecked: context.listsUncheckedQuotes
+                rendering: context.rendering, speakers: context.speakers, listingUnchecked: context.listsUncheckedQuotes,
+                bodies: bodies
             )
         }
         let pages = timings.measure("plan transcript pages") {
@@ -257,7 +258,7 @@ extension SiteBuilder {
         // again too.
         let quotes = checkQuotes(
             plan.transcripts, quotations: plan.transcripts.indices.map { bodies[plan.transcripts[$0].path]?.survey.quotations ?? [] }, rendering: context.rendering, speakers: context.speakers,
-            listingUnchecked: context.listsUncheckedQuotes
+            listingUnchecked: context.listsUncheckedQuotes, bodies: plan.transcripts.map { bodies[$0.path] }
         )
         for slug in Set(quotes.pages.keys).union(plan.quotes.pages.keys) where quotes.pages[slug] != plan.quotes.pages[slug] {
             if let path = plan.relations.documents[slug]?.path, let position = plan.positions[path] { affected.insert(position) }

@@ -83,9 +83,12 @@ extension SiteBuilder {
     /// and a loop variable would copy each one.
     ///
     /// - Parameter quotations: each transcript's quotations, in the order of `transcripts`.
+    /// - Parameter bodies: each transcript's remembered body, in the order
+    ///   of `transcripts`, if known: a candidate's passages are read from
+    ///   what the search index keeps of it instead of rendered again.
     func checkQuotes(
         _ transcripts: [Document], quotations: [[LocatedQuotation]], rendering: BodyRendering, speakers: [Speaker],
-        listingUnchecked: Bool = true
+        listingUnchecked: Bool = true, bodies: [RememberedBody?] = []
     ) -> SiteQuotes {
         // Most sites quote nothing: they pay for one look at each survey and
         // at each front matter's overrides.
@@ -174,17 +177,46 @@ extension SiteBuilder {
             }
         }
         if !work.isEmpty {
-            let sourceDocuments = transcripts.filter { $0.frontMatter.kind != "article" }
-            let sources = sourceDocuments.parallelMap { document in
-                QuoteSource(
-                    id: document.path, date: document.frontMatter.date, speakerIDs: document.frontMatter.speakers.map(\.id),
-                    passages: rendering.render(document).passages.map { SourcePassage(id: $0.id, speakerID: $0.speakerID, text: $0.text) }
-                )
+            let sourcePositions = transcripts.indices.filter { transcripts[$0].frontMatter.kind != "article" }
+            let sourceDocuments = sourcePositions.map { transcripts[$0] }
+            let sourceBodies = bodies.count == transcripts.count ? sourcePositions.map { bodies[$0] } : []
+            var picked = Self.candidates(for: work.map(\.quotation.quotation.text), among: sourceDocuments, bodies: sourceBodies, rendering: rendering)
+            // Only the candidates are read as passages and cut into words:
+            // first each quotation's best, which settles most quotations
+            // (``QuoteChecker/isUnbeatable(_:text:date:sourceDate:)``), then
+            // all the candidates of the others.
+            var outcomes = [QuoteResult?](repeating: nil, count: work.count)
+            for round in 0 ..< 2 {
+                let open = work.indices.filter { outcomes[$0] == nil }
+                let wanted = round == 0 ? open.map { Array(picked.candidates[$0].prefix(1)) } : open.map { picked.candidates[$0] }
+                let unread = Array(Set(wanted.joined()).filter { picked.passages[$0] == nil }).sorted()
+                let reader = picked.read
+                let read = unread.parallelMap { reader($0) }
+                for (position, source) in zip(unread, read) { picked.passages[position] = source }
+                let order = Array(picked.passages.keys).sorted()
+                let checker = QuoteChecker(library: QuoteLibrary(sources: order.map { picked.passages[$0] ?? QuoteSource(id: "", passages: []) }, filters: false))
+                let local = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+                let jobs = open.indices.map { (index: open[$0], item: work[open[$0]], candidates: wanted[$0].compactMap { local[$0] }) }
+                let checked = jobs.parallelMap { job -> (Int, QuoteResult?) in
+                    let item = job.item
+                    let outcome = checker.check(
+                        item.quotation.quotation.text, speakers: item.speakers, date: item.document.frontMatter.date, excluding: item.document.path,
+                        candidates: job.candidates
+                    )
+                    // Mapped back from the library's order to the sources'.
+                    var mapped = outcome
+                    if let match = outcome.match { mapped.match?.sourceIndex = order[match.sourceIndex] }
+                    if round == 0 {
+                        guard let match = mapped.match, QuoteChecker.isUnbeatable(
+                            mapped, text: item.quotation.quotation.text, date: item.document.frontMatter.date,
+                            sourceDate: sourceDocuments[match.sourceIndex].frontMatter.date
+                        ) else { return (job.index, nil) }
+                    }
+                    return (job.index, mapped)
+                }
+                for (index, outcome) in checked { outcomes[index] = outcome }
             }
-            let checker = QuoteChecker(library: QuoteLibrary(sources: sources))
-            let checked = work.parallelMap { item in
-                (item, checker.check(item.quotation.quotation.text, speakers: item.speakers, date: item.document.frontMatter.date, excluding: item.document.path))
-            }
+            let checked = work.indices.map { (work[$0], outcomes[$0] ?? QuoteResult.notFound) }
             for (item, outcome) in checked {
                 let quotation = item.quotation
                 var details = Self.details(of: outcome)
@@ -217,6 +249,203 @@ extension SiteBuilder {
         }
         return result
     }
+
+    /// The sources worth aligning each quotation with, as the pair filters
+    /// of every source once picked them: those holding at least a third of
+    /// the quotation's distinct pairs of words (of words some source holds),
+    /// most first, at most eight. Found by one scan of each source's
+    /// Markdown for the quotations' words and pairs (``QuoteProbe``), the
+    /// passages read only of the sources whose Markdown may hide a pair and
+    /// of the candidates.
+    ///
+    /// - Returns: each quotation's candidates, by place in `sources`; the
+    ///   places of every candidate, ascending; and their passages.
+    static func candidates(
+        for quotations: [String], among sources: [Document], bodies: [RememberedBody?], rendering: BodyRendering
+    ) -> PickedCandidates {
+        let probe = QuoteProbe(quotations: quotations)
+        /// A source's passages: those the search index keeps, else rendered again.
+        @Sendable func read(_ position: Int) -> QuoteSource {
+            let document = sources[position]
+            var passages: [SourcePassage]?
+            if position < bodies.count, let body = bodies[position] {
+                switch body.survey.searchPassages {
+                case .inMemory(let json): passages = Self.passages(fromJSON: Array(json.utf8))
+                case .stored(let location): passages = rendering.store?.read(location).flatMap { Self.passages(fromJSON: Array($0.utf8)) }
+                case .dropped: break
+                }
+            }
+            return QuoteSource(
+                id: document.path, date: document.frontMatter.date, speakerIDs: document.frontMatter.speakers.map(\.id),
+                passages: passages ?? rendering.render(document).passages.map { SourcePassage(id: $0.id, speakerID: $0.speakerID, text: $0.text) }
+            )
+        }
+        let hits = Array(sources.indices).parallelMap { position -> QuoteProbe.Hits in
+            let document = sources[position].isBodyElided ? rendering.reload(sources[position]) ?? sources[position] : sources[position]
+            if let hits = probe.scan(markdown: document.body) { return hits }
+            return probe.scan(passages: read(position).passages.map(\.text))
+        }
+        var passages: [Int: QuoteSource] = [:]
+        // Which quotation words some source's passages hold: those of the
+        // sources read exactly, then, for each word seen only in Markdown
+        // (where it may be a heading's or a label's), the passages of the
+        // sources it was seen in, until one holds it.
+        var known = [Bool](repeating: false, count: probe.wordCount)
+        for position in hits.indices where hits[position].exact {
+            for word in hits[position].words { known[Int(word)] = true }
+        }
+        var seenIn = [[Int]](repeating: [], count: probe.wordCount)
+        for position in hits.indices where !hits[position].exact {
+            for word in hits[position].words where !known[Int(word)] && seenIn[Int(word)].count < Self.confirmingReads {
+                seenIn[Int(word)].append(position)
+            }
+        }
+        // The reads only tell which words are known: each source's own
+        // count stays its Markdown's, so that the candidates do not depend
+        // on which sources happened to be read.
+        for word in seenIn.indices where !known[word] && !seenIn[word].isEmpty {
+            for position in seenIn[word] {
+                let source = passages[position] ?? read(position)
+                passages[position] = source
+                for word in probe.scan(passages: source.passages.map(\.text)).words { known[Int(word)] = true }
+                if known[word] { break }
+            }
+            // Seen in more Markdown than is worth reading: taken as known.
+            if !known[word], seenIn[word].count >= Self.confirmingReads { known[word] = true }
+        }
+        // Each quotation's known pairs, and which quotations own each pair.
+        var needed = [Int](repeating: 1, count: quotations.count)
+        var owners = [[Int32]](repeating: [], count: probe.pairCount)
+        for (quotation, pairs) in probe.quotationPairs.enumerated() {
+            var count = 0
+            for pair in pairs where known[Int(pair.first)] && known[Int(pair.second)] {
+                count += 1
+                owners[Int(pair.pair)].append(Int32(quotation))
+            }
+            needed[quotation] = count == 0 ? Int.max : max(1, count / 3)
+        }
+        var scored = [[(source: Int, hits: Int)]](repeating: [], count: quotations.count)
+        var counts = [Int](repeating: 0, count: quotations.count)
+        var touched: [Int] = []
+        for position in hits.indices {
+            for pair in hits[position].pairs {
+                for quotation in owners[Int(pair)] {
+                    if counts[Int(quotation)] == 0 { touched.append(Int(quotation)) }
+                    counts[Int(quotation)] += 1
+                }
+            }
+            for quotation in touched {
+                if counts[quotation] >= needed[quotation] { scored[quotation].append((position, counts[quotation])) }
+                counts[quotation] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        let candidates = scored.map { list in
+            list.sorted { ($0.hits, -$0.source) > ($1.hits, -$1.source) }.prefix(8).map(\.source)
+        }
+        return PickedCandidates(candidates: candidates, passages: passages, read: read)
+    }
+
+    /// Each quotation's candidates, by place among the sources, best
+    /// first; the passages of those read so far; how to read the others.
+    struct PickedCandidates {
+        var candidates: [[Int]]
+        var passages: [Int: QuoteSource]
+        var read: @Sendable (Int) -> QuoteSource
+    }
+
+    /// Passages as ``SearchIndex/passagesJSON(_:)`` writes them:
+    /// `[["p-3f2a1c","hegseth",12,"text"],…]`; nil if they do not read so.
+    static func passages(fromJSON bytes: [UInt8]) -> [SourcePassage]? {
+        var i = 0
+        let n = bytes.count
+        func skipSpace() { while i < n, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x09 || bytes[i] == 0x0D { i += 1 } }
+        func expect(_ byte: UInt8) -> Bool {
+            skipSpace()
+            guard i < n, bytes[i] == byte else { return false }
+            i += 1
+            return true
+        }
+        func hex(_ count: Int) -> UInt32? {
+            guard i + count <= n else { return nil }
+            var value: UInt32 = 0
+            for _ in 0 ..< count {
+                let c = bytes[i]
+                let digit: UInt32
+                switch c {
+                case 0x30 ... 0x39: digit = UInt32(c - 0x30)
+                case 0x41 ... 0x46: digit = UInt32(c - 0x41 + 10)
+                case 0x61 ... 0x66: digit = UInt32(c - 0x61 + 10)
+                default: return nil
+                }
+                value = value << 4 | digit
+                i += 1
+            }
+            return value
+        }
+        func string() -> String? {
+            guard expect(UInt8(ascii: "\"")) else { return nil }
+            var out: [UInt8] = []
+            while i < n {
+                let c = bytes[i]
+                i += 1
+                if c == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
+                guard c == UInt8(ascii: "\\") else {
+                    out.append(c)
+                    continue
+                }
+                guard i < n else { return nil }
+                let e = bytes[i]
+                i += 1
+                switch e {
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "u"):
+                    guard var value = hex(4) else { return nil }
+                    if value >= 0xD800, value < 0xDC00, i + 1 < n, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                        i += 2
+                        guard let low = hex(4), low >= 0xDC00, low < 0xE000 else { return nil }
+                        value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let scalar = Unicode.Scalar(value) else { return nil }
+                    out.append(contentsOf: String(scalar).utf8)
+                default: out.append(e)
+                }
+            }
+            return nil
+        }
+        /// A string, or nil for `null` (true when it was null).
+        func nullableString() -> (String?, Bool) {
+            skipSpace()
+            if i + 4 <= n, bytes[i] == UInt8(ascii: "n") {
+                i += 4
+                return (nil, true)
+            }
+            return (string(), false)
+        }
+        guard expect(UInt8(ascii: "[")) else { return nil }
+        var passages: [SourcePassage] = []
+        skipSpace()
+        if i < n, bytes[i] == UInt8(ascii: "]") { return passages }
+        repeat {
+            guard expect(UInt8(ascii: "[")), let id = string(), expect(UInt8(ascii: ",")) else { return nil }
+            let (speaker, speakerIsNull) = nullableString()
+            guard speaker != nil || speakerIsNull, expect(UInt8(ascii: ",")) else { return nil }
+            skipSpace()
+            while i < n, bytes[i] != UInt8(ascii: ",") { i += 1 }  // the seconds, or null
+            guard expect(UInt8(ascii: ",")), let text = string(), expect(UInt8(ascii: "]")) else { return nil }
+            passages.append(SourcePassage(id: id, speakerID: speaker, text: text))
+        } while expect(UInt8(ascii: ","))
+        guard expect(UInt8(ascii: "]")) else { return nil }
+        return passages
+    }
+
+    /// How many sources' passages are read to find whether a quotation's
+    /// word seen in their Markdown is in a passage.
+    static let confirmingReads = 32
 
     /// What a verdict found left out or changed, one line each.
     static func details(of outcome: QuoteResult) -> [String] {
