@@ -46,6 +46,8 @@ struct SiteQuotes: Sendable {
     /// What each transcript's page shows, by slug: the quotations an
     /// article makes, and the passages of a transcript others quote.
     var pages: [String: PageQuotes] = [:]
+    /// What the check found, for the next rebuild in `gloss serve` to start from.
+    var memory: QuoteScanMemory?
 
     /// Which quotations of a transcript are checked: in an article, every
     /// one but those credited to a name that is no speaker on the site
@@ -88,7 +90,7 @@ extension SiteBuilder {
     ///   what the search index keeps of it instead of rendered again.
     func checkQuotes(
         _ transcripts: [Document], quotations: [[LocatedQuotation]], rendering: BodyRendering, speakers: [Speaker],
-        listingUnchecked: Bool = true, bodies: [RememberedBody?] = []
+        listingUnchecked: Bool = true, bodies: [RememberedBody?] = [], memory: QuoteScanMemory? = nil
     ) -> SiteQuotes {
         // Most sites quote nothing: they pay for one look at each survey and
         // at each front matter's overrides.
@@ -180,12 +182,28 @@ extension SiteBuilder {
             let sourcePositions = transcripts.indices.filter { transcripts[$0].frontMatter.kind != "article" }
             let sourceDocuments = sourcePositions.map { transcripts[$0] }
             let sourceBodies = bodies.count == transcripts.count ? sourcePositions.map { bodies[$0] } : []
-            var picked = Self.candidates(for: work.map(\.quotation.quotation.text), among: sourceDocuments, bodies: sourceBodies, rendering: rendering)
+            var picked = Self.candidates(
+                for: work.map(\.quotation.quotation.text), among: sourceDocuments, bodies: sourceBodies, rendering: rendering, memory: memory
+            )
             // Only the candidates are read as passages and cut into words:
             // first each quotation's best, which settles most quotations
             // (``QuoteChecker/isUnbeatable(_:text:date:sourceDate:)``), then
             // all the candidates of the others.
             var outcomes = [QuoteResult?](repeating: nil, count: work.count)
+            // A verdict found before stands while its quotation and its
+            // candidates are as they were.
+            let keys = work.indices.map { index in
+                QuoteScanMemory.OutcomeKey(
+                    text: work[index].quotation.quotation.text, speakers: work[index].speakers, date: work[index].document.frontMatter.date,
+                    excluding: work[index].document.path, candidates: picked.candidates[index]
+                )
+            }
+            if let earlier = picked.memory.outcomes {
+                for index in work.indices {
+                    guard let outcome = earlier[keys[index]], !keys[index].candidates.contains(where: picked.changed) else { continue }
+                    outcomes[index] = outcome
+                }
+            }
             for round in 0 ..< 2 {
                 let open = work.indices.filter { outcomes[$0] == nil }
                 let wanted = round == 0 ? open.map { Array(picked.candidates[$0].prefix(1)) } : open.map { picked.candidates[$0] }
@@ -217,6 +235,10 @@ extension SiteBuilder {
                 for (index, outcome) in checked { outcomes[index] = outcome }
             }
             let checked = work.indices.map { (work[$0], outcomes[$0] ?? QuoteResult.notFound) }
+            var kept = picked.memory
+            kept.passages = picked.passages
+            kept.outcomes = Dictionary(zip(keys, checked.map(\.1)), uniquingKeysWith: { first, _ in first })
+            result.memory = kept
             for (item, outcome) in checked {
                 let quotation = item.quotation
                 var details = Self.details(of: outcome)
@@ -261,9 +283,9 @@ extension SiteBuilder {
     /// - Returns: each quotation's candidates, by place in `sources`; the
     ///   places of every candidate, ascending; and their passages.
     static func candidates(
-        for quotations: [String], among sources: [Document], bodies: [RememberedBody?], rendering: BodyRendering
+        for quotations: [String], among sources: [Document], bodies: [RememberedBody?], rendering: BodyRendering,
+        memory earlier: QuoteScanMemory? = nil
     ) -> PickedCandidates {
-        let probe = QuoteProbe(quotations: quotations)
         /// A source's passages: those the search index keeps, else rendered again.
         @Sendable func read(_ position: Int) -> QuoteSource {
             let document = sources[position]
@@ -280,21 +302,65 @@ extension SiteBuilder {
                 passages: passages ?? rendering.render(document).passages.map { SourcePassage(id: $0.id, speakerID: $0.speakerID, text: $0.text) }
             )
         }
-        let hits = Array(sources.indices).parallelMap { position -> QuoteProbe.Hits in
+        @Sendable func scan(_ probe: QuoteProbe, _ position: Int) -> QuoteProbe.Hits {
             let document = sources[position].isBodyElided ? rendering.reload(sources[position]) ?? sources[position] : sources[position]
             if let hits = probe.scan(markdown: document.body) { return hits }
             return probe.scan(passages: read(position).passages.map(\.text))
         }
-        var passages: [Int: QuoteSource] = [:]
+        let paths = sources.map(\.path)
+        let revisions = sources.map(\.revision)
+        // In `gloss serve`, what the last rebuild scanned stands for the
+        // transcripts whose words are as they were, if the quotations hold
+        // no word or pair it did not look for (an edit of an article's
+        // other words, or one that drops a quotation).
+        var reused: (memory: QuoteScanMemory, probe: QuoteProbe, changed: [Int])?
+        if let earlier, earlier.paths == paths {
+            let changed = sources.indices.filter { earlier.revisions[$0] != revisions[$0] }
+            if earlier.quotations == quotations {
+                reused = (earlier, earlier.probe, changed)
+            } else {
+                let widened = QuoteProbe(quotations: earlier.probeQuotations + quotations)
+                if widened.wordCount == earlier.probe.wordCount, widened.pairCount == earlier.probe.pairCount {
+                    reused = (earlier, widened, changed)
+                }
+            }
+        }
+        var memory: QuoteScanMemory
+        var changed: Set<Int> = []
+        if let reused {
+            memory = reused.memory
+            memory.probe = reused.probe
+            let rescanned = reused.changed.parallelMap { scan(reused.probe, $0) }
+            for (position, hits) in zip(reused.changed, rescanned) { memory.hits[position] = hits }
+            changed = Set(reused.changed)
+            memory.passages = memory.passages.filter { !changed.contains($0.key) }
+        } else {
+            let probe = QuoteProbe(quotations: quotations)
+            memory = QuoteScanMemory(
+                probeQuotations: quotations, probe: probe, paths: paths,
+                hits: Array(sources.indices).parallelMap { scan(probe, $0) }
+            )
+            memory.outcomes = earlier?.outcomes
+            // Passages read before stand for the sources not changed since.
+            if let earlier, earlier.paths == paths {
+                memory.passages = earlier.passages.filter { earlier.revisions[$0.key] == revisions[$0.key] }
+            }
+        }
+        memory.revisions = revisions
+        // The quotations' pairs: the last ones of the probe's (a widened
+        // probe numbers the earlier quotations' words first).
+        let quotationPairs = Array(memory.probe.quotationPairs.suffix(quotations.count))
+        let hits = memory.hits
+        var passages = memory.passages
         // Which quotation words some source's passages hold: those of the
         // sources read exactly, then, for each word seen only in Markdown
         // (where it may be a heading's or a label's), the passages of the
         // sources it was seen in, until one holds it.
-        var known = [Bool](repeating: false, count: probe.wordCount)
+        var known = [Bool](repeating: false, count: memory.probe.wordCount)
         for position in hits.indices where hits[position].exact {
             for word in hits[position].words { known[Int(word)] = true }
         }
-        var seenIn = [[Int]](repeating: [], count: probe.wordCount)
+        var seenIn = [[Int]](repeating: [], count: memory.probe.wordCount)
         for position in hits.indices where !hits[position].exact {
             for word in hits[position].words where !known[Int(word)] && seenIn[Int(word)].count < Self.confirmingReads {
                 seenIn[Int(word)].append(position)
@@ -307,7 +373,7 @@ extension SiteBuilder {
             for position in seenIn[word] {
                 let source = passages[position] ?? read(position)
                 passages[position] = source
-                for word in probe.scan(passages: source.passages.map(\.text)).words { known[Int(word)] = true }
+                for word in memory.probe.scan(passages: source.passages.map(\.text)).words { known[Int(word)] = true }
                 if known[word] { break }
             }
             // Seen in more Markdown than is worth reading: taken as known.
@@ -315,8 +381,8 @@ extension SiteBuilder {
         }
         // Each quotation's known pairs, and which quotations own each pair.
         var needed = [Int](repeating: 1, count: quotations.count)
-        var owners = [[Int32]](repeating: [], count: probe.pairCount)
-        for (quotation, pairs) in probe.quotationPairs.enumerated() {
+        var owners = [[Int32]](repeating: [], count: memory.probe.pairCount)
+        for (quotation, pairs) in quotationPairs.enumerated() {
             var count = 0
             for pair in pairs where known[Int(pair.first)] && known[Int(pair.second)] {
                 count += 1
@@ -324,10 +390,10 @@ extension SiteBuilder {
             }
             needed[quotation] = count == 0 ? Int.max : max(1, count / 3)
         }
-        var scored = [[(source: Int, hits: Int)]](repeating: [], count: quotations.count)
+        // Each quotation's sources holding enough of its pairs, best first.
         var counts = [Int](repeating: 0, count: quotations.count)
         var touched: [Int] = []
-        for position in hits.indices {
+        func score(_ position: Int, into scored: inout [[QuoteScanMemory.Scored]], sorted: Bool) {
             for pair in hits[position].pairs {
                 for quotation in owners[Int(pair)] {
                     if counts[Int(quotation)] == 0 { touched.append(Int(quotation)) }
@@ -335,23 +401,72 @@ extension SiteBuilder {
                 }
             }
             for quotation in touched {
-                if counts[quotation] >= needed[quotation] { scored[quotation].append((position, counts[quotation])) }
+                if counts[quotation] >= needed[quotation] {
+                    let entry = QuoteScanMemory.Scored(source: position, hits: counts[quotation])
+                    if sorted {
+                        var low = 0, high = scored[quotation].count
+                        while low < high {
+                            let middle = (low + high) / 2
+                            if scored[quotation][middle].precedes(entry) { low = middle + 1 } else { high = middle }
+                        }
+                        scored[quotation].insert(entry, at: low)
+                    } else {
+                        scored[quotation].append(entry)
+                    }
+                }
                 counts[quotation] = 0
             }
             touched.removeAll(keepingCapacity: true)
         }
-        let candidates = scored.map { list in
-            list.sorted { ($0.hits, -$0.source) > ($1.hits, -$1.source) }.prefix(8).map(\.source)
+        if reused != nil, memory.quotations == quotations, known == memory.known {
+            // Only the changed sources' entries are made again.
+            var scored = memory.scored
+            if !changed.isEmpty {
+                for quotation in scored.indices where scored[quotation].contains(where: { changed.contains($0.source) }) {
+                    scored[quotation].removeAll { changed.contains($0.source) }
+                }
+                for position in changed.sorted() { score(position, into: &scored, sorted: true) }
+            }
+            memory.scored = scored
+        } else {
+            var scored = [[QuoteScanMemory.Scored]](repeating: [], count: quotations.count)
+            for position in hits.indices { score(position, into: &scored, sorted: false) }
+            memory.scored = scored.map { $0.sorted { $0.precedes($1) } }
         }
-        return PickedCandidates(candidates: candidates, passages: passages, read: read)
+        memory.quotations = quotations
+        memory.known = known
+        memory.passages = passages
+        let candidates = memory.scored.map { $0.prefix(8).map(\.source) }
+        let sinceLast: Set<Int>? = if let earlier, earlier.paths == paths {
+            Set(sources.indices.filter { earlier.revisions[$0] != revisions[$0] })
+        } else {
+            nil
+        }
+        if sinceLast == nil { memory.outcomes = nil }
+        return PickedCandidates(candidates: candidates, passages: passages, read: read, memory: memory, changed: sinceLast)
     }
 
     /// Each quotation's candidates, by place among the sources, best
-    /// first; the passages of those read so far; how to read the others.
+    /// first; the passages of those read so far; how to read the others;
+    /// what to keep for the next rebuild, and the sources changed since
+    /// the last (nil: all of them).
     struct PickedCandidates {
         var candidates: [[Int]]
         var passages: [Int: QuoteSource]
         var read: @Sendable (Int) -> QuoteSource
+        var memory: QuoteScanMemory
+        var changedSources: Set<Int>?
+
+        init(candidates: [[Int]], passages: [Int: QuoteSource], read: @escaping @Sendable (Int) -> QuoteSource, memory: QuoteScanMemory, changed: Set<Int>?) {
+            self.candidates = candidates
+            self.passages = passages
+            self.read = read
+            self.memory = memory
+            changedSources = changed
+        }
+
+        /// Whether a source changed since the last rebuild.
+        func changed(_ position: Int) -> Bool { changedSources?.contains(position) ?? true }
     }
 
     /// Passages as ``SearchIndex/passagesJSON(_:)`` writes them:
@@ -613,5 +728,46 @@ extension SiteBuilder {
         let hundredths = Int((value * 100).rounded())
         if hundredths >= 100 { return "1.00" }
         return "0." + (hundredths < 10 ? "0" : "") + String(hundredths % 100)
+    }
+}
+
+/// What the quote check keeps from one rebuild to the next in `gloss serve`
+/// (``SiteBuilder/candidates(for:among:bodies:rendering:memory:)``): each
+/// source's scan, each quotation's scored sources, the passages read, the
+/// verdicts. A rebuild after a transcript edit scans that transcript alone
+/// and checks again only the quotations it was or is a candidate of.
+struct QuoteScanMemory: Sendable {
+    /// The quotations the probe was made from, and the probe.
+    var probeQuotations: [String]
+    var probe: QuoteProbe
+    /// The sources by path, and each one's revision when scanned.
+    var paths: [String]
+    var revisions: [UInt64] = []
+    var hits: [QuoteProbe.Hits]
+    /// The quotations checked last, which quotation words are known, and
+    /// each quotation's sources holding enough of its pairs, best first.
+    var quotations: [String] = []
+    var known: [Bool] = []
+    var scored: [[Scored]] = []
+    var passages: [Int: QuoteSource] = [:]
+    var outcomes: [OutcomeKey: QuoteResult]?
+
+    struct Scored: Sendable, Hashable {
+        var source: Int
+        var hits: Int
+
+        /// More pairs first, then the earlier source.
+        func precedes(_ other: Scored) -> Bool {
+            (hits, -source) > (other.hits, -other.source)
+        }
+    }
+
+    /// What a verdict depends on beside its candidates' passages.
+    struct OutcomeKey: Sendable, Hashable {
+        var text: String
+        var speakers: Set<String>?
+        var date: CalendarDate?
+        var excluding: String
+        var candidates: [Int]
     }
 }

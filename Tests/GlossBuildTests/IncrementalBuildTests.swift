@@ -435,6 +435,25 @@ final class CountingFileSystem: ContentFileSystem {
         let cleanAgain = builder(temp, output: "Clean").build()
         #expect(altered.quotes == cleanAgain.quotes)
         #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
+
+        // Edits the kept scan and verdicts must follow: the article's other
+        // words (its quotation as it was), then a transcript that is no
+        // candidate, then the source itself.
+        try temp.write(article.replacingOccurrences(of: "before the winter comes", with: "before the summer comes")
+            .replacingOccurrences(of: "Hale said", with: "At the meeting, Hale told the town"), to: "Content/report.md")
+        let reworded = builder(temp, output: "Public").build(memory: &memory, changed: ["report.md"])
+        #expect(reworded.quotes.map(\.verdict) == ["altered"])
+        try temp.write(speech("Three", "Crops and roads matter more to the valley than any bridge."), to: "Content/three.md")
+        let elsewhere = builder(temp, output: "Public").build(memory: &memory, changed: ["three.md"])
+        #expect(elsewhere.quotes == reworded.quotes)
+        try temp.write(speech("Two", "The river is wide &amp; cold. We will build the bridge across the river before the summer comes, I said."), to: "Content/two.md")
+        let mended = builder(temp, output: "Public").build(memory: &memory, changed: ["two.md"])
+        #expect(mended.quotes.map(\.verdict) == ["verbatim"])
+        try? FileManager.default.removeItem(atPath: temp.path + "/Clean")
+        try? FileManager.default.removeItem(atPath: temp.path + "/.Clean.gloss-cache")
+        let cleanLast = builder(temp, output: "Clean").build()
+        #expect(mended.quotes == cleanLast.quotes)
+        #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
     }
 
     @Test("a second build with nothing changed writes nothing; one edit rewrites only the pages that show it")
