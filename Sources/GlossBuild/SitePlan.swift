@@ -148,7 +148,7 @@ extension SiteBuilder {
             checkQuotes(
                 transcripts, quotations: bodies.map(\.survey.quotations),
                 rendering: context.rendering, speakers: context.speakers, listingUnchecked: context.listsUncheckedQuotes,
-                bodies: bodies
+                body: { bodies.indices.contains($0) ? bodies[$0] : nil }
             )
         }
         let pages = timings.measure("plan transcript pages") {
@@ -258,7 +258,8 @@ extension SiteBuilder {
         // again too.
         let quotes = checkQuotes(
             plan.transcripts, quotations: plan.transcripts.indices.map { bodies[plan.transcripts[$0].path]?.survey.quotations ?? [] }, rendering: context.rendering, speakers: context.speakers,
-            listingUnchecked: context.listsUncheckedQuotes, bodies: plan.transcripts.map { bodies[$0.path] }, memory: plan.quotes.memory
+            listingUnchecked: context.listsUncheckedQuotes, body: { [transcripts = plan.transcripts] in transcripts.indices.contains($0) ? bodies[transcripts[$0].path] : nil },
+            memory: plan.quotes.memory
         )
         for slug in Set(quotes.pages.keys).union(plan.quotes.pages.keys) where quotes.pages[slug] != plan.quotes.pages[slug] {
             if let path = plan.relations.documents[slug]?.path, let position = plan.positions[path] { affected.insert(position) }

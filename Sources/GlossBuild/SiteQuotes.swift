@@ -85,12 +85,12 @@ extension SiteBuilder {
     /// and a loop variable would copy each one.
     ///
     /// - Parameter quotations: each transcript's quotations, in the order of `transcripts`.
-    /// - Parameter bodies: each transcript's remembered body, in the order
-    ///   of `transcripts`, if known: a candidate's passages are read from
+    /// - Parameter body: a transcript's remembered body by its place in
+    ///   `transcripts`, if known (asked only when there is work): a candidate's passages are read from
     ///   what the search index keeps of it instead of rendered again.
     func checkQuotes(
         _ transcripts: [Document], quotations: [[LocatedQuotation]], rendering: BodyRendering, speakers: [Speaker],
-        listingUnchecked: Bool = true, bodies: [RememberedBody?] = [], memory: QuoteScanMemory? = nil
+        listingUnchecked: Bool = true, body: @escaping @Sendable (Int) -> RememberedBody? = { _ in nil }, memory: QuoteScanMemory? = nil
     ) -> SiteQuotes {
         // Most sites quote nothing: they pay for one look at each survey and
         // at each front matter's overrides.
@@ -181,7 +181,7 @@ extension SiteBuilder {
         if !work.isEmpty {
             let sourcePositions = transcripts.indices.filter { transcripts[$0].frontMatter.kind != "article" }
             let sourceDocuments = sourcePositions.map { transcripts[$0] }
-            let sourceBodies = bodies.count == transcripts.count ? sourcePositions.map { bodies[$0] } : []
+            let sourceBodies = sourcePositions.map(body)
             var picked = Self.candidates(
                 for: work.map(\.quotation.quotation.text), among: sourceDocuments, bodies: sourceBodies, rendering: rendering, memory: memory
             )
