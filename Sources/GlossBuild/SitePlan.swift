@@ -149,7 +149,8 @@ extension SiteBuilder {
         let quotes = timings.measure("check quotations") {
             checkQuotes(
                 transcripts, quotations: bodies.map(\.survey.quotations),
-                rendering: context.rendering, speakers: context.speakers, listingUnchecked: context.listsUncheckedQuotes
+                rendering: context.rendering, speakers: context.speakers, listingUnchecked: context.listsUncheckedQuotes,
+                body: { bodies.indices.contains($0) ? bodies[$0] : nil }
             )
         }
         let pages = timings.measure("plan transcript pages") {
@@ -260,7 +261,8 @@ extension SiteBuilder {
         // again too.
         let quotes = checkQuotes(
             plan.transcripts, quotations: plan.transcripts.indices.map { bodies[plan.transcripts[$0].path]?.survey.quotations ?? [] }, rendering: context.rendering, speakers: context.speakers,
-            listingUnchecked: context.listsUncheckedQuotes
+            listingUnchecked: context.listsUncheckedQuotes, body: { [transcripts = plan.transcripts] in transcripts.indices.contains($0) ? bodies[transcripts[$0].path] : nil },
+            memory: plan.quotes.memory
         )
         for slug in Set(quotes.pages.keys).union(plan.quotes.pages.keys) where quotes.pages[slug] != plan.quotes.pages[slug] {
             if let path = plan.relations.documents[slug]?.path, let position = plan.positions[path] { affected.insert(position) }

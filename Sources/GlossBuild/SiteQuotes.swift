@@ -46,6 +46,8 @@ struct SiteQuotes: Sendable {
     /// What each transcript's page shows, by slug: the quotations an
     /// article makes, and the passages of a transcript others quote.
     var pages: [String: PageQuotes] = [:]
+    /// What the check found, for the next rebuild in `gloss serve` to start from.
+    var memory: QuoteScanMemory?
 
     /// Which quotations of a transcript are checked: in an article, every
     /// one but those credited to a name that is no speaker on the site
@@ -83,9 +85,12 @@ extension SiteBuilder {
     /// and a loop variable would copy each one.
     ///
     /// - Parameter quotations: each transcript's quotations, in the order of `transcripts`.
+    /// - Parameter body: a transcript's remembered body by its place in
+    ///   `transcripts`, if known (asked only when there is work): a candidate's passages are read from
+    ///   what the search index keeps of it instead of rendered again.
     func checkQuotes(
         _ transcripts: [Document], quotations: [[LocatedQuotation]], rendering: BodyRendering, speakers: [Speaker],
-        listingUnchecked: Bool = true
+        listingUnchecked: Bool = true, body: @escaping @Sendable (Int) -> RememberedBody? = { _ in nil }, memory: QuoteScanMemory? = nil
     ) -> SiteQuotes {
         // Most sites quote nothing: they pay for one look at each survey and
         // at each front matter's overrides.
@@ -174,17 +179,66 @@ extension SiteBuilder {
             }
         }
         if !work.isEmpty {
-            let sourceDocuments = transcripts.filter { $0.frontMatter.kind != "article" }
-            let sources = sourceDocuments.parallelMap { document in
-                QuoteSource(
-                    id: document.path, date: document.frontMatter.date, speakerIDs: document.frontMatter.speakers.map(\.id),
-                    passages: rendering.render(document).passages.map { SourcePassage(id: $0.id, speakerID: $0.speakerID, text: $0.text) }
+            let sourcePositions = transcripts.indices.filter { transcripts[$0].frontMatter.kind != "article" }
+            let sourceDocuments = sourcePositions.map { transcripts[$0] }
+            let sourceBodies = sourcePositions.map(body)
+            var picked = Self.candidates(
+                for: work.map(\.quotation.quotation.text), among: sourceDocuments, bodies: sourceBodies, rendering: rendering, memory: memory
+            )
+            // Only the candidates are read as passages and cut into words:
+            // first each quotation's best, which settles most quotations
+            // (``QuoteChecker/isUnbeatable(_:text:date:sourceDate:)``), then
+            // all the candidates of the others.
+            var outcomes = [QuoteResult?](repeating: nil, count: work.count)
+            // A verdict found before stands while its quotation and its
+            // candidates are as they were.
+            let keys = work.indices.map { index in
+                QuoteScanMemory.OutcomeKey(
+                    text: work[index].quotation.quotation.text, speakers: work[index].speakers, date: work[index].document.frontMatter.date,
+                    excluding: work[index].document.path, candidates: picked.candidates[index]
                 )
             }
-            let checker = QuoteChecker(library: QuoteLibrary(sources: sources))
-            let checked = work.parallelMap { item in
-                (item, checker.check(item.quotation.quotation.text, speakers: item.speakers, date: item.document.frontMatter.date, excluding: item.document.path))
+            if let earlier = picked.memory.outcomes {
+                for index in work.indices {
+                    guard let outcome = earlier[keys[index]], !keys[index].candidates.contains(where: picked.changed) else { continue }
+                    outcomes[index] = outcome
+                }
             }
+            for round in 0 ..< 2 {
+                let open = work.indices.filter { outcomes[$0] == nil }
+                let wanted = round == 0 ? open.map { Array(picked.candidates[$0].prefix(1)) } : open.map { picked.candidates[$0] }
+                let unread = Array(Set(wanted.joined()).filter { picked.passages[$0] == nil }).sorted()
+                let reader = picked.read
+                let read = unread.parallelMap { reader($0) }
+                for (position, source) in zip(unread, read) { picked.passages[position] = source }
+                let order = Array(picked.passages.keys).sorted()
+                let checker = QuoteChecker(library: QuoteLibrary(sources: order.map { picked.passages[$0] ?? QuoteSource(id: "", passages: []) }, filters: false))
+                let local = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+                let jobs = open.indices.map { (index: open[$0], item: work[open[$0]], candidates: wanted[$0].compactMap { local[$0] }) }
+                let checked = jobs.parallelMap { job -> (Int, QuoteResult?) in
+                    let item = job.item
+                    let outcome = checker.check(
+                        item.quotation.quotation.text, speakers: item.speakers, date: item.document.frontMatter.date, excluding: item.document.path,
+                        candidates: job.candidates
+                    )
+                    // Mapped back from the library's order to the sources'.
+                    var mapped = outcome
+                    if let match = outcome.match { mapped.match?.sourceIndex = order[match.sourceIndex] }
+                    if round == 0 {
+                        guard let match = mapped.match, QuoteChecker.isUnbeatable(
+                            mapped, text: item.quotation.quotation.text, date: item.document.frontMatter.date,
+                            sourceDate: sourceDocuments[match.sourceIndex].frontMatter.date
+                        ) else { return (job.index, nil) }
+                    }
+                    return (job.index, mapped)
+                }
+                for (index, outcome) in checked { outcomes[index] = outcome }
+            }
+            let checked = work.indices.map { (work[$0], outcomes[$0] ?? QuoteResult.notFound) }
+            var kept = picked.memory
+            kept.passages = picked.passages
+            kept.outcomes = Dictionary(zip(keys, checked.map(\.1)), uniquingKeysWith: { first, _ in first })
+            result.memory = kept
             for (item, outcome) in checked {
                 let quotation = item.quotation
                 var details = Self.details(of: outcome)
@@ -217,6 +271,296 @@ extension SiteBuilder {
         }
         return result
     }
+
+    /// The sources worth aligning each quotation with, as the pair filters
+    /// of every source once picked them: those holding at least a third of
+    /// the quotation's distinct pairs of words (of words some source holds),
+    /// most first, at most eight. Found by one scan of each source's
+    /// Markdown for the quotations' words and pairs (``QuoteProbe``), the
+    /// passages read only of the sources whose Markdown may hide a pair and
+    /// of the candidates.
+    ///
+    /// - Returns: each quotation's candidates, by place in `sources`; the
+    ///   places of every candidate, ascending; and their passages.
+    static func candidates(
+        for quotations: [String], among sources: [Document], bodies: [RememberedBody?], rendering: BodyRendering,
+        memory earlier: QuoteScanMemory? = nil
+    ) -> PickedCandidates {
+        /// A source's passages: those the search index keeps, else rendered again.
+        @Sendable func read(_ position: Int) -> QuoteSource {
+            let document = sources[position]
+            var passages: [SourcePassage]?
+            if position < bodies.count, let body = bodies[position] {
+                switch body.survey.searchPassages {
+                case .inMemory(let json): passages = Self.passages(fromJSON: Array(json.utf8))
+                case .stored(let location): passages = rendering.store?.read(location).flatMap { Self.passages(fromJSON: Array($0.utf8)) }
+                case .dropped: break
+                }
+            }
+            return QuoteSource(
+                id: document.path, date: document.frontMatter.date, speakerIDs: document.frontMatter.speakers.map(\.id),
+                passages: passages ?? rendering.render(document).passages.map { SourcePassage(id: $0.id, speakerID: $0.speakerID, text: $0.text) }
+            )
+        }
+        @Sendable func scan(_ probe: QuoteProbe, _ position: Int) -> QuoteProbe.Hits {
+            let document = sources[position].isBodyElided ? rendering.reload(sources[position]) ?? sources[position] : sources[position]
+            if let hits = probe.scan(markdown: document.body) { return hits }
+            return probe.scan(passages: read(position).passages.map(\.text))
+        }
+        let paths = sources.map(\.path)
+        let revisions = sources.map(\.revision)
+        // In `gloss serve`, what the last rebuild scanned stands for the
+        // transcripts whose words are as they were, if the quotations hold
+        // no word or pair it did not look for (an edit of an article's
+        // other words, or one that drops a quotation).
+        var reused: (memory: QuoteScanMemory, probe: QuoteProbe, changed: [Int])?
+        if let earlier, earlier.paths == paths {
+            let changed = sources.indices.filter { earlier.revisions[$0] != revisions[$0] }
+            if earlier.quotations == quotations {
+                reused = (earlier, earlier.probe, changed)
+            } else {
+                let widened = QuoteProbe(quotations: earlier.probeQuotations + quotations)
+                if widened.wordCount == earlier.probe.wordCount, widened.pairCount == earlier.probe.pairCount {
+                    reused = (earlier, widened, changed)
+                }
+            }
+        }
+        var memory: QuoteScanMemory
+        var changed: Set<Int> = []
+        if let reused {
+            memory = reused.memory
+            memory.probe = reused.probe
+            let rescanned = reused.changed.parallelMap { scan(reused.probe, $0) }
+            for (position, hits) in zip(reused.changed, rescanned) { memory.hits[position] = hits }
+            changed = Set(reused.changed)
+            memory.passages = memory.passages.filter { !changed.contains($0.key) }
+        } else {
+            let probe = QuoteProbe(quotations: quotations)
+            memory = QuoteScanMemory(
+                probeQuotations: quotations, probe: probe, paths: paths,
+                hits: Array(sources.indices).parallelMap { scan(probe, $0) }
+            )
+            memory.outcomes = earlier?.outcomes
+            // Passages read before stand for the sources not changed since.
+            if let earlier, earlier.paths == paths {
+                memory.passages = earlier.passages.filter { earlier.revisions[$0.key] == revisions[$0.key] }
+            }
+        }
+        memory.revisions = revisions
+        // The quotations' pairs: the last ones of the probe's (a widened
+        // probe numbers the earlier quotations' words first).
+        let quotationPairs = Array(memory.probe.quotationPairs.suffix(quotations.count))
+        let hits = memory.hits
+        var passages = memory.passages
+        // Which quotation words some source's passages hold: those of the
+        // sources read exactly, then, for each word seen only in Markdown
+        // (where it may be a heading's or a label's), the passages of the
+        // sources it was seen in, until one holds it.
+        var known = [Bool](repeating: false, count: memory.probe.wordCount)
+        for position in hits.indices where hits[position].exact {
+            for word in hits[position].words { known[Int(word)] = true }
+        }
+        var seenIn = [[Int]](repeating: [], count: memory.probe.wordCount)
+        for position in hits.indices where !hits[position].exact {
+            for word in hits[position].words where !known[Int(word)] && seenIn[Int(word)].count < Self.confirmingReads {
+                seenIn[Int(word)].append(position)
+            }
+        }
+        // The reads only tell which words are known: each source's own
+        // count stays its Markdown's, so that the candidates do not depend
+        // on which sources happened to be read.
+        for word in seenIn.indices where !known[word] && !seenIn[word].isEmpty {
+            for position in seenIn[word] {
+                let source = passages[position] ?? read(position)
+                passages[position] = source
+                for word in memory.probe.scan(passages: source.passages.map(\.text)).words { known[Int(word)] = true }
+                if known[word] { break }
+            }
+            // Seen in more Markdown than is worth reading: taken as known.
+            if !known[word], seenIn[word].count >= Self.confirmingReads { known[word] = true }
+        }
+        // Each quotation's known pairs, and which quotations own each pair.
+        var needed = [Int](repeating: 1, count: quotations.count)
+        var owners = [[Int32]](repeating: [], count: memory.probe.pairCount)
+        for (quotation, pairs) in quotationPairs.enumerated() {
+            var count = 0
+            for pair in pairs where known[Int(pair.first)] && known[Int(pair.second)] {
+                count += 1
+                owners[Int(pair.pair)].append(Int32(quotation))
+            }
+            needed[quotation] = count == 0 ? Int.max : max(1, count / 3)
+        }
+        // Each quotation's sources holding enough of its pairs, best first.
+        var counts = [Int](repeating: 0, count: quotations.count)
+        var touched: [Int] = []
+        func score(_ position: Int, into scored: inout [[QuoteScanMemory.Scored]], sorted: Bool) {
+            for pair in hits[position].pairs {
+                for quotation in owners[Int(pair)] {
+                    if counts[Int(quotation)] == 0 { touched.append(Int(quotation)) }
+                    counts[Int(quotation)] += 1
+                }
+            }
+            for quotation in touched {
+                if counts[quotation] >= needed[quotation] {
+                    let entry = QuoteScanMemory.Scored(source: position, hits: counts[quotation])
+                    if sorted {
+                        var low = 0, high = scored[quotation].count
+                        while low < high {
+                            let middle = (low + high) / 2
+                            if scored[quotation][middle].precedes(entry) { low = middle + 1 } else { high = middle }
+                        }
+                        scored[quotation].insert(entry, at: low)
+                    } else {
+                        scored[quotation].append(entry)
+                    }
+                }
+                counts[quotation] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        if reused != nil, memory.quotations == quotations, known == memory.known {
+            // Only the changed sources' entries are made again.
+            var scored = memory.scored
+            if !changed.isEmpty {
+                for quotation in scored.indices where scored[quotation].contains(where: { changed.contains($0.source) }) {
+                    scored[quotation].removeAll { changed.contains($0.source) }
+                }
+                for position in changed.sorted() { score(position, into: &scored, sorted: true) }
+            }
+            memory.scored = scored
+        } else {
+            var scored = [[QuoteScanMemory.Scored]](repeating: [], count: quotations.count)
+            for position in hits.indices { score(position, into: &scored, sorted: false) }
+            memory.scored = scored.map { $0.sorted { $0.precedes($1) } }
+        }
+        memory.quotations = quotations
+        memory.known = known
+        memory.passages = passages
+        let candidates = memory.scored.map { $0.prefix(8).map(\.source) }
+        let sinceLast: Set<Int>? = if let earlier, earlier.paths == paths {
+            Set(sources.indices.filter { earlier.revisions[$0] != revisions[$0] })
+        } else {
+            nil
+        }
+        if sinceLast == nil { memory.outcomes = nil }
+        return PickedCandidates(candidates: candidates, passages: passages, read: read, memory: memory, changed: sinceLast)
+    }
+
+    /// Each quotation's candidates, by place among the sources, best
+    /// first; the passages of those read so far; how to read the others;
+    /// what to keep for the next rebuild, and the sources changed since
+    /// the last (nil: all of them).
+    struct PickedCandidates {
+        var candidates: [[Int]]
+        var passages: [Int: QuoteSource]
+        var read: @Sendable (Int) -> QuoteSource
+        var memory: QuoteScanMemory
+        var changedSources: Set<Int>?
+
+        init(candidates: [[Int]], passages: [Int: QuoteSource], read: @escaping @Sendable (Int) -> QuoteSource, memory: QuoteScanMemory, changed: Set<Int>?) {
+            self.candidates = candidates
+            self.passages = passages
+            self.read = read
+            self.memory = memory
+            changedSources = changed
+        }
+
+        /// Whether a source changed since the last rebuild.
+        func changed(_ position: Int) -> Bool { changedSources?.contains(position) ?? true }
+    }
+
+    /// Passages as ``SearchIndex/passagesJSON(_:)`` writes them:
+    /// `[["p-3f2a1c","hegseth",12,"text"],…]`; nil if they do not read so.
+    static func passages(fromJSON bytes: [UInt8]) -> [SourcePassage]? {
+        var i = 0
+        let n = bytes.count
+        func skipSpace() { while i < n, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x09 || bytes[i] == 0x0D { i += 1 } }
+        func expect(_ byte: UInt8) -> Bool {
+            skipSpace()
+            guard i < n, bytes[i] == byte else { return false }
+            i += 1
+            return true
+        }
+        func hex(_ count: Int) -> UInt32? {
+            guard i + count <= n else { return nil }
+            var value: UInt32 = 0
+            for _ in 0 ..< count {
+                let c = bytes[i]
+                let digit: UInt32
+                switch c {
+                case 0x30 ... 0x39: digit = UInt32(c - 0x30)
+                case 0x41 ... 0x46: digit = UInt32(c - 0x41 + 10)
+                case 0x61 ... 0x66: digit = UInt32(c - 0x61 + 10)
+                default: return nil
+                }
+                value = value << 4 | digit
+                i += 1
+            }
+            return value
+        }
+        func string() -> String? {
+            guard expect(UInt8(ascii: "\"")) else { return nil }
+            var out: [UInt8] = []
+            while i < n {
+                let c = bytes[i]
+                i += 1
+                if c == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
+                guard c == UInt8(ascii: "\\") else {
+                    out.append(c)
+                    continue
+                }
+                guard i < n else { return nil }
+                let e = bytes[i]
+                i += 1
+                switch e {
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "u"):
+                    guard var value = hex(4) else { return nil }
+                    if value >= 0xD800, value < 0xDC00, i + 1 < n, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                        i += 2
+                        guard let low = hex(4), low >= 0xDC00, low < 0xE000 else { return nil }
+                        value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let scalar = Unicode.Scalar(value) else { return nil }
+                    out.append(contentsOf: String(scalar).utf8)
+                default: out.append(e)
+                }
+            }
+            return nil
+        }
+        /// A string, or nil for `null` (true when it was null).
+        func nullableString() -> (String?, Bool) {
+            skipSpace()
+            if i + 4 <= n, bytes[i] == UInt8(ascii: "n") {
+                i += 4
+                return (nil, true)
+            }
+            return (string(), false)
+        }
+        guard expect(UInt8(ascii: "[")) else { return nil }
+        var passages: [SourcePassage] = []
+        skipSpace()
+        if i < n, bytes[i] == UInt8(ascii: "]") { return passages }
+        repeat {
+            guard expect(UInt8(ascii: "[")), let id = string(), expect(UInt8(ascii: ",")) else { return nil }
+            let (speaker, speakerIsNull) = nullableString()
+            guard speaker != nil || speakerIsNull, expect(UInt8(ascii: ",")) else { return nil }
+            skipSpace()
+            while i < n, bytes[i] != UInt8(ascii: ",") { i += 1 }  // the seconds, or null
+            guard expect(UInt8(ascii: ",")), let text = string(), expect(UInt8(ascii: "]")) else { return nil }
+            passages.append(SourcePassage(id: id, speakerID: speaker, text: text))
+        } while expect(UInt8(ascii: ","))
+        guard expect(UInt8(ascii: "]")) else { return nil }
+        return passages
+    }
+
+    /// How many sources' passages are read to find whether a quotation's
+    /// word seen in their Markdown is in a passage.
+    static let confirmingReads = 32
 
     /// What a verdict found left out or changed, one line each.
     static func details(of outcome: QuoteResult) -> [String] {
@@ -384,5 +728,46 @@ extension SiteBuilder {
         let hundredths = Int((value * 100).rounded())
         if hundredths >= 100 { return "1.00" }
         return "0." + (hundredths < 10 ? "0" : "") + String(hundredths % 100)
+    }
+}
+
+/// What the quote check keeps from one rebuild to the next in `gloss serve`
+/// (``SiteBuilder/candidates(for:among:bodies:rendering:memory:)``): each
+/// source's scan, each quotation's scored sources, the passages read, the
+/// verdicts. A rebuild after a transcript edit scans that transcript alone
+/// and checks again only the quotations it was or is a candidate of.
+struct QuoteScanMemory: Sendable {
+    /// The quotations the probe was made from, and the probe.
+    var probeQuotations: [String]
+    var probe: QuoteProbe
+    /// The sources by path, and each one's revision when scanned.
+    var paths: [String]
+    var revisions: [UInt64] = []
+    var hits: [QuoteProbe.Hits]
+    /// The quotations checked last, which quotation words are known, and
+    /// each quotation's sources holding enough of its pairs, best first.
+    var quotations: [String] = []
+    var known: [Bool] = []
+    var scored: [[Scored]] = []
+    var passages: [Int: QuoteSource] = [:]
+    var outcomes: [OutcomeKey: QuoteResult]?
+
+    struct Scored: Sendable, Hashable {
+        var source: Int
+        var hits: Int
+
+        /// More pairs first, then the earlier source.
+        func precedes(_ other: Scored) -> Bool {
+            (hits, -source) > (other.hits, -other.source)
+        }
+    }
+
+    /// What a verdict depends on beside its candidates' passages.
+    struct OutcomeKey: Sendable, Hashable {
+        var text: String
+        var speakers: Set<String>?
+        var date: CalendarDate?
+        var excluding: String
+        var candidates: [Int]
     }
 }

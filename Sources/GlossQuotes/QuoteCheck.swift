@@ -75,6 +75,9 @@ public struct QuoteResult: Sendable, Hashable {
     public var similarity: Double
     /// Of the same alignment: the share of the quotation's words it found.
     public var coverage: Double = 0
+
+    /// Not found, with nothing near.
+    public static let notFound = QuoteResult(verdict: .notFound, match: nil, similarity: 0)
 }
 
 /// What a quotation is checked against, and how.
@@ -109,9 +112,25 @@ public struct QuoteChecker: Sendable {
     /// several speaker ids (one person registered twice, say): the passages
     /// of each count.
     public func check(_ text: String, speakers: Set<String>?, date: CalendarDate? = nil, excluding: String? = nil) -> QuoteResult {
+        check(text, speakers: speakers, date: date, excluding: excluding, candidates: nil)
+    }
+
+    /// ``check(_:speakers:date:excluding:)`` against the given sources
+    /// alone, by place in ``QuoteLibrary/sources``, best candidate first,
+    /// as a caller that picked them (``QuoteProbe``) gives them.
+    public func check(_ text: String, speakers: Set<String>?, date: CalendarDate? = nil, excluding: String? = nil, candidates given: [Int]?) -> QuoteResult {
         let pattern = QuotePattern(text)
+        // Given candidates, the quotation's words are numbered on their own
+        // (the library numbers none).
+        var local: [String: Int32] = [:]
+        if given != nil {
+            for element in pattern.elements {
+                if case .word(let word, _) = element, local[word] == nil { local[word] = Int32(local.count) }
+            }
+        }
+        let vocabulary = given == nil ? library.vocabulary : local
         let quoteWords = pattern.elements.compactMap { element -> Int32? in
-            if case .word(let word, _) = element { return library.vocabulary[word] ?? -2 } else { return nil }
+            if case .word(let word, _) = element { return vocabulary[word] ?? -2 } else { return nil }
         }
         let notFound = QuoteResult(verdict: .notFound, match: nil, similarity: 0)
         guard !quoteWords.isEmpty else { return notFound }
@@ -136,10 +155,10 @@ public struct QuoteChecker: Sendable {
                 previous = -1
             }
         }
-        for sourceIndex in library.candidates(forPairs: pairs) {
+        for sourceIndex in given ?? library.candidates(forPairs: pairs) {
             let source = library.sources[sourceIndex]
             if source.id == excluding { continue }
-            let words = library.words(of: sourceIndex, speakers: speakers)
+            let words = library.words(of: sourceIndex, speakers: speakers, vocabulary: vocabulary)
             for window in windows(words.numbers, quote: Set(quoteWords.filter { $0 >= 0 }), length: pattern.elements.count, hasGap: pattern.elements.contains(.gap)) {
                 guard let alignment = Alignment.align(pattern, quoteWords, words.numbers, window) else { continue }
                 if alignment.similarity > nearest.similarity { nearest = (alignment.similarity, alignment.coverage) }
@@ -162,6 +181,21 @@ public struct QuoteChecker: Sendable {
             }
         }
         return best?.result ?? QuoteResult(verdict: .notFound, match: nil, similarity: nearest.similarity, coverage: nearest.coverage)
+    }
+
+    /// Whether no later candidate can take `result`'s place: a verbatim
+    /// match of every word (similarity 1), in a source dated on or before
+    /// the quoting page, of a quotation without an ellipsis or insertion,
+    /// spans exactly its words, and a candidate replaces the best only
+    /// with a better (verdict, on time, similarity, shorter span): none is.
+    /// A caller may then check a quotation against its first candidate
+    /// alone and get the verdict all of them would give.
+    public static func isUnbeatable(_ result: QuoteResult, text: String, date: CalendarDate?, sourceDate: CalendarDate?) -> Bool {
+        guard case .verbatim = result.verdict, result.match != nil, result.similarity >= 1 else { return false }
+        if let date, let sourceDate, sourceDate > date { return false }
+        return !QuotePattern(text).elements.contains { element in
+            if case .word = element { false } else { true }
+        }
     }
 
     // MARK: Verdicts

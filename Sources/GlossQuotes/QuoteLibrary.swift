@@ -59,11 +59,22 @@ public struct QuoteLibrary: Sendable {
     /// For each source, its filter of word pairs (a power of two of bits).
     let pairFilters: [[UInt64]]
 
-    public init(sources: [QuoteSource]) {
+    /// - Parameter filters: whether to number the words and make each
+    ///   source's pair filter, which ``QuoteChecker/check(_:speakers:date:excluding:)``
+    ///   picks candidates with; a caller that picked them itself
+    ///   (``QuoteProbe``) and passes them to
+    ///   ``QuoteChecker/check(_:speakers:date:excluding:candidates:)`` needs neither.
+    public init(sources: [QuoteSource], filters: Bool = true) {
         self.sources = sources
+        guard filters else {
+            // A check given its candidates numbers the quotation's words alone.
+            vocabulary = [:]
+            pairFilters = []
+            return
+        }
         var vocabulary: [String: Int32] = [:]
-        var filters: [[UInt64]] = []
-        filters.reserveCapacity(sources.count)
+        var made: [[UInt64]] = []
+        made.reserveCapacity(sources.count)
         for source in sources {
             var pairs: [UInt64] = []
             for passage in source.passages {
@@ -86,10 +97,10 @@ public struct QuoteLibrary: Sendable {
             for pair in pairs {
                 for probe in Self.probes(pair, bits: bits) { filter[probe >> 6] |= 1 << UInt64(probe & 63) }
             }
-            filters.append(filter)
+            made.append(filter)
         }
         self.vocabulary = vocabulary
-        pairFilters = filters
+        pairFilters = made
     }
 
     static func pair(_ a: Int32, _ b: Int32) -> UInt64 {
@@ -150,6 +161,13 @@ public struct QuoteLibrary: Sendable {
     }
 
     func words(of sourceIndex: Int, speakers: Set<String>?) -> Words {
+        words(of: sourceIndex, speakers: speakers, vocabulary: vocabulary)
+    }
+
+    /// ``words(of:speakers:)`` numbered by `vocabulary`, a word it does not
+    /// hold numbered -1: with the quotation's words alone, this aligns as
+    /// the whole site's vocabulary does, as only equal numbers count.
+    func words(of sourceIndex: Int, speakers: Set<String>?, vocabulary: [String: Int32]) -> Words {
         let source = sources[sourceIndex]
         var result = Words(numbers: [], tokens: [], passage: [])
         for (p, passage) in source.passages.enumerated() {

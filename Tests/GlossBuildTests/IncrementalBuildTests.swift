@@ -457,6 +457,68 @@ final class CountingFileSystem: ContentFileSystem {
         #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
     }
 
+    @Test("the quote check reads candidates from Markdown with markup in the quoted words, and a rebuild after an edit that moves the source agrees with a clean build")
+    func quoteScanThroughMarkupAndEdits() throws {
+        let temp = try TemporaryDirectory()
+        try temp.write("title: Archive\n", to: "Content/site.yaml")
+        try temp.write("hale:\n  name: Hale Speaker\n", to: "Content/speakers.yaml")
+        func speech(_ title: String, _ words: String) -> String {
+            "---\ntitle: \(title)\ndate: 2025-01-02\nspeakers: [hale]\n---\n\n## Remarks\n\n**Hale Speaker** [00:00:05]: \(words)\n"
+        }
+        // Emphasis, a link with a title, and an entity (which sends the
+        // transcript to its passages) inside the quoted words.
+        try temp.write(speech("One", "We will *build* the [bridge](https://example.org/b \"the plan\") across the river before the winter comes to the valley."), to: "Content/one.md")
+        try temp.write(speech("Two", "The river is wide &amp; cold, and nobody has crossed it before the winter in years."), to: "Content/two.md")
+        try temp.write(speech("Three", "Crops and roads matter more to the valley than any bridge across any river."), to: "Content/three.md")
+        let article = "---\ntitle: Report\ndate: 2025-01-03\nkind: article\n---\n\nHale said “we will build the bridge across the river before the winter comes”.\n"
+        try temp.write(article, to: "Content/report.md")
+        var memory = BuildMemory()
+        let first = builder(temp, output: "Public").build(memory: &memory, changed: [])
+        #expect(!first.diagnostics.hasErrors)
+        #expect(first.quotes.map(\.verdict) == ["verbatim"])
+        #expect(first.quotes.first?.source?.hasPrefix("one/#p-") == true)
+
+        // The words move to the speech whose Markdown holds an entity.
+        try temp.write(speech("One", "Nothing about bridges today."), to: "Content/one.md")
+        try temp.write(speech("Two", "The river is wide &amp; cold. We will build the bridge across the river before the winter comes, I said."), to: "Content/two.md")
+        let moved = builder(temp, output: "Public").build(memory: &memory, changed: ["one.md", "two.md"])
+        #expect(moved.quotes.map(\.verdict) == ["verbatim"])
+        #expect(moved.quotes.first?.source?.hasPrefix("two/#p-") == true)
+        let clean = builder(temp, output: "Clean").build()
+        #expect(moved.quotes == clean.quotes)
+        #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
+
+        // The article quotes a changed word: altered, in a rebuild as in a clean build.
+        try temp.write(article.replacingOccurrences(of: "before the winter comes", with: "before the summer comes"), to: "Content/report.md")
+        let altered = builder(temp, output: "Public").build(memory: &memory, changed: ["report.md"])
+        #expect(altered.quotes.map(\.verdict) == ["altered"])
+        #expect(altered.quotes.first?.details == ["said “winter”, quoted “summer”"])
+        try? FileManager.default.removeItem(atPath: temp.path + "/Clean")
+        try? FileManager.default.removeItem(atPath: temp.path + "/.Clean.gloss-cache")
+        let cleanAgain = builder(temp, output: "Clean").build()
+        #expect(altered.quotes == cleanAgain.quotes)
+        #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
+
+        // Edits the kept scan and verdicts must follow: the article's other
+        // words (its quotation as it was), then a transcript that is no
+        // candidate, then the source itself.
+        try temp.write(article.replacingOccurrences(of: "before the winter comes", with: "before the summer comes")
+            .replacingOccurrences(of: "Hale said", with: "At the meeting, Hale told the town"), to: "Content/report.md")
+        let reworded = builder(temp, output: "Public").build(memory: &memory, changed: ["report.md"])
+        #expect(reworded.quotes.map(\.verdict) == ["altered"])
+        try temp.write(speech("Three", "Crops and roads matter more to the valley than any bridge."), to: "Content/three.md")
+        let elsewhere = builder(temp, output: "Public").build(memory: &memory, changed: ["three.md"])
+        #expect(elsewhere.quotes == reworded.quotes)
+        try temp.write(speech("Two", "The river is wide &amp; cold. We will build the bridge across the river before the summer comes, I said."), to: "Content/two.md")
+        let mended = builder(temp, output: "Public").build(memory: &memory, changed: ["two.md"])
+        #expect(mended.quotes.map(\.verdict) == ["verbatim"])
+        try? FileManager.default.removeItem(atPath: temp.path + "/Clean")
+        try? FileManager.default.removeItem(atPath: temp.path + "/.Clean.gloss-cache")
+        let cleanLast = builder(temp, output: "Clean").build()
+        #expect(mended.quotes == cleanLast.quotes)
+        #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
+    }
+
     @Test("a second build with nothing changed writes nothing; one edit rewrites only the pages that show it")
     func noOpAndOneEdit() throws {
         let temp = try TemporaryDirectory()
