@@ -122,17 +122,8 @@ final class BodyStore: Sendable {
     /// are not the ones stored.
     func read(_ location: BodyLocation) -> String? {
         guard let descriptor = reader(for: location.pack), location.length >= 0, location.offset >= 0 else { return nil }
-        let text = String(unsafeUninitializedCapacity: location.length) { buffer -> Int in
-            var done = 0
-            while done < location.length {
-                let count = pread(descriptor, buffer.baseAddress.map { $0 + done }, location.length - done, off_t(location.offset + done))
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return 0 }
-                done += count
-            }
-            var hasher = StableHasher()
-            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[..<done])))
-            return hasher.value == location.checksum ? done : 0
+        let text = String(unsafeUninitializedCapacity: location.length) { buffer in
+            Self.readChecked(location, from: descriptor, into: buffer) ? location.length : 0
         }
         return text.utf8.count == location.length ? text : nil
     }
@@ -141,21 +132,27 @@ final class BodyStore: Sendable {
     /// making a string of them.
     func readBytes(_ location: BodyLocation) -> [UInt8]? {
         guard let descriptor = reader(for: location.pack), location.length >= 0, location.offset >= 0 else { return nil }
-        var failed = false
+        var intact = false
         let bytes = [UInt8](unsafeUninitializedCapacity: location.length) { buffer, count in
-            var done = 0
-            while done < location.length {
-                let read = pread(descriptor, buffer.baseAddress.map { $0 + done }, location.length - done, off_t(location.offset + done))
-                if read < 0, errno == EINTR { continue }
-                guard read > 0 else { break }
-                done += read
-            }
-            count = done
-            var hasher = StableHasher()
-            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[..<done])))
-            failed = done != location.length || hasher.value != location.checksum
+            intact = Self.readChecked(location, from: descriptor, into: buffer)
+            count = intact ? location.length : 0
         }
-        return failed ? nil : bytes
+        return intact ? bytes : nil
+    }
+
+    /// Reads `location.length` bytes into `buffer`: whether they were all
+    /// read and hash to the checksum stored with them.
+    private static func readChecked(_ location: BodyLocation, from descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        var done = 0
+        while done < location.length {
+            let count = pread(descriptor, buffer.baseAddress.map { $0 + done }, location.length - done, off_t(location.offset + done))
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            done += count
+        }
+        var hasher = StableHasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[..<done])))
+        return hasher.value == location.checksum
     }
 
     private func reader(for pack: PackID) -> Int32? {

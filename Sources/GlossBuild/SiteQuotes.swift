@@ -2,6 +2,7 @@ import GlossMarkdown
 import GlossModel
 import GlossQuotes
 import GlossRender
+import GlossSearch
 import GlossSite
 
 /// One quotation of the site as `gloss check --quotes` lists it.
@@ -292,8 +293,8 @@ extension SiteBuilder {
             var passages: [SourcePassage]?
             if position < bodies.count, let body = bodies[position] {
                 switch body.survey.searchPassages {
-                case .inMemory(let json): passages = Self.passages(fromJSON: Array(json.utf8))
-                case .stored(let location): passages = rendering.store?.read(location).flatMap { Self.passages(fromJSON: Array($0.utf8)) }
+                case .inMemory(let json): passages = Self.sourcePassages(fromJSON: json)
+                case .stored(let location): passages = rendering.store?.read(location).flatMap(Self.sourcePassages(fromJSON:))
                 case .dropped: break
                 }
             }
@@ -313,9 +314,12 @@ extension SiteBuilder {
         // transcripts whose words are as they were, if the quotations hold
         // no word or pair it did not look for (an edit of an article's
         // other words, or one that drops a quotation).
+        // The sources changed since the last rebuild (nil: all of them).
+        let sinceLast: [Int]? = earlier.flatMap { earlier in
+            earlier.paths == paths ? sources.indices.filter { earlier.revisions[$0] != revisions[$0] } : nil
+        }
         var reused: (memory: QuoteScanMemory, probe: QuoteProbe, changed: [Int])?
-        if let earlier, earlier.paths == paths {
-            let changed = sources.indices.filter { earlier.revisions[$0] != revisions[$0] }
+        if let earlier, let changed = sinceLast {
             if earlier.quotations == quotations {
                 reused = (earlier, earlier.probe, changed)
             } else {
@@ -342,8 +346,8 @@ extension SiteBuilder {
             )
             memory.outcomes = earlier?.outcomes
             // Passages read before stand for the sources not changed since.
-            if let earlier, earlier.paths == paths {
-                memory.passages = earlier.passages.filter { earlier.revisions[$0.key] == revisions[$0.key] }
+            if let earlier, let changed = sinceLast.map(Set.init) {
+                memory.passages = earlier.passages.filter { !changed.contains($0.key) }
             }
         }
         memory.revisions = revisions
@@ -437,13 +441,8 @@ extension SiteBuilder {
         memory.known = known
         memory.passages = passages
         let candidates = memory.scored.map { $0.prefix(8).map(\.source) }
-        let sinceLast: Set<Int>? = if let earlier, earlier.paths == paths {
-            Set(sources.indices.filter { earlier.revisions[$0] != revisions[$0] })
-        } else {
-            nil
-        }
         if sinceLast == nil { memory.outcomes = nil }
-        return PickedCandidates(candidates: candidates, passages: passages, read: read, memory: memory, changed: sinceLast)
+        return PickedCandidates(candidates: candidates, passages: passages, read: read, memory: memory, changedSources: sinceLast.map(Set.init))
     }
 
     /// Each quotation's candidates, by place among the sources, best
@@ -457,105 +456,13 @@ extension SiteBuilder {
         var memory: QuoteScanMemory
         var changedSources: Set<Int>?
 
-        init(candidates: [[Int]], passages: [Int: QuoteSource], read: @escaping @Sendable (Int) -> QuoteSource, memory: QuoteScanMemory, changed: Set<Int>?) {
-            self.candidates = candidates
-            self.passages = passages
-            self.read = read
-            self.memory = memory
-            changedSources = changed
-        }
-
         /// Whether a source changed since the last rebuild.
         func changed(_ position: Int) -> Bool { changedSources?.contains(position) ?? true }
     }
 
-    /// Passages as ``SearchIndex/passagesJSON(_:)`` writes them:
-    /// `[["p-3f2a1c","hegseth",12,"text"],…]`; nil if they do not read so.
-    static func passages(fromJSON bytes: [UInt8]) -> [SourcePassage]? {
-        var i = 0
-        let n = bytes.count
-        func skipSpace() { while i < n, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x09 || bytes[i] == 0x0D { i += 1 } }
-        func expect(_ byte: UInt8) -> Bool {
-            skipSpace()
-            guard i < n, bytes[i] == byte else { return false }
-            i += 1
-            return true
-        }
-        func hex(_ count: Int) -> UInt32? {
-            guard i + count <= n else { return nil }
-            var value: UInt32 = 0
-            for _ in 0 ..< count {
-                let c = bytes[i]
-                let digit: UInt32
-                switch c {
-                case 0x30 ... 0x39: digit = UInt32(c - 0x30)
-                case 0x41 ... 0x46: digit = UInt32(c - 0x41 + 10)
-                case 0x61 ... 0x66: digit = UInt32(c - 0x61 + 10)
-                default: return nil
-                }
-                value = value << 4 | digit
-                i += 1
-            }
-            return value
-        }
-        func string() -> String? {
-            guard expect(UInt8(ascii: "\"")) else { return nil }
-            var out: [UInt8] = []
-            while i < n {
-                let c = bytes[i]
-                i += 1
-                if c == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
-                guard c == UInt8(ascii: "\\") else {
-                    out.append(c)
-                    continue
-                }
-                guard i < n else { return nil }
-                let e = bytes[i]
-                i += 1
-                switch e {
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "u"):
-                    guard var value = hex(4) else { return nil }
-                    if value >= 0xD800, value < 0xDC00, i + 1 < n, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
-                        i += 2
-                        guard let low = hex(4), low >= 0xDC00, low < 0xE000 else { return nil }
-                        value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    guard let scalar = Unicode.Scalar(value) else { return nil }
-                    out.append(contentsOf: String(scalar).utf8)
-                default: out.append(e)
-                }
-            }
-            return nil
-        }
-        /// A string, or nil for `null` (true when it was null).
-        func nullableString() -> (String?, Bool) {
-            skipSpace()
-            if i + 4 <= n, bytes[i] == UInt8(ascii: "n") {
-                i += 4
-                return (nil, true)
-            }
-            return (string(), false)
-        }
-        guard expect(UInt8(ascii: "[")) else { return nil }
-        var passages: [SourcePassage] = []
-        skipSpace()
-        if i < n, bytes[i] == UInt8(ascii: "]") { return passages }
-        repeat {
-            guard expect(UInt8(ascii: "[")), let id = string(), expect(UInt8(ascii: ",")) else { return nil }
-            let (speaker, speakerIsNull) = nullableString()
-            guard speaker != nil || speakerIsNull, expect(UInt8(ascii: ",")) else { return nil }
-            skipSpace()
-            while i < n, bytes[i] != UInt8(ascii: ",") { i += 1 }  // the seconds, or null
-            guard expect(UInt8(ascii: ",")), let text = string(), expect(UInt8(ascii: "]")) else { return nil }
-            passages.append(SourcePassage(id: id, speakerID: speaker, text: text))
-        } while expect(UInt8(ascii: ","))
-        guard expect(UInt8(ascii: "]")) else { return nil }
-        return passages
+    /// A transcript's passages as the search index keeps them, for the check.
+    static func sourcePassages(fromJSON json: String) -> [SourcePassage]? {
+        SearchIndex.passages(fromJSON: Array(json.utf8))?.map { SourcePassage(id: $0.id, speakerID: $0.speakerID, text: $0.text) }
     }
 
     /// How many sources' passages are read to find whether a quotation's

@@ -227,6 +227,113 @@ public enum SearchIndex {
         return out
     }
 
+    /// Passages as ``passagesJSON(_:)`` writes them, read back:
+    /// `[["p-3f2a1c","hegseth",12,"text"],…]`; nil if they do not read so.
+    /// (The quote check reads a candidate's passages from what the build
+    /// kept for search instead of rendering the transcript again.)
+    public static func passages(fromJSON bytes: [UInt8]) -> [SearchPassage]? {
+        var i = 0
+        let n = bytes.count
+        func skipSpace() { while i < n, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x09 || bytes[i] == 0x0D { i += 1 } }
+        func expect(_ byte: UInt8) -> Bool {
+            skipSpace()
+            guard i < n, bytes[i] == byte else { return false }
+            i += 1
+            return true
+        }
+        func hex(_ count: Int) -> UInt32? {
+            guard i + count <= n else { return nil }
+            var value: UInt32 = 0
+            for _ in 0 ..< count {
+                let c = bytes[i]
+                let digit: UInt32
+                switch c {
+                case 0x30 ... 0x39: digit = UInt32(c - 0x30)
+                case 0x41 ... 0x46: digit = UInt32(c - 0x41 + 10)
+                case 0x61 ... 0x66: digit = UInt32(c - 0x61 + 10)
+                default: return nil
+                }
+                value = value << 4 | digit
+                i += 1
+            }
+            return value
+        }
+        func string() -> String? {
+            guard expect(UInt8(ascii: "\"")) else { return nil }
+            var out: [UInt8] = []
+            while i < n {
+                let c = bytes[i]
+                i += 1
+                if c == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
+                guard c == UInt8(ascii: "\\") else {
+                    out.append(c)
+                    continue
+                }
+                guard i < n else { return nil }
+                let e = bytes[i]
+                i += 1
+                switch e {
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "u"):
+                    guard var value = hex(4) else { return nil }
+                    if value >= 0xD800, value < 0xDC00, i + 1 < n, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                        i += 2
+                        guard let low = hex(4), low >= 0xDC00, low < 0xE000 else { return nil }
+                        value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let scalar = Unicode.Scalar(value) else { return nil }
+                    out.append(contentsOf: String(scalar).utf8)
+                default: out.append(e)
+                }
+            }
+            return nil
+        }
+        /// A string, or nil for `null` (true when it was null).
+        func nullableString() -> (String?, Bool) {
+            skipSpace()
+            if i + 4 <= n, bytes[i] == UInt8(ascii: "n") {
+                i += 4
+                return (nil, true)
+            }
+            return (string(), false)
+        }
+        guard expect(UInt8(ascii: "[")) else { return nil }
+        var passages: [SearchPassage] = []
+        skipSpace()
+        if i < n, bytes[i] == UInt8(ascii: "]") { return passages }
+        repeat {
+            guard expect(UInt8(ascii: "[")), let id = string(), expect(UInt8(ascii: ",")) else { return nil }
+            let (speaker, speakerIsNull) = nullableString()
+            guard speaker != nil || speakerIsNull, expect(UInt8(ascii: ",")) else { return nil }
+            skipSpace()
+            // Whole seconds, or null.
+            var seconds: Double?
+            if i + 4 <= n, bytes[i] == UInt8(ascii: "n") {
+                i += 4
+            } else {
+                let negative = i < n && bytes[i] == UInt8(ascii: "-")
+                if negative { i += 1 }
+                var whole = 0
+                var digits = 0
+                while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39, digits < 18 {
+                    whole = whole * 10 + Int(bytes[i] - 0x30)
+                    digits += 1
+                    i += 1
+                }
+                guard digits > 0 else { return nil }
+                seconds = Double(negative ? -whole : whole)
+            }
+            guard expect(UInt8(ascii: ",")), let text = string(), expect(UInt8(ascii: "]")) else { return nil }
+            passages.append(SearchPassage(id: id, speakerID: speaker, seconds: seconds, text: text))
+        } while expect(UInt8(ascii: ","))
+        guard expect(UInt8(ascii: "]")) else { return nil }
+        return passages
+    }
+
     /// What a transcript's file says of it beside its passages.
     public struct TranscriptInfo: Sendable {
         public var url: String

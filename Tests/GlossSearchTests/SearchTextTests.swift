@@ -149,6 +149,18 @@ import Testing
         """)
     }
 
+    /// What the quote check reads back of what the build keeps for search.
+    @Test func passagesReadBackAsWritten() {
+        let written = [
+            SearchPassage(id: "p-1", speakerID: "obama", seconds: 12, text: "Taxes and more taxes."),
+            SearchPassage(id: "p-2", speakerID: nil, seconds: nil, text: "A \"quote\", a line\nbreak, </script>, \u{2028}, é and 𝄞."),
+        ]
+        #expect(SearchIndex.passages(fromJSON: SearchIndex.passagesJSON(written)) == written)
+        #expect(SearchIndex.passages(fromJSON: SearchIndex.passagesJSON([])) == [])
+        #expect(SearchIndex.passages(fromJSON: Array("[[\"p-1\",null,x,\"text\"]]".utf8)) == nil)
+        #expect(SearchIndex.passages(fromJSON: Array("[[\"p-1\",null,3,\"unclosed".utf8)) == nil)
+    }
+
     @Test func metaNamesTheShards() {
         #expect(String(decoding: SearchIndex.metaFile(transcripts: 2, shards: ["gov", "tax"]), as: UTF8.self)
             == "GlossSearch.meta({\"n\":2,\"shards\":\"gov tax\"});\n")
