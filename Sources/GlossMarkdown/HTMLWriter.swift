@@ -24,10 +24,7 @@ struct HTMLWriter {
     private var headingIDs: HeadingIDs
     private var locator: NodeLocator
     /// The transcript dialect's changes to the output; nil for plain CommonMark.
-    var plan: DialectPlan? {
-        didSet { nodePlans = plan?.byNode() ?? [:] }
-    }
-    private var nodePlans: [OpaquePointer: DialectPlan.NodePlan] = [:]
+    var plan: DialectPlan?
     /// Where the open tag of the heading being written ends, for its id.
     private var headingTagEnd = 0
 
@@ -65,7 +62,7 @@ struct HTMLWriter {
     /// after nodes, replaced tags and text, and nodes left out.
     private mutating func writeDialect(_ node: CmarkNode, event: cmark_event_type, iterator: OpaquePointer) {
         let pointer = node.pointer
-        let planned = nodePlans[pointer]
+        let planned = plan?.nodes[pointer]
         if event == CMARK_EVENT_EXIT {
             if let close = planned?.closeTag { html.append(close) } else { exit(node) }
             writeAfter(planned)

@@ -6,7 +6,7 @@ struct NoteCollector {
     /// Annotations whose note has been placed.
     var referenced: Set<Int> = []
     /// Asides to write after each top-level block.
-    private(set) var asides: [OpaquePointer: String] = [:]
+    private(set) var asides = NodeMap<String>()
     private(set) var endnotes: [String] = []
     private var useCounts: [String: Int] = [:]
 
@@ -17,7 +17,7 @@ struct NoteCollector {
     }
 
     /// Links inside the notes, by the block their asides follow.
-    private(set) var links: [OpaquePointer: [LinkReference]] = [:]
+    private(set) var links = NodeMap<[LinkReference]>()
 
     mutating func add(_ note: NoteHTML, after block: OpaquePointer, links noteLinks: [LinkReference] = []) {
         asides[block, default: ""] += note.aside

@@ -2,20 +2,33 @@
 /// of whitespace collapsed to one space, shortened to 6 hex digits.
 enum PassageHash {
     static func id(of text: String) -> String {
-        id(ofCollapsed: collapsed(utf8: Array(text.utf8)[...]))
+        collapsed(utf8: Array(text.utf8)[...]).withUnsafeBufferPointer { id(ofCollapsed: $0) }
     }
 
     /// The id of text already collapsed by ``collapsed(utf8:)``.
-    static func id(ofCollapsed bytes: some Sequence<UInt8>) -> String {
+    static func id(ofCollapsed text: String) -> String {
+        var text = text
+        return text.withUTF8 { id(ofCollapsed: $0) }
+    }
+
+    /// The id of text already collapsed by ``collapsed(utf8:)``, as bytes:
+    /// every paragraph and turn of every transcript is hashed, so the loop
+    /// runs over contiguous memory rather than a string's views.
+    static func id(ofCollapsed bytes: UnsafeBufferPointer<UInt8>) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }
         // The first 6 of the hash's 16 hex digits, zero-padded: its top 24 bits.
-        let digits = Array("0123456789abcdef".utf8)
         let top = hash >> 40
-        return String(decoding: (0..<6).map { digits[Int((top >> UInt64(20 - 4 * $0)) & 0xF)] }, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: 6) { digits in
+            for index in 0..<6 {
+                let nibble = UInt8((top >> UInt64(20 - 4 * index)) & 0xF)
+                digits[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+            }
+            return 6
+        }
     }
 
     /// Trimmed, with every run of whitespace as one space. On UTF-8 bytes,

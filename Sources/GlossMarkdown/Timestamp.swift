@@ -28,27 +28,52 @@ struct Timestamp: Hashable, Sendable {
     }
 
     /// Reads `inner`, the text between the brackets.
+    ///
+    /// Works on the UTF-8 bytes: every turn head has a time, and a valid one
+    /// is ASCII digits, colons and at most one dot.
     static func parse(_ inner: Substring) -> Result<Timestamp, Problem> {
-        var main = inner
+        var utf8 = inner.utf8[...]
         var centiseconds: Int?
-        if let dot = inner.firstIndex(of: ".") {
-            let fraction = inner[inner.index(after: dot)...]
-            guard fraction.count == 2, let value = Int(fraction) else { return .failure(.shape) }
+        if let dot = utf8.firstIndex(of: UInt8(ascii: ".")) {
+            guard let value = number(utf8[utf8.index(after: dot)...]), utf8.distance(from: dot, to: utf8.endIndex) == 3
+            else { return .failure(.shape) }
             centiseconds = value
-            main = inner[..<dot]
+            utf8 = utf8[..<dot]
         }
-        let parts = main.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2 || parts.count == 3,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              parts.dropFirst().allSatisfy({ $0.count == 2 }),
-              let first = parts.first, (1...2).contains(first.count) || parts.count == 3 && !first.isEmpty
+        // Up to three fields split at colons; a fourth is a misshapen time.
+        var fields: [Int] = []
+        var widths: [Int] = []
+        var fieldStart = utf8.startIndex
+        var index = utf8.startIndex
+        while true {
+            if index == utf8.endIndex || utf8[index] == UInt8(ascii: ":") {
+                let field = utf8[fieldStart..<index]
+                guard fields.count < 3, let value = number(field) else { return .failure(.shape) }
+                fields.append(value)
+                widths.append(field.count)
+                if index == utf8.endIndex { break }
+                fieldStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        // `mm:ss` takes two digits each; `h:mm:ss` any number of hours.
+        guard fields.count >= 2, widths.dropFirst().allSatisfy({ $0 == 2 }), fields.count == 3 || widths[0] == 2
         else { return .failure(.shape) }
-        if parts.count == 2 && first.count != 2 { return .failure(.shape) }
-        let numbers = parts.compactMap { Int($0) }
-        guard numbers.count == parts.count else { return .failure(.shape) }
-        let (hours, minutes, seconds) = numbers.count == 3 ? (numbers[0], numbers[1], numbers[2]) : (0, numbers[0], numbers[1])
+        let (hours, minutes, seconds) = fields.count == 3 ? (fields[0], fields[1], fields[2]) : (0, fields[0], fields[1])
         guard minutes < 60, seconds < 60 else { return .failure(.range) }
         return .success(Timestamp(hours: hours, minutes: minutes, seconds: seconds, centiseconds: centiseconds, text: String(inner)))
+    }
+
+    /// The value of a run of ASCII digits; nil when it is empty, holds
+    /// anything else, or is too long to be a time.
+    private static func number(_ digits: Substring.UTF8View.SubSequence) -> Int? {
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     /// Seconds from the transcript's `00:00`.

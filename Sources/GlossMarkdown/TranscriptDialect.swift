@@ -32,16 +32,16 @@ struct TranscriptDialect {
     var definitions: [String: (paragraph: OpaquePointer, location: SourceLocation)] = [:]
     var definitionOrder: [String] = []
     /// Bytes removed from the front of a text node's literal, for columns.
-    private var trimmed: [OpaquePointer: Int] = [:]
+    private var trimmed = NodeMap<Int>()
     /// Paragraphs that close an attributed quote.
-    var figcaptions: Set<OpaquePointer> = []
+    var figcaptions = NodeSet()
     /// Text nodes in document order, with their segments and top-level block.
     var texts: [(node: OpaquePointer, segments: [TextSegment], block: OpaquePointer)] = []
     private var rendered = RenderedText()
     /// Top-level paragraphs and the range of their text in `rendered`.
-    private var paragraphText: [OpaquePointer: Range<Int>] = [:]
+    private var paragraphText = NodeMap<Range<Int>>()
     private var passageIDs: UniqueIDs
-    private var paragraphWords: [OpaquePointer: String] = [:]
+    private var paragraphWords = NodeMap<String>()
     /// Where code spans' text lies in the rendered text: part of what a quote
     /// may match, but not something a `<mark>` can be put inside.
     private var codeRanges: [Range<Int>] = []
@@ -220,14 +220,14 @@ struct TranscriptDialect {
         if let link {
             let url = String(decoding: CmarkNode(pointer: link).url, as: UTF8.self)
             if options.unsafeHTML || !Self.isDangerous(url) { open += " cite=\"\(HTMLBuffer.escapedURL(url))\"" }
-            plan.before[link] = "<cite>"
-            plan.after[link] = "</cite>"
+            plan[link].before = "<cite>"
+            plan[link].after = "</cite>"
         } else {
             citeSourceName(in: first)
         }
-        plan.openTag[quote] = open + ">\n"
-        plan.openTag[last] = "<figcaption>\u{2014} "
-        plan.closeTag[last] = "</figcaption>\n</figure>\n"
+        plan[quote].openTag = open + ">\n"
+        plan[last].openTag = "<figcaption>\u{2014} "
+        plan[last].closeTag = "</figcaption>\n</figure>\n"
     }
 
     /// An attribution without a link (`— Reuters, 12 February 2025`) still
@@ -249,8 +249,8 @@ struct TranscriptDialect {
         } else {
             Self.setLiteral(text, Array(rest.utf8))
         }
-        plan.before[nameNode] = "<cite>"
-        plan.after[nameNode] = "</cite>"
+        plan[nameNode].before = "<cite>"
+        plan[nameNode].after = "</cite>"
     }
 
     private static func isSocial(_ url: String) -> Bool {
@@ -306,7 +306,7 @@ struct TranscriptDialect {
         guard !key.isEmpty, !key.contains(where: { $0.isWhitespace }),
               afterClose.hasPrefix(":") || afterClose.hasPrefix(Self.definitionColon) else { return false }
         let location = locator.location(of: CmarkNode(pointer: paragraph))
-        plan.skip.insert(paragraph)
+        plan.skip(paragraph)
         if let earlier = definitions[String(key)] {
             diagnostics.append(.error(at: location, "note \"[^\(key)]\" is defined twice", note: "first defined at line \(earlier.location.line)"))
             return true
@@ -340,7 +340,7 @@ struct TranscriptDialect {
             let rest = next.map { CmarkNode(pointer: $0).literal } ?? UnsafeBufferPointer(start: nil, count: 0)
             guard let tail = readTail(rest, from: 0, node: next, needsColon: !colonInside), !name.isEmpty else { return nil }
             let label = finishLabel(name, tail: tail, paragraph: paragraph, textNode: next)
-            if case .turn = label { plan.skip.insert(first) }
+            if case .turn = label { plan.skip(first) }
             return label
         }
         guard type == CMARK_NODE_TEXT else { return nil }
@@ -450,7 +450,7 @@ struct TranscriptDialect {
         Self.setLiteral(node, literal[start...])
         if start >= literal.count, let next = cmark_node_next(node),
            [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(next)) {
-            plan.skip.insert(next)
+            plan.skip(next)
         }
     }
 
@@ -460,7 +460,7 @@ struct TranscriptDialect {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         var topBlock = root
-        var blockStart: [OpaquePointer: Int] = [:]
+        var blockStart = NodeMap<Int>()
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
@@ -472,7 +472,7 @@ struct TranscriptDialect {
                 continue
             }
             if cmark_node_parent(node) == root { topBlock = node }
-            if plan.skip.contains(node) || type == CMARK_NODE_IMAGE {
+            if plan.skips(node) || type == CMARK_NODE_IMAGE {
                 cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                 continue
             }
@@ -609,7 +609,7 @@ struct TranscriptDialect {
 
     // MARK: Ids
 
-    private var eventLines: Set<OpaquePointer> = []
+    private var eventLines = NodeSet()
 
     /// A paragraph's words with whitespace collapsed; worked out once, as ids,
     /// passages and turn heads all need it.
@@ -622,21 +622,21 @@ struct TranscriptDialect {
     }
 
     private mutating func assignIDs(_ root: OpaquePointer) {
-        var segmentsByNode: [OpaquePointer: [TextSegment]] = [:]
+        var segmentsByNode = NodeMap<[TextSegment]>()
         for entry in texts { segmentsByNode[entry.node] = entry.segments }
-        var turnOf: [OpaquePointer: Int] = [:]
+        var turnOf = NodeMap<Int>()
         for (index, turn) in turns.enumerated() {
             for block in turn.blocks { turnOf[block] = index }
         }
-        var paragraphIDs: [OpaquePointer: String] = [:]
+        var paragraphIDs = NodeMap<String>()
         for block in Self.children(of: root)
-        where cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH && !plan.skip.contains(block) && !figcaptions.contains(block) {
+        where cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH && !plan.skips(block) && !figcaptions.contains(block) {
             let words = text(of: block)
             if words.isEmpty, turnOf[block] != nil {
-                plan.skip.insert(block)
+                plan.skip(block)
                 continue
             }
-            let id = passageIDs.claim("p-" + PassageHash.id(ofCollapsed: words.utf8))
+            let id = passageIDs.claim("p-" + PassageHash.id(ofCollapsed: words))
             paragraphIDs[block] = id
             let children = Self.children(of: block)
             let onlyEvent = !children.isEmpty && children.allSatisfy { child in
@@ -655,18 +655,18 @@ struct TranscriptDialect {
             } && (segmentsByNode[children[0]] ?? []).contains { if case .event = $0 { true } else { false } }
             if onlyEvent {
                 eventLines.insert(block)
-                plan.openTag[block] = "<p class=\"event-line\" id=\"\(id)\">"
+                plan[block].openTag = "<p class=\"event-line\" id=\"\(id)\">"
             } else {
-                plan.openTag[block] = "<p id=\"\(id)\">"
+                plan[block].openTag = "<p id=\"\(id)\">"
                 if turnOf[block] == nil {
-                    plan.closeTag[block] = "<a class=\"permalink\" href=\"#\(id)\" aria-label=\"Permalink to this passage\">#</a></p>\n"
+                    plan[block].closeTag = "<a class=\"permalink\" href=\"#\(id)\" aria-label=\"Permalink to this passage\">#</a></p>\n"
                 }
             }
         }
         for index in turns.indices {
             let firstParagraph = turns[index].blocks.first { paragraphIDs[$0] != nil }
             let base = turns[index].timestamp?.id
-                ?? "t-" + PassageHash.id(ofCollapsed: (firstParagraph.map { text(of: $0) } ?? "").utf8)
+                ?? "t-" + PassageHash.id(ofCollapsed: firstParagraph.map { text(of: $0) } ?? "")
             turns[index].id = passageIDs.claim(base)
         }
         plan.passageIDs = paragraphIDs
@@ -719,7 +719,7 @@ extension TranscriptDialect {
                     out.append("</span>")
                 }
             }
-            plan.text[entry.node] = out.bytes
+            plan[entry.node].text = out.bytes
         }
         for range in ranges where !notes.referenced.contains(range.annotation) {
             // A quote ending in code or an image: the note still appears, by its block.
@@ -735,14 +735,14 @@ extension TranscriptDialect {
                                             note: "add \"[^\(key)]\" where the note belongs, or remove the definition"))
             }
         }
-        var after: [OpaquePointer: String] = notes.asides
+        var after = notes.asides
         for turn in turns {
             guard let first = turn.blocks.first, let last = turn.blocks.last else { continue }
-            plan.before[first] = turnHead(turn)
+            plan[first].before = turnHead(turn)
             after[last, default: ""] += "</div>\n"
         }
-        for (block, html) in after { plan.after[block, default: ""] += html }
-        plan.noteLinks = notes.links
+        for (block, html) in after { plan[block].after = (plan[block].after ?? "") + html }
+        for (block, links) in notes.links { plan[block].noteLinks = links }
         if !notes.endnotes.isEmpty {
             plan.end = "<section class=\"endnotes\" aria-label=\"Notes\"><h2>Notes</h2><ol>\n" + notes.endnotes.joined() + "</ol></section>\n"
         }
@@ -775,14 +775,20 @@ extension TranscriptDialect {
         html.reserveCapacity(512)
         html += turn.id
         html += speakerHeads[turn.speaker]
+        // Appended piece by piece: this runs once per turn of every transcript.
         if let time = turn.timestamp {
-            let label = "<time datetime=\"\(time.isoDuration)\">\(HTMLBuffer.escaped(time.text))</time>"
             if let media = context.media {
                 let target = Timestamp.format(seconds: time.totalSeconds + media.offset)
-                html += " <a class=\"timestamp\" href=\"\(HTMLBuffer.escapedURL(media.url))#t=\(target)\" data-seconds=\"\(Timestamp.format(seconds: time.totalSeconds))\">\(label)</a>"
+                html += " <a class=\"timestamp\" href=\"\(HTMLBuffer.escapedURL(media.url))#t=\(target)\" data-seconds=\"\(Timestamp.format(seconds: time.totalSeconds))\">"
             } else {
-                html += " <span class=\"timestamp\">\(label)</span>"
+                html += " <span class=\"timestamp\">"
             }
+            html += "<time datetime=\""
+            html += time.isoDuration
+            html += "\">"
+            // Digits, colons and a dot (see Timestamp.parse): nothing to escape.
+            html += time.text
+            html += context.media == nil ? "</time></span>" : "</time></a>"
         }
         let linksToRecording = turn.timestamp != nil && context.media != nil
         if !linksToRecording, let sourceLinkStart, let first = turn.blocks.first,
@@ -791,7 +797,9 @@ extension TranscriptDialect {
             html += fragment
             html += "\" rel=\"external\" aria-label=\"This passage in the source\">source</a>"
         }
-        html += "<a class=\"permalink\" href=\"#\(turn.id)\" aria-label=\"Permalink to this passage\">#</a></p>\n"
+        html += "<a class=\"permalink\" href=\"#"
+        html += turn.id
+        html += "\" aria-label=\"Permalink to this passage\">#</a></p>\n"
         return html
     }
 
@@ -811,36 +819,42 @@ extension TranscriptDialect {
 
     /// A text directive for the first words of a passage, percent-encoded as
     /// the URL Fragment Text Directive asks (`-`, `,` and `&` are its syntax).
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
     static func textFragment(_ text: String) -> String? {
-        // The first six space-separated words, runs of spaces counting as one.
-        var words: [UInt8] = []
-        var count = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: " ") {
-                if words.last != UInt8(ascii: " "), !words.isEmpty {
-                    count += 1
-                    if count == 6 { break }
-                    words.append(byte)
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            // The first six space-separated words, runs of spaces counting as
+            // one, encoded as they are read.
+            var encoded: [UInt8] = []
+            encoded.reserveCapacity(96)
+            var boundaries = 0
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == UInt8(ascii: " ") {
+                    if !encoded.isEmpty, !pendingSpace {
+                        boundaries += 1
+                        if boundaries == 6 { break }
+                        pendingSpace = true
+                    }
+                    continue
                 }
-            } else {
-                words.append(byte)
+                if pendingSpace {
+                    encoded += [UInt8(ascii: "%"), UInt8(ascii: "2"), UInt8(ascii: "0")]
+                    pendingSpace = false
+                }
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                    encoded.append(byte)
+                default:
+                    encoded.append(UInt8(ascii: "%"))
+                    encoded.append(Self.hexDigits[Int(byte >> 4)])
+                    encoded.append(Self.hexDigits[Int(byte & 0x0F)])
+                }
             }
+            return encoded.isEmpty ? nil : String(decoding: encoded, as: UTF8.self)
         }
-        if words.last == UInt8(ascii: " ") { words.removeLast() }
-        guard !words.isEmpty else { return nil }
-        let hex = Array("0123456789ABCDEF".utf8)
-        var encoded: [UInt8] = []
-        encoded.reserveCapacity(words.count * 3)
-        for byte in words {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                encoded.append(byte)
-            default:
-                encoded += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            }
-        }
-        return String(decoding: encoded, as: UTF8.self)
     }
 
     /// Notes go after their top-level block, or after the caption of a quote.

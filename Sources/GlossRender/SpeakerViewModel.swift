@@ -198,13 +198,12 @@ struct SpeakerTranscriptViewModel: TemplateObject {
     var firstTurn: TurnViewModel?
 
     init(_ appearance: SpeakerTranscript, page: String) {
-        let front = appearance.document.frontMatter
-        title = front.title
+        title = appearance.document.frontMatter.title
         url = SiteURL.relative(from: page, to: SiteURL.pageDirectory(forSlug: appearance.document.slug))
-        date = front.date.map(DateViewModel.init)
-        kind = front.kind.nonEmpty
+        date = appearance.document.frontMatter.date.map(DateViewModel.init)
+        kind = appearance.document.frontMatter.kind.nonEmpty
         kindLabel = kind.map(TranscriptViewModel.label(forKind:))
-        isDraft = front.draft
+        isDraft = appearance.document.frontMatter.draft
         turnCount = appearance.turnCount
         turnCountLabel = Plural.label(appearance.turnCount, "turn")
         wordCount = appearance.wordCount

@@ -57,24 +57,25 @@ struct TranscriptViewModel: TemplateObject {
         _ document: Document, page: String, speakers registry: [String: Speaker], body: String? = nil,
         citedBy: [CitingTranscriptViewModel] = [], related: [TranscriptViewModel] = []
     ) {
-        let front = document.frontMatter
-        title = front.title
+        // Read in place: a copy of the front matter retains every field,
+        // and list pages build one of these per entry.
+        title = document.frontMatter.title
         url = SiteURL.relative(from: page, to: SiteURL.pageDirectory(forSlug: document.slug))
-        date = front.date.map(DateViewModel.init)
-        kind = front.kind.nonEmpty
+        date = document.frontMatter.date.map(DateViewModel.init)
+        kind = document.frontMatter.kind.nonEmpty
         kindLabel = kind.map(Self.label(forKind:))
-        event = front.event.nonEmpty
-        place = front.place.nonEmpty
-        summary = front.summary.nonEmpty
-        speakers = front.speakers.map { SpeakerViewModel($0, registry: registry, page: page) }
+        event = document.frontMatter.event.nonEmpty
+        place = document.frontMatter.place.nonEmpty
+        summary = document.frontMatter.summary.nonEmpty
+        speakers = document.frontMatter.speakers.map { SpeakerViewModel($0, registry: registry, page: page) }
         hasSpeakers = !speakers.isEmpty
-        source = front.source.flatMap(SourceViewModel.init)
-        media = front.media.flatMap(MediaViewModel.init)
-        topics = Topics.unique(front.topics).map { TopicViewModel(name: $0, page: page) }
+        source = document.frontMatter.source.flatMap(SourceViewModel.init)
+        media = document.frontMatter.media.flatMap(MediaViewModel.init)
+        topics = Topics.unique(document.frontMatter.topics).map { TopicViewModel(name: $0, page: page) }
         hasTopics = !topics.isEmpty
-        isDraft = front.draft
+        isDraft = document.frontMatter.draft
         self.body = body
-        params = TemplateDictionary(front.params.mapValues { TemplateValue($0) })
+        params = TemplateDictionary(document.frontMatter.params.mapValues { TemplateValue($0) })
         self.citedBy = citedBy
         hasCitedBy = !citedBy.isEmpty
         self.related = related
@@ -82,9 +83,19 @@ struct TranscriptViewModel: TemplateObject {
     }
 
     /// `press-conference` → `Press conference`.
+    /// Runs for every entry of every list page, so the usual kind (ASCII,
+    /// starting with a lowercase letter) is done on its bytes.
     static func label(forKind kind: String) -> String {
-        let words = String(kind.map { $0 == "-" || $0 == "_" ? " " : $0 })
-        return words.prefix(1).uppercased() + words.dropFirst()
+        var bytes = Array(kind.utf8)
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "_") {
+            bytes[index] = UInt8(ascii: " ")
+        }
+        guard let first = bytes.first, first < 0x80 else {
+            let words = String(decoding: bytes, as: UTF8.self)
+            return words.prefix(1).uppercased() + words.dropFirst()
+        }
+        if first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") { bytes[0] = first - 32 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -38,6 +38,29 @@ struct TranscriptDialectTests {
         #expect(!result.html.contains("<strong>"))
     }
 
+    @Test("a source link's text directive is the passage's first six words, percent-encoded", arguments: [
+        ("We will  stand with Ukraine, as long as it takes", "We%20will%20stand%20with%20Ukraine%2C%20as"),
+        ("  Bj\u{00F6}rn's-plan & co ", "Bj%C3%B6rn%27s%2Dplan%20%26%20co"),
+        ("one", "one"),
+    ])
+    func sourceTextDirective(text: String, directive: String) {
+        #expect(TranscriptDialect.textFragment(text) == directive)
+    }
+
+    @Test("no words, no text directive")
+    func emptyTextDirective() {
+        #expect(TranscriptDialect.textFragment("") == nil)
+        #expect(TranscriptDialect.textFragment("   ") == nil)
+    }
+
+    @Test("passage ids are the top 24 bits of FNV-1a 64 over the collapsed text, so links made by earlier builds still land")
+    func passageHashIsStable() {
+        #expect(PassageHash.id(of: "Hello there.") == "892362")
+        #expect(PassageHash.id(of: "  Hello\n\tthere.  ") == "892362")
+        #expect(PassageHash.id(of: "") == "cbf29c")
+        #expect(PassageHash.id(of: "Bj\u{00F6}rn said \u{201C}yes\u{201D}.") == "9fbeab")
+    }
+
     @Test("without a timestamp the turn id is t- plus the first paragraph's hash; no media means no link")
     func turnIDFromHash() {
         let result = render("HEGSETH: Hello there.\n")
@@ -81,6 +104,29 @@ struct TranscriptDialectTests {
             .error(at: SourceLocation(file: "t.md", line: 3, column: 9), "invalid timestamp \"[00:61:00]\": minutes and seconds run from 00 to 59"),
             .error(at: SourceLocation(file: "t.md", line: 5, column: 19), "invalid timestamp \"[1:2]\": write it as [mm:ss], [hh:mm:ss] or [hh:mm:ss.cc]"),
         ])
+    }
+
+    @Test("times read as written: mm:ss, h:mm:ss with any hours, two-digit hundredths", arguments: [
+        ("01:12", 0, 1, 12, nil),
+        ("1:02:03.50", 1, 2, 3, 50),
+        ("100:00:59", 100, 0, 59, nil),
+        ("12:34.05", 0, 12, 34, 5),
+    ] as [(String, Int, Int, Int, Int?)])
+    func timestampShapes(text: String, hours: Int, minutes: Int, seconds: Int, centiseconds: Int?) throws {
+        let time = try Timestamp.parse(Substring(text)).get()
+        #expect([time.hours, time.minutes, time.seconds] == [hours, minutes, seconds])
+        #expect(time.centiseconds == centiseconds)
+        #expect(time.text == text)
+    }
+
+    @Test("misshapen times and times out of range are told apart", arguments: [
+        ("1:2", Timestamp.Problem.shape), ("", .shape), (":", .shape), ("00:01:02:03", .shape),
+        ("00:01.5", .shape), ("00:01.-5", .shape), ("00:01.2.3", .shape), ("0a:01", .shape),
+        ("1:01", .shape), ("00:001", .shape), ("99999999999999999999:00:00", .shape),
+        ("00:61:00", .range), ("00:60", .range), ("00:00:75", .range),
+    ])
+    func timestampProblems(text: String, problem: Timestamp.Problem) {
+        #expect(Timestamp.parse(Substring(text)) == .failure(problem))
     }
 
     @Test("without declared speakers, labels are plain text and never errors")

@@ -83,4 +83,12 @@ import Testing
     @Test func aTopicRendersAsItsName() {
         #expect(TopicViewModel(name: "Air Defense", page: "index.html").renderedText == "Air Defense")
     }
+
+    @Test("a kind reads as words with a capital", arguments: [
+        ("press-conference", "Press conference"), ("town_hall", "Town hall"), ("Q-and-A", "Q and A"),
+        ("élection-débat", "Élection débat"), ("1-on-1", "1 on 1"), ("", ""),
+    ])
+    func kindLabel(kind: String, label: String) {
+        #expect(TranscriptViewModel.label(forKind: kind) == label)
+    }
 }
