@@ -38,28 +38,43 @@ enum PassageHash {
     static func collapsed(utf8 bytes: ArraySlice<UInt8>) -> [UInt8] {
         bytes.withUnsafeBufferPointer { source in
             [UInt8](unsafeUninitializedCapacity: source.count) { output, written in
-                var pendingSpace = false
-                var index = 0
-                written = 0
-                while index < source.count {
-                    let byte = source[index]
-                    let width = whitespaceWidth(source, at: index)
-                    if width > 0 {
-                        pendingSpace = written > 0
-                        index += width
-                        continue
-                    }
-                    if pendingSpace {
-                        output[written] = UInt8(ascii: " ")
-                        written += 1
-                        pendingSpace = false
-                    }
-                    output[written] = byte
-                    written += 1
-                    index += 1
-                }
+                written = collapse(source, into: output)
             }
         }
+    }
+
+    /// ``collapsed(utf8:)`` as a string, written once.
+    static func collapsedText(utf8 bytes: ArraySlice<UInt8>) -> String {
+        bytes.withUnsafeBufferPointer { source in
+            String(unsafeUninitializedCapacity: source.count) { collapse(source, into: $0) }
+        }
+    }
+
+    /// Writes `source` collapsed into `output`, which has room for all of
+    /// it; returns the bytes written.
+    private static func collapse(_ source: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var pendingSpace = false
+        var index = 0
+        var written = 0
+        while index < source.count {
+            let byte = source[index]
+            // Printable ASCII, nearly every byte, is never whitespace.
+            let width = byte > 0x20 && byte < 0x80 ? 0 : whitespaceWidth(source, at: index)
+            if width > 0 {
+                pendingSpace = written > 0
+                index += width
+                continue
+            }
+            if pendingSpace {
+                output[written] = UInt8(ascii: " ")
+                written += 1
+                pendingSpace = false
+            }
+            output[written] = byte
+            written += 1
+            index += 1
+        }
+        return written
     }
 
     /// The length in bytes of the whitespace character at `index`, or 0.

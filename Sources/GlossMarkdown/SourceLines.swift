@@ -76,20 +76,22 @@ struct SourceLines {
 
     /// cmark ends lines at `\n`, `\r\n` and a lone `\r`.
     private static func lineStarts(of source: [UInt8]) -> [Int] {
-        var starts = [0]
-        var index = 0
-        while index < source.count {
-            switch source[index] {
-            case UInt8(ascii: "\n"):
-                starts.append(index + 1)
-            case UInt8(ascii: "\r"):
-                if index + 1 < source.count, source[index + 1] == UInt8(ascii: "\n") { index += 1 }
-                starts.append(index + 1)
-            default:
-                break
+        source.withUnsafeBufferPointer { bytes in
+            var starts = [0]
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                // Most bytes are above both line endings.
+                guard byte <= UInt8(ascii: "\r") else { continue }
+                if byte == UInt8(ascii: "\n") {
+                    starts.append(index)
+                } else if byte == UInt8(ascii: "\r") {
+                    if index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
+                    starts.append(index)
+                }
             }
-            index += 1
+            return starts
         }
-        return starts
     }
 }

@@ -616,7 +616,7 @@ struct TranscriptDialect {
     private mutating func text(of paragraph: OpaquePointer) -> String {
         if let known = paragraphWords[paragraph] { return known }
         guard let range = paragraphText[paragraph] else { return "" }
-        let words = String(decoding: PassageHash.collapsed(utf8: rendered.utf8[range]), as: UTF8.self)
+        let words = PassageHash.collapsedText(utf8: rendered.utf8[range])
         paragraphWords[paragraph] = words
         return words
     }

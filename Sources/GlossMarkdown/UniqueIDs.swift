@@ -14,10 +14,8 @@ struct UniqueIDs {
     }
 
     mutating func claim(_ base: String) -> String {
-        guard used.contains(base) else {
-            used.insert(base)
-            return base
-        }
+        // One hash of the base in the usual case, where it is free.
+        if used.insert(base).inserted { return base }
         var suffix = nextSuffix[base, default: firstSuffix]
         while used.contains("\(base)-\(suffix)") { suffix += 1 }
         nextSuffix[base] = suffix + 1

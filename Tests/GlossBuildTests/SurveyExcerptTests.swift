@@ -42,4 +42,11 @@ import Testing
             #expect(TranscriptSurvey.excerpt(text, limit: limit) == Self.reference(text, limit: limit), "\(text.debugDescription) at \(limit)")
         }
     }
+
+    @Test("a speaker's words are counted from collapsed passage text", arguments: [
+        ("", 0), ("one", 1), ("two words", 2), ("Bj\u{00F6}rn\u{2019}s \u{201C}quoted\u{201D} words.", 3),
+    ])
+    func wordCount(text: String, words: Int) {
+        #expect(TranscriptSurvey.wordCount(ofCollapsed: text) == words)
+    }
 }
