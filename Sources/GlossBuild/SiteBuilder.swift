@@ -517,6 +517,16 @@ public struct SiteBuilder: Sendable {
             return body
         }
 
+        /// A transcript's body HTML with its links filled by `resolutions`.
+        /// A stored body is filled from the bytes read, which become a
+        /// string once rather than twice.
+        func filledHTML(of remembered: RememberedBody, for document: Document, resolutions: [LinkResolution]) -> String {
+            if case .stored(let location) = remembered.html, let bytes = store?.readBytes(location) {
+                return bytes.withUnsafeBufferPointer { remembered.body.fillingLinks(resolutions, in: $0).html }
+            }
+            return html(of: remembered, for: document).fillingLinks(resolutions).html
+        }
+
         /// A transcript's summary of terms for search: from memory or the
         /// store, or made again when the store lost it.
         func searchTerms(of survey: TranscriptSurvey, for document: Document) -> [UInt8] {

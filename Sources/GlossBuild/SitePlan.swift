@@ -348,7 +348,7 @@ extension SiteBuilder {
             }
         }
         let rendering = context.rendering
-        let bodyHTML: @Sendable () -> String = { rendering.html(of: remembered, for: document).fillingLinks(resolutions).html }
+        let bodyHTML: @Sendable () -> String = { rendering.filledHTML(of: remembered, for: document, resolutions: resolutions) }
         let hasTimestamps = remembered.survey.turns.contains { $0.seconds != nil }
         let page = context.renderer.planTranscriptPage(
             document: document, bodyKey: bodyKey.value, body: bodyHTML,

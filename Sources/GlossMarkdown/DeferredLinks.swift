@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GlossModel
 import Synchronization
 
@@ -30,36 +37,47 @@ extension RenderedMarkdown {
     /// A build that decides early which pages to write computes these first.
     public func fillingLinks(_ resolutions: [LinkResolution]) -> (html: String, diagnostics: [Diagnostic]) {
         guard !pendingLinks.isEmpty else { return (html, []) }
-        var output = HTMLBuffer(capacity: html.utf8.count + pendingLinks.count * 32)
+        var text = html
+        return text.withUTF8 { fillingLinks(resolutions, in: $0) }
+    }
+
+    /// ``fillingLinks(_:)`` for this body's HTML as read back from a store,
+    /// `bytes`, rather than as `html` holds it: the bytes become a string
+    /// once, filled.
+    public func fillingLinks(_ resolutions: [LinkResolution], in bytes: UnsafeBufferPointer<UInt8>) -> (html: String, diagnostics: [Diagnostic]) {
+        guard !pendingLinks.isEmpty else { return (String(decoding: bytes, as: UTF8.self), []) }
+        var output = HTMLBuffer(capacity: bytes.count + pendingLinks.count * 32)
         var diagnostics: [Diagnostic] = []
         // A note's HTML may be written twice (beside the text and as an endnote).
         var reported = Set<Int>()
-        var text = html
-        text.withUTF8 { bytes in
-            var index = 0
-            var runStart = 0
-            while index < bytes.count {
-                guard bytes[index] == 0, let (slot, end) = Self.hole(in: bytes, at: index), slot < pendingLinks.count, slot < resolutions.count else {
-                    index += 1
-                    continue
-                }
-                output.append(raw: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                let reference = pendingLinks[slot]
-                var destination = reference.destination
-                switch resolutions[slot] {
-                case .replace(let url): destination = url
-                case .broken(let message, let note):
-                    if reported.insert(slot).inserted {
-                        diagnostics.append(.error(at: reference.location, message, note: note))
-                    }
-                case .keep, .deferred: break
-                }
-                destination.withUTF8 { output.append(escapingURL: $0) }
-                index = end
-                runStart = end
+        guard let base = bytes.baseAddress else { return ("", []) }
+        var index = 0
+        var runStart = 0
+        while index < bytes.count {
+            // Holes open with a NUL byte, which nothing else in the HTML has:
+            // memchr finds the next one at memory speed.
+            guard let found = memchr(base + index, 0, bytes.count - index) else { break }
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard let (slot, end) = Self.hole(in: bytes, at: index), slot < pendingLinks.count, slot < resolutions.count else {
+                index += 1
+                continue
             }
-            output.append(raw: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            output.append(raw: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            let reference = pendingLinks[slot]
+            var destination = reference.destination
+            switch resolutions[slot] {
+            case .replace(let url): destination = url
+            case .broken(let message, let note):
+                if reported.insert(slot).inserted {
+                    diagnostics.append(.error(at: reference.location, message, note: note))
+                }
+            case .keep, .deferred: break
+            }
+            destination.withUTF8 { output.append(escapingURL: $0) }
+            index = end
+            runStart = end
         }
+        output.append(raw: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         return (String(decoding: output.bytes, as: UTF8.self), diagnostics)
     }
 

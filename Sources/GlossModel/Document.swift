@@ -88,6 +88,26 @@ public struct Document: Hashable, Sendable {
 
     public var quoteOverrides: [QuoteOverride] { storage.frontMatter.quoteOverrides }
 
+    // The rest of the fields a list entry shows, read the same way: every
+    // list page reads them for each of its entries.
+    public var title: String { storage.frontMatter.title }
+
+    public var event: String? { storage.frontMatter.event }
+
+    public var place: String? { storage.frontMatter.place }
+
+    public var summary: String? { storage.frontMatter.summary }
+
+    public var source: Source? { storage.frontMatter.source }
+
+    public var media: Media? { storage.frontMatter.media }
+
+    public var topics: [String] { storage.frontMatter.topics }
+
+    public var isDraft: Bool { storage.frontMatter.draft }
+
+    public var params: [String: Value] { storage.frontMatter.params }
+
     /// The Markdown after the front matter, with line endings normalised to `\n`.
     public var body: String {
         get { storage.body }

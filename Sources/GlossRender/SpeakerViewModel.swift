@@ -198,12 +198,12 @@ struct SpeakerTranscriptViewModel: TemplateObject {
     var firstTurn: TurnViewModel?
 
     init(_ appearance: SpeakerTranscript, page: String) {
-        title = appearance.document.frontMatter.title
+        title = appearance.document.title
         url = SiteURL.relative(from: page, to: SiteURL.pageDirectory(forSlug: appearance.document.slug))
-        date = appearance.document.frontMatter.date.map(DateViewModel.init)
-        kind = appearance.document.frontMatter.kind.nonEmpty
+        date = appearance.document.date.map(DateViewModel.init)
+        kind = appearance.document.kind.nonEmpty
         kindLabel = kind.map(TranscriptViewModel.label(forKind:))
-        isDraft = appearance.document.frontMatter.draft
+        isDraft = appearance.document.isDraft
         turnCount = appearance.turnCount
         turnCountLabel = Plural.label(appearance.turnCount, "turn")
         wordCount = appearance.wordCount

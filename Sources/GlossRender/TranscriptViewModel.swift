@@ -57,25 +57,25 @@ struct TranscriptViewModel: TemplateObject {
         _ document: Document, page: String, speakers registry: [String: Speaker], body: String? = nil,
         citedBy: [CitingTranscriptViewModel] = [], related: [TranscriptViewModel] = []
     ) {
-        // Read in place: a copy of the front matter retains every field,
-        // and list pages build one of these per entry.
-        title = document.frontMatter.title
+        // Field by field from the document: a copy of the front matter
+        // retains every field, and list pages build one of these per entry.
+        title = document.title
         url = SiteURL.relative(from: page, to: SiteURL.pageDirectory(forSlug: document.slug))
-        date = document.frontMatter.date.map(DateViewModel.init)
-        kind = document.frontMatter.kind.nonEmpty
+        date = document.date.map(DateViewModel.init)
+        kind = document.kind.nonEmpty
         kindLabel = kind.map(Self.label(forKind:))
-        event = document.frontMatter.event.nonEmpty
-        place = document.frontMatter.place.nonEmpty
-        summary = document.frontMatter.summary.nonEmpty
-        speakers = document.frontMatter.speakers.map { SpeakerViewModel($0, registry: registry, page: page) }
+        event = document.event.nonEmpty
+        place = document.place.nonEmpty
+        summary = document.summary.nonEmpty
+        speakers = document.speakers.map { SpeakerViewModel($0, registry: registry, page: page) }
         hasSpeakers = !speakers.isEmpty
-        source = document.frontMatter.source.flatMap(SourceViewModel.init)
-        media = document.frontMatter.media.flatMap(MediaViewModel.init)
-        topics = Topics.unique(document.frontMatter.topics).map { TopicViewModel(name: $0, page: page) }
+        source = document.source.flatMap(SourceViewModel.init)
+        media = document.media.flatMap(MediaViewModel.init)
+        topics = Topics.unique(document.topics).map { TopicViewModel(name: $0, page: page) }
         hasTopics = !topics.isEmpty
-        isDraft = document.frontMatter.draft
+        isDraft = document.isDraft
         self.body = body
-        params = TemplateDictionary(document.frontMatter.params.mapValues { TemplateValue($0) })
+        params = TemplateDictionary(document.params.mapValues { TemplateValue($0) })
         self.citedBy = citedBy
         hasCitedBy = !citedBy.isEmpty
         self.related = related

@@ -171,6 +171,11 @@ struct DeferredLinkTests {
             #expect(html == direct.html, "\(body)")
             #expect((deferred.diagnostics + linkDiagnostics).sortedForDisplay() == direct.diagnostics.sortedForDisplay(), "\(body)")
             #expect(deferred.links == direct.links)
+            // The same holes filled from the body's bytes, as a build reads them back from its store.
+            let resolutions = deferred.pendingLinks.map(SiteResolver().resolve)
+            let fromBytes = Array(deferred.html.utf8).withUnsafeBufferPointer { deferred.fillingLinks(resolutions, in: $0) }
+            #expect(fromBytes.html == direct.html, "\(body)")
+            #expect(fromBytes.diagnostics == linkDiagnostics)
         }
     }
 

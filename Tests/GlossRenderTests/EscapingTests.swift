@@ -54,4 +54,19 @@ import Testing
         let html = try Fixtures.transcriptPage(Fixtures.document(), body: "<p>The bloodshed <em>must</em> stop.</p>")
         #expect(html.contains("<p>The bloodshed <em>must</em> stop.</p>"))
     }
+
+    @Test("links keep relative and http(s) URLs, percent-encoded, and refuse every other scheme", arguments: [
+        ("https://example.org/a?q=1#f", "https://example.org/a?q=1#f"),
+        ("HTTPS://Example.org/x", "HTTPS://Example.org/x"),
+        ("Http://example.org/", "Http://example.org/"),
+        ("../a/?q=1#f", "../a/?q=1#f"),
+        ("/path:with:colons", "/path:with:colons"),
+        ("https://example.org/\u{00E9}\"<", "https://example.org/%C3%A9%22%3C"),
+        ("javascript:alert(1)", nil), ("JavaScript:alert(1)", nil), ("java\tscript:alert(1)", nil),
+        ("javascript:\u{301}alert(1)", nil), ("mailto:a@example.org", nil), ("httpx://example.org", nil),
+        ("https://example.org/a b", nil), (" https://example.org/", nil), ("data:text/html,x", nil),
+    ] as [(String, String?)])
+    func safeHref(url: String, href: String?) {
+        #expect(URLCharacters.safeHref(url) == href)
+    }
 }
