@@ -12,43 +12,70 @@ public enum SiteURL {
     ///     relative(from: "a/b/index.html", to: "a/c/")             == "../c/"
     ///     relative(from: "index.html",     to: "")                 == "./"
     public static func relative(from page: String, to target: String) -> String {
-        // Byte ranges of the path components, empty ones skipped: this runs
-        // for every link of every page, so it splits nothing into Strings.
-        let pageBytes = Array(page.utf8)
-        let targetBytes = Array(target.utf8)
-        let fromDirectory = components(pageBytes).dropLast()
-        let targetParts = components(targetBytes)
-        let targetIsDirectory = targetBytes.isEmpty || targetBytes.last == UInt8(ascii: "/")
-
-        var common = 0
-        while common < fromDirectory.count, common < targetParts.count,
-              pageBytes[fromDirectory[common]] == targetBytes[targetParts[common]],
-              // a file name is never a directory to share
-              targetIsDirectory || common < targetParts.count - 1 {
-            common += 1
-        }
-        var link: [UInt8] = []
-        link.reserveCapacity(targetBytes.count + 3 * (fromDirectory.count - common) + 2)
-        for _ in common..<fromDirectory.count { link += "../".utf8 }
-        for (offset, part) in targetParts[common...].enumerated() {
-            if offset > 0 { link.append(UInt8(ascii: "/")) }
-            link += targetBytes[part]
-        }
-        if targetIsDirectory, common < targetParts.count { link.append(UInt8(ascii: "/")) }
-        if link.isEmpty { return "./" }
-        return String(decoding: link, as: UTF8.self)
+        // Walked on the bytes, in place: this runs for every link of every
+        // page, so it splits nothing and makes no array of components.
+        var page = page, target = target
+        return page.withUTF8 { page in target.withUTF8 { target in relative(page, target) } }
     }
 
-    /// The byte ranges of a path's non-empty `/`-separated components.
-    private static func components(_ path: [UInt8]) -> [Range<Int>] {
-        var parts: [Range<Int>] = []
-        var start = 0
-        for (index, byte) in path.enumerated() where byte == UInt8(ascii: "/") {
-            if index > start { parts.append(start..<index) }
-            start = index + 1
+    private static func relative(_ page: UnsafeBufferPointer<UInt8>, _ target: UnsafeBufferPointer<UInt8>) -> String {
+        // The page's own file name is not a directory to climb out of.
+        let fromDirectoryCount = Swift.max(componentCount(page) - 1, 0)
+        let targetCount = componentCount(target)
+        let targetIsDirectory = target.isEmpty || target.last == UInt8(ascii: "/")
+        var pageOffset = 0, targetOffset = 0, common = 0
+        while common < fromDirectoryCount, common < targetCount,
+              // a file name is never a directory to share
+              targetIsDirectory || common < targetCount - 1,
+              let pagePart = component(of: page, from: pageOffset),
+              let targetPart = component(of: target, from: targetOffset),
+              UnsafeBufferPointer(rebasing: page[pagePart]).elementsEqual(UnsafeBufferPointer(rebasing: target[targetPart])) {
+            pageOffset = pagePart.upperBound
+            targetOffset = targetPart.upperBound
+            common += 1
         }
-        if path.count > start { parts.append(start..<path.count) }
-        return parts
+        let capacity = 3 * (fromDirectoryCount - common) + target.count + 2
+        let link = String(unsafeUninitializedCapacity: capacity) { link in
+            var written = 0
+            func append(_ byte: UInt8) {
+                link[written] = byte
+                written += 1
+            }
+            for _ in common..<fromDirectoryCount {
+                append(UInt8(ascii: ".")); append(UInt8(ascii: ".")); append(UInt8(ascii: "/"))
+            }
+            var first = true
+            while let part = component(of: target, from: targetOffset) {
+                if !first { append(UInt8(ascii: "/")) }
+                for byte in target[part] { append(byte) }
+                first = false
+                targetOffset = part.upperBound
+            }
+            if targetIsDirectory, common < targetCount { append(UInt8(ascii: "/")) }
+            return written
+        }
+        return link.isEmpty ? "./" : link
+    }
+
+    /// The number of non-empty `/`-separated components of a path.
+    private static func componentCount(_ path: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var offset = 0
+        while let part = component(of: path, from: offset) {
+            count += 1
+            offset = part.upperBound
+        }
+        return count
+    }
+
+    /// The byte range of the first non-empty component at or after `offset`.
+    private static func component(of path: UnsafeBufferPointer<UInt8>, from offset: Int) -> Range<Int>? {
+        var start = offset
+        while start < path.count, path[start] == UInt8(ascii: "/") { start += 1 }
+        guard start < path.count else { return nil }
+        var end = start
+        while end < path.count, path[end] != UInt8(ascii: "/") { end += 1 }
+        return start..<end
     }
 
     /// The output file of the page for `slug`: `2025/hegseth` → `2025/hegseth/index.html`.
