@@ -173,11 +173,24 @@ public struct StagingDirectory: Sendable {
     }
 
     static func isSafeRelativePath(_ relativePath: String) -> Bool {
-        guard !relativePath.isEmpty, !relativePath.hasPrefix("/"), !relativePath.contains("\\"), !relativePath.contains("\0") else {
-            return false
-        }
-        return relativePath.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { segment in
-            !segment.isEmpty && segment != "." && segment != ".."
+        // On the bytes, once per file written: no leading `/`, no `\\` or
+        // NUL anywhere, and no segment that is empty, `.` or `..`.
+        var path = relativePath
+        return path.withUTF8 { bytes in
+            guard let first = bytes.first, first != UInt8(ascii: "/") else { return false }
+            var segmentStart = 0
+            for index in 0...bytes.count {
+                if index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "\\") || byte == 0 { return false }
+                    guard byte == UInt8(ascii: "/") else { continue }
+                }
+                let length = index - segmentStart
+                let dots = length <= 2 && bytes[segmentStart..<index].allSatisfy { $0 == UInt8(ascii: ".") }
+                if length == 0 || dots { return false }
+                segmentStart = index + 1
+            }
+            return true
         }
     }
 

@@ -94,4 +94,13 @@ import Testing
         _ = try StagingDirectory(outputPath: temp.path + "/Public").discard()
         #expect(temp.read(".Public.gloss-staging-1/notes.txt") == "mine")
     }
+
+    @Test("a page path must stay inside the output: no root, no empty, . or .. segment, no backslash or NUL", arguments: [
+        ("a/index.html", true), ("2025/a.b/index.html", true), (".well-known/x", true), ("a/.../b", true), ("\u{00E9}/x", true),
+        ("", false), ("/etc/passwd", false), ("a//b", false), ("a/", false), ("./a", false), ("a/./b", false),
+        ("a/../b", false), ("..", false), ("a/..", false), ("a\\b", false), ("a\u{0}b", false),
+    ])
+    func safeRelativePaths(path: String, safe: Bool) {
+        #expect(StagingDirectory.isSafeRelativePath(path) == safe)
+    }
 }
