@@ -56,7 +56,26 @@ enum PassageHash {
         var pendingSpace = false
         var index = 0
         var written = 0
+        let raw = UnsafeRawBufferPointer(source)
+        let rawOutput = UnsafeMutableRawBufferPointer(output)
         while index < source.count {
+            // Eight bytes of printable ASCII (no top bit, none below "!") are
+            // copied as one word: most of a transcript's text is runs of them.
+            if index + 8 <= source.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let top: UInt64 = 0x8080_8080_8080_8080
+                if word & top == 0, (word &- 0x2121_2121_2121_2121) & ~word & top == 0 {
+                    if pendingSpace {
+                        output[written] = UInt8(ascii: " ")
+                        written += 1
+                        pendingSpace = false
+                    }
+                    rawOutput.storeBytes(of: word, toByteOffset: written, as: UInt64.self)
+                    written += 8
+                    index += 8
+                    continue
+                }
+            }
             let byte = source[index]
             // Printable ASCII, nearly every byte, is never whitespace.
             let width = byte > 0x20 && byte < 0x80 ? 0 : whitespaceWidth(source, at: index)

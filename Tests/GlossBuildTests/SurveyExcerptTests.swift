@@ -49,4 +49,20 @@ import Testing
     func wordCount(text: String, words: Int) {
         #expect(TranscriptSurvey.wordCount(ofCollapsed: text) == words)
     }
+
+    @Test("word counts agree with counting spaces one by one, whatever the bytes around them")
+    func wordCountOnEveryByte() {
+        var state: UInt64 = 3
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        // Bytes next to a space's value, and characters whose UTF-8 holds 0x20-like bits.
+        let pieces = ["a", " ", "!", "\u{0}", "\u{7F}", "\u{A0}", "\u{2020}", "\u{1F600}", "ab cd", "\u{E9}"]
+        for _ in 0..<2_000 {
+            let text = (0..<next(40)).map { _ in pieces[next(pieces.count)] }.joined()
+            let expected = text.isEmpty ? 0 : text.utf8.filter { $0 == UInt8(ascii: " ") }.count + 1
+            #expect(TranscriptSurvey.wordCount(ofCollapsed: text) == expected, "\(text.debugDescription)")
+        }
+    }
 }

@@ -53,6 +53,21 @@ struct TranscriptDialectTests {
         #expect(TranscriptDialect.textFragment("   ") == nil)
     }
 
+    @Test("collapsing whitespace agrees with a plain reading of the characters, whatever surrounds the runs")
+    func collapsingAgreesWithCharacters() {
+        var state: UInt64 = 5
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces = ["a", "word", "longer words", " ", "  ", "\t", "\n", "!", "~", "\u{7F}", "\u{A0}", "\u{2003}", "\u{E9}", "\u{1F600}", "0123456789"]
+        for _ in 0..<2_000 {
+            let text = (0..<next(30)).map { _ in pieces[next(pieces.count)] }.joined()
+            let expected = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(PassageHash.collapsedText(utf8: Array(text.utf8)[...]) == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test("passage ids are the top 24 bits of FNV-1a 64 over the collapsed text, so links made by earlier builds still land")
     func passageHashIsStable() {
         #expect(PassageHash.id(of: "Hello there.") == "892362")
