@@ -134,3 +134,22 @@ private func export() -> TranscriptExport {
         #expect(export().podcastJSON() == export().podcastJSON())
     }
 }
+
+@Suite struct JSONStringTests {
+    private static func written(_ text: String, htmlSafe: Bool) -> String {
+        var writer = JSONWriter(pretty: false, htmlSafe: htmlSafe)
+        writer.value(text)
+        return writer.string
+    }
+
+    @Test("strings escape what RFC 8259 requires, and with htmlSafe what could end a script element")
+    func escapes() {
+        let text = "Say \"hi\" \\ a\nb\rc\td\u{1}\u{1F} <b> & 'x' \u{E9}\u{1F600}"
+        #expect(Self.written(text, htmlSafe: false)
+            == #""Say \"hi\" \\ a\nb\rc\td\u0001\u001f <b> & 'x' é😀""#)
+        #expect(Self.written(text, htmlSafe: true)
+            == #""Say \u0022hi\u0022 \\ a\nb\rc\td\u0001\u001f \u003cb\u003e \u0026 \u0027x\u0027 é😀""#)
+        #expect(Self.written("", htmlSafe: true) == "\"\"")
+        #expect(Self.written("plain", htmlSafe: false) == "\"plain\"")
+    }
+}
