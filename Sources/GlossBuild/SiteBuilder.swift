@@ -270,21 +270,27 @@ public struct SiteBuilder: Sendable {
         }
         let samePaths = inPlace == plan.count && plan.count == paths.count
         let written = Mutex(0)
-        diagnostics += stale.parallelMap { page -> Diagnostic? in
-            do {
-                try staging.write(page.make(), to: page.path)
-                if let progress = settings.progress {
-                    let done = written.withLock { count in
-                        count += 1
-                        return count
+        // The files of one folder that follow each other in the plan (a
+        // transcript's page and its data files, which share one reading of
+        // its body) go to one worker: split between workers, one would wait
+        // for the other's reading of the body.
+        diagnostics += Self.folderRuns(stale).parallelMap { run -> [Diagnostic] in
+            stale[run].compactMap { page -> Diagnostic? in
+                do {
+                    try staging.write(page.make(), to: page.path)
+                    if let progress = settings.progress {
+                        let done = written.withLock { count in
+                            count += 1
+                            return count
+                        }
+                        progress(BuildProgress(step: "render and write changed pages", done: done, total: stale.count))
                     }
-                    progress(BuildProgress(step: "render and write changed pages", done: done, total: stale.count))
+                    return nil
+                } catch {
+                    return .error(at: nil, "cannot write \(page.path): \(error)")
                 }
-                return nil
-            } catch {
-                return .error(at: nil, "cannot write \(page.path): \(error)")
             }
-        }.compactMap { $0 }
+        }.flatMap { $0 }
         // Every file the staging directory holds is planned again (the usual
         // rebuild): nothing to remove, and no set of every path to make.
         guard kept < paths.count else { return (stale.count, samePaths) }
@@ -293,6 +299,21 @@ public struct SiteBuilder: Sendable {
             staging.remove(path)
         }
         return (stale.count, samePaths)
+    }
+
+    /// The pages as runs of consecutive ones in the same folder, in order.
+    static func folderRuns(_ pages: [PlannedPage]) -> [Range<Int>] {
+        func folder(_ path: String) -> Substring {
+            path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+        }
+        var runs: [Range<Int>] = []
+        var start = 0
+        for index in pages.indices.dropFirst() where folder(pages[index].path) != folder(pages[index - 1].path) {
+            runs.append(start..<index)
+            start = index
+        }
+        if !pages.isEmpty { runs.append(start..<pages.count) }
+        return runs
     }
 
     /// Keeps `value` until the process ends when ``BuildSettings/freesMemory`` is off.

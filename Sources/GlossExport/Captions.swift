@@ -26,6 +26,10 @@ extension TranscriptExport {
     /// The cues, in order. Turns before the first timestamp have no start and
     /// are left out; a turn without a timestamp joins the cue before it.
     public var cues: [Cue] {
+        cueCache.cues(makeCues)
+    }
+
+    private func makeCues() -> [Cue] {
         var cues: [Cue] = []
         for turn in page.turns {
             let lines = turn.blocks.map(page.collapsed).filter { !$0.isEmpty }
@@ -40,7 +44,10 @@ extension TranscriptExport {
                 cues[index].end = cues[index + 1].start
                 cues[index].endKnown = true
             } else {
-                let words = cues[index].voices.flatMap(\.lines).reduce(0) { $0 + $1.split(separator: " ").count }
+                // Lines are collapsed and never empty: a word more than their spaces.
+                let words = cues[index].voices.flatMap(\.lines).reduce(0) { count, line in
+                    count + line.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: " ") ? 1 : 0) }
+                }
                 cues[index].end = cues[index].start + max(Self.shortestCue, Double(words) * Self.secondsPerWord)
             }
         }
@@ -70,20 +77,39 @@ extension TranscriptExport {
     }
 
     public func srt() -> [UInt8] {
-        var out = ""
+        var out: [UInt8] = []
         for (number, cue) in cues.enumerated() {
-            if number > 0 { out += "\n" }
-            out += String(number + 1) + "\n" + Self.srtTime(cue.start) + " --> " + Self.srtTime(cue.end) + "\n"
-            var lines: [String] = []
+            if number > 0 { out.append(0x0A) }
+            let timing: String = String(number + 1) + "\n" + Self.srtTime(cue.start) + " --> " + Self.srtTime(cue.end) + "\n"
+            out += timing.utf8
+            var first = true
             for voice in cue.voices {
                 for (index, line) in voice.lines.enumerated() {
-                    lines.append(index == 0 && !voice.name.isEmpty ? voice.name + ": " + line : line)
+                    if !first { out.append(0x0A) }
+                    first = false
+                    Self.appendReplacingArrows(index == 0 && !voice.name.isEmpty ? voice.name + ": " + line : line, to: &out)
                 }
             }
-            // "-->" in the text would read as a timing line.
-            out += lines.map { $0.replacingArrows() }.joined(separator: "\n") + "\n"
+            out.append(0x0A)
         }
-        return Array(out.utf8)
+        return out
+    }
+
+    /// The text's bytes with each `-->`, which would read as a timing line,
+    /// written as `->`.
+    static func appendReplacingArrows(_ text: String, to out: inout [UInt8]) {
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "-"), index + 2 < bytes.count,
+               bytes[index + 1] == UInt8(ascii: "-"), bytes[index + 2] == UInt8(ascii: ">") {
+                out += [UInt8(ascii: "-"), UInt8(ascii: ">")]
+                index += 3
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
     }
 
     /// `transcript.json`: the Podcasting 2.0 JSON transcript, a segment per
@@ -112,17 +138,29 @@ extension TranscriptExport {
     }
 
     static func vttEscaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\n", "\r": out += " "
-            default: out.append(character)
+        // On the bytes: every character escaped here is ASCII. A CRLF pair is
+        // one character and is kept, as it always was.
+        let source = Array(text.utf8)
+        guard source.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == 0x0A || $0 == 0x0D })
+        else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(source.count + 16)
+        var index = 0
+        while index < source.count {
+            let byte = source[index]
+            switch byte {
+            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+            case 0x0D where index + 1 < source.count && source[index + 1] == 0x0A:
+                out += [0x0D, 0x0A]
+                index += 1
+            case 0x0A, 0x0D: out.append(UInt8(ascii: " "))
+            default: out.append(byte)
             }
+            index += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func clock(_ seconds: Double) -> (Int, Int, Int, Int) {
@@ -143,12 +181,5 @@ extension TranscriptExport {
     static func srtTime(_ seconds: Double) -> String {
         let (h, m, s, ms) = clock(seconds)
         return padded(h, 2) + ":" + padded(m, 2) + ":" + padded(s, 2) + "," + padded(ms, 3)
-    }
-}
-
-private extension String {
-    func replacingArrows() -> String {
-        guard contains("-->") else { return self }
-        return split(separator: "-->", omittingEmptySubsequences: false).joined(separator: "->")
     }
 }

@@ -55,10 +55,9 @@ public struct PageText: Sendable {
     public init() {}
 
     public func text(_ range: Range<Int>) -> String {
-        var out = String.UnicodeScalarView()
-        let clamped = range.clamped(to: 0..<scalars.count)
-        out.append(contentsOf: scalars[clamped])
-        return String(out)
+        var out = UTF8Text(capacity: range.count)
+        for scalar in scalars[range.clamped(to: 0..<scalars.count)] { out.append(scalar) }
+        return out.string
     }
 
     /// The innermost passage whose text contains `position` (a paragraph
@@ -73,7 +72,7 @@ public struct PageText: Sendable {
 
     /// The text of `range` with every run of whitespace made one space, trimmed.
     public func collapsed(_ range: Range<Int>) -> String {
-        var out = String.UnicodeScalarView()
+        var out = UTF8Text(capacity: range.count)
         var pendingSpace = false
         for scalar in scalars[range.clamped(to: 0..<scalars.count)] {
             if Self.isWhitespace(scalar) {
@@ -84,7 +83,30 @@ public struct PageText: Sendable {
                 out.append(scalar)
             }
         }
-        return String(out)
+        return out.string
+    }
+
+    /// Text built from scalars as UTF-8 bytes, made a string once: appending
+    /// to a string's scalar view one scalar at a time was most of the cost
+    /// of the data files.
+    private struct UTF8Text {
+        private var bytes: [UInt8] = []
+
+        init(capacity: Int) {
+            bytes.reserveCapacity(capacity)
+        }
+
+        var isEmpty: Bool { bytes.isEmpty }
+
+        mutating func append(_ scalar: Unicode.Scalar) {
+            if scalar.isASCII {
+                bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+
+        var string: String { String(decoding: bytes, as: UTF8.self) }
     }
 
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {

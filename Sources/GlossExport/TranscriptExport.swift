@@ -1,4 +1,5 @@
 import GlossModel
+import Synchronization
 
 /// What one transcript's data files are made of: its document, the site,
 /// the speakers, and where its words sit in the built page. A view of what
@@ -10,6 +11,8 @@ public struct TranscriptExport: Sendable {
     public var speakers: [String: Speaker]
     public var page: PageText
     public var links: ExportLinks
+    /// The captions' cues, worked out once for the three caption files.
+    let cueCache = CueCache()
 
     public init(document: Document, site: SiteConfig, speakers: [String: Speaker], page: PageText, links: ExportLinks) {
         self.document = document
@@ -91,4 +94,20 @@ public struct ExportLinks: Sendable {
     }
 
     public func file(_ name: String) -> String { directory + name }
+}
+
+/// Cues made once and shared by the copies of a ``TranscriptExport``: the
+/// WebVTT, SRT and podcast files are written from the same cues, often on
+/// different threads.
+final class CueCache: Sendable {
+    private let made = Mutex<[TranscriptExport.Cue]?>(nil)
+
+    func cues(_ make: () -> [TranscriptExport.Cue]) -> [TranscriptExport.Cue] {
+        made.withLock { made in
+            if let made { return made }
+            let cues = make()
+            made = cues
+            return cues
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GlossModel
+import GlossRender
 import Testing
 @testable import GlossBuild
 
@@ -202,5 +203,14 @@ import Testing
         let shorter = try #require(temp.read("Public/sitemap.xml"))
         #expect(!shorter.contains("topics/nato/page/2/") && !shorter.contains("archive/2024/page/2/"))
         #expect(shorter.contains("<loc>https://example.org/archive/page/2/</loc>"), "the home page, 20 to a page, still has a second")
+    }
+
+    @Test("a transcript's page and data files, one folder in a row, are written by one worker")
+    func folderRuns() {
+        let paths = ["index.html", "feed.xml", "2025/a/index.html", "2025/a/transcript.vtt", "2025/a/transcript.srt",
+                     "2025/b/index.html", "2025/index.html", "2025/a/annotations.jsonld"]
+        let pages = paths.map { PlannedPage(path: $0, key: 0) { [] } }
+        #expect(SiteBuilder.folderRuns(pages) == [0..<2, 2..<5, 5..<6, 6..<7, 7..<8])
+        #expect(SiteBuilder.folderRuns([]) == [])
     }
 }
