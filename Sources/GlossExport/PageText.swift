@@ -219,12 +219,21 @@ private struct PageTextReader {
         var selfClosing: Bool
         var attributes: [(name: [UInt8], value: String)]
         func attribute(_ name: String) -> String? {
-            let key = Array(name.utf8)
-            return attributes.first { $0.name == key }?.value
+            attributes.first { $0.name.elementsEqual(name.utf8) }?.value
         }
+        /// Whether `name` is one of the space-separated words of `class`,
+        /// compared as bytes: every tag of every body is asked several times.
         func hasClass(_ name: String) -> Bool {
             guard let classes = attribute("class") else { return false }
-            return classes.split(separator: " ").contains { $0 == name }
+            let wanted = name.utf8
+            var start = classes.utf8.startIndex
+            let end = classes.utf8.endIndex
+            while start < end {
+                let stop = classes.utf8[start...].firstIndex(of: UInt8(ascii: " ")) ?? end
+                if classes.utf8[start..<stop].elementsEqual(wanted) { return true }
+                start = stop < end ? classes.utf8.index(after: stop) : end
+            }
+            return false
         }
     }
 
