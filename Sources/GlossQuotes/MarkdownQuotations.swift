@@ -145,7 +145,9 @@ extension QuoteFinder {
         }
 
         for (index, raw) in lines.enumerated() {
-            let trimmed = raw.trimmingSpaces()
+            // Only the line's start is read, so only its start is trimmed:
+            // no new string a line.
+            let trimmed = raw.droppingLeadingSpaces()
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
                 continue
@@ -171,7 +173,11 @@ extension QuoteFinder {
                 continue
             }
             // A list item starts a block of its own.
-            if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") || trimmed.hasPrefix("+ ") { flushParagraph() }
+            if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") || trimmed.hasPrefix("+ "),
+               // A marker with nothing after it, trimmed, is not one.
+               !trimmed.dropFirst(2).unicodeScalars.allSatisfy(QuoteText.isSpace) {
+                flushParagraph()
+            }
             block.append((index, raw))
         }
         flushParagraph()
@@ -288,6 +294,12 @@ extension QuoteFinder {
 }
 
 extension String {
+    func droppingLeadingSpaces() -> Substring {
+        var scalars = unicodeScalars[...]
+        while let first = scalars.first, QuoteText.isSpace(first) { scalars = scalars.dropFirst() }
+        return Substring(scalars)
+    }
+
     func trimmingSpaces() -> String {
         var scalars = Substring(self)
         while let first = scalars.unicodeScalars.first, QuoteText.isSpace(first) { scalars = scalars.dropFirst() }
