@@ -159,7 +159,8 @@ public struct SiteBuilder: Sendable {
         let options = markdownOptions(for: content, renderer: renderer)
         let registry = Self.registry(content.speakers)
         let rendering = BodyRendering(
-            registry: registry, options: options, store: memory.store, reload: reload, search: content.config.options.search
+            registry: registry, options: options, store: memory.store, reload: reload, search: content.config.options.search,
+            markdown: markdownBody
         )
         var context = PlanningContext(renderer: renderer, rendering: rendering, speakers: content.speakers, seed: seed)
         context.listsUncheckedQuotes = output == nil
@@ -460,6 +461,21 @@ public struct SiteBuilder: Sendable {
         var reload: @Sendable (Document) -> Document?
         /// Whether bodies are surveyed for the search index (`options.search`).
         var search = true
+        /// A transcript's Markdown read again from its file without decoding
+        /// its front matter, when that reads it as loading did (nil: it may
+        /// not): for the quote check, which reads many bodies again.
+        var markdown: @Sendable (Document) -> String? = { _ in nil }
+
+        /// The document with its Markdown: as it is, or read again.
+        func loaded(_ document: Document) -> Document {
+            guard document.isBodyElided else { return document }
+            if let body = markdown(document) {
+                var loaded = document
+                loaded.body = body
+                return loaded
+            }
+            return reload(document) ?? document
+        }
 
         func render(_ document: Document) -> RenderedMarkdown {
             // A transcript taken from the document cache by its stamps comes

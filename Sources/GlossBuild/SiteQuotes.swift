@@ -1,3 +1,4 @@
+import GlossContent
 import GlossMarkdown
 import GlossModel
 import GlossQuotes
@@ -300,11 +301,11 @@ extension SiteBuilder {
             }
             return QuoteSource(
                 id: document.path, date: document.frontMatter.date, speakerIDs: document.frontMatter.speakers.map(\.id),
-                passages: passages ?? rendering.render(document).passages.map { SourcePassage(id: $0.id, speakerID: $0.speakerID, text: $0.text) }
+                passages: passages ?? rendering.render(rendering.loaded(document)).passages.map { SourcePassage(id: $0.id, speakerID: $0.speakerID, text: $0.text) }
             )
         }
         @Sendable func scan(_ probe: QuoteProbe, _ position: Int) -> QuoteProbe.Hits {
-            let document = sources[position].isBodyElided ? rendering.reload(sources[position]) ?? sources[position] : sources[position]
+            let document = rendering.loaded(sources[position])
             if let hits = probe.scan(markdown: document.body) { return hits }
             return probe.scan(passages: read(position).passages.map(\.text))
         }
@@ -635,6 +636,23 @@ extension SiteBuilder {
         let hundredths = Int((value * 100).rounded())
         if hundredths >= 100 { return "1.00" }
         return "0." + (hundredths < 10 ? "0" : "") + String(hundredths % 100)
+    }
+}
+
+extension SiteBuilder {
+    /// A transcript's Markdown body read again from its file (the quote
+    /// check reads every transcript's again), without decoding the front
+    /// matter: nil unless the file is plain UTF-8 text with `\n` line
+    /// endings and no byte order mark, which loading took as it is, and its
+    /// body starts on the line the document's did, so that it is the body
+    /// loading found. Otherwise the caller reads the whole document again.
+    func markdownBody(of document: Document) -> String? {
+        guard let bytes = try? fileSystem.readFile(at: settings.contentDirectory + "/" + document.path),
+              !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.contains(0), !bytes.contains(UInt8(ascii: "\r")),
+              let text = String(validating: bytes, as: UTF8.self),
+              case .success(let split) = FrontMatterSplitter.split(text), split.yaml != nil, split.bodyFirstLine == document.bodyStartLine
+        else { return nil }
+        return split.body
     }
 }
 

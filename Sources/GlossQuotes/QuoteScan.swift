@@ -522,8 +522,12 @@ enum WordHash {
     static let prime: UInt64 = 0x0000_0100_0000_01B3
 
     static func of(_ word: String) -> UInt64 {
+        of(word.utf8)
+    }
+
+    static func of(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash = basis
-        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* prime }
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
         return hash
     }
 }

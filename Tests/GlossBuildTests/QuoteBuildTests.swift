@@ -1,4 +1,5 @@
 import Foundation
+import GlossContent
 import GlossModel
 import Testing
 @testable import GlossBuild
@@ -101,5 +102,33 @@ import Testing
             guard let start = line.range(of: "href=\"#"), let end = line[start.upperBound...].firstIndex(of: "\"") else { continue }
             #expect(speech.contains("id=\"\(line[start.upperBound ..< end])\""))
         }
+    }
+
+    @Test("the check reads a body again without its front matter only when loading took the file as it is; a file with CRLF line endings and a byte order mark is read whole, with the same verdicts")
+    func bodiesReadAgain() throws {
+        let temp = try site()
+        let settings = BuildSettings(
+            contentDirectory: temp.path + "/Content", templatesDirectory: temp.path + "/Templates", outputDirectory: temp.path + "/Public"
+        )
+        let builder = SiteBuilder(settings: settings)
+        let speech = "2025/hegseth-ukraine-defense-contact-group.md"
+        let loader = ContentLoader(fileSystem: LocalFileSystem())
+        let plain = try #require(loader.reload(speech, directory: settings.contentDirectory, displayPath: settings.contentDirectory))
+        #expect(!plain.body.isEmpty)
+        #expect(builder.markdownBody(of: plain.withoutBody()) == plain.body)
+        // A body said to start on another line is not taken.
+        var moved = plain.withoutBody()
+        moved.bodyStartLine += 1
+        #expect(builder.markdownBody(of: moved) == nil)
+        let before = builder.check().quotes.map { [$0.verdict, $0.source ?? ""] + $0.details }
+
+        let text = try #require(temp.read("Content/" + speech))
+        try temp.write("\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n"), to: "Content/" + speech)
+        let crlf = try #require(loader.reload(speech, directory: settings.contentDirectory, displayPath: settings.contentDirectory))
+        #expect(crlf.body == plain.body)
+        #expect(builder.markdownBody(of: crlf.withoutBody()) == nil)
+        let after = builder.check().quotes.map { [$0.verdict, $0.source ?? ""] + $0.details }
+        #expect(after == before)
+        #expect(after.map(\.[0]).filter { $0 != "not checked" } == ["verbatim", "verbatim", "verbatim", "altered", "not found"])
     }
 }
