@@ -398,7 +398,7 @@ extension SiteBuilder {
         // Each quotation's sources holding enough of its pairs, best first.
         var counts = [Int](repeating: 0, count: quotations.count)
         var touched: [Int] = []
-        func score(_ position: Int, into scored: inout [[QuoteScanMemory.Scored]], sorted: Bool) {
+        func score(_ position: Int, into scored: inout [[QuoteScanMemory.Scored]]) {
             for pair in hits[position].pairs {
                 for quotation in owners[Int(pair)] {
                     if counts[Int(quotation)] == 0 { touched.append(Int(quotation)) }
@@ -408,16 +408,12 @@ extension SiteBuilder {
             for quotation in touched {
                 if counts[quotation] >= needed[quotation] {
                     let entry = QuoteScanMemory.Scored(source: position, hits: counts[quotation])
-                    if sorted {
-                        var low = 0, high = scored[quotation].count
-                        while low < high {
-                            let middle = (low + high) / 2
-                            if scored[quotation][middle].precedes(entry) { low = middle + 1 } else { high = middle }
-                        }
-                        scored[quotation].insert(entry, at: low)
-                    } else {
-                        scored[quotation].append(entry)
+                    var low = 0, high = scored[quotation].count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if scored[quotation][middle].precedes(entry) { low = middle + 1 } else { high = middle }
                     }
+                    scored[quotation].insert(entry, at: low)
                 }
                 counts[quotation] = 0
             }
@@ -430,13 +426,19 @@ extension SiteBuilder {
                 for quotation in scored.indices where scored[quotation].contains(where: { changed.contains($0.source) }) {
                     scored[quotation].removeAll { changed.contains($0.source) }
                 }
-                for position in changed.sorted() { score(position, into: &scored, sorted: true) }
+                for position in changed.sorted() { score(position, into: &scored) }
             }
             memory.scored = scored
         } else {
-            var scored = [[QuoteScanMemory.Scored]](repeating: [], count: quotations.count)
-            for position in hits.indices { score(position, into: &scored, sorted: false) }
-            memory.scored = scored.map { $0.sorted { $0.precedes($1) } }
+            // In stretches of sources at once, each stretch's entries in
+            // the order of its sources, joined in the stretches' order.
+            let (owned, least) = (owners, needed)
+            let stretch = max(64, hits.count / 16)
+            let stretches = stride(from: 0, to: hits.count, by: stretch).map { $0 ..< min($0 + stretch, hits.count) }
+            let parts = stretches.parallelMap { Self.scored(sources: $0, hits: hits, owners: owned, needed: least) }
+            memory.scored = quotations.indices.map { quotation in
+                QuoteScanMemory.Scored.ordered(parts.flatMap { $0[quotation] })
+            }
         }
         memory.quotations = quotations
         memory.known = known
@@ -444,6 +446,31 @@ extension SiteBuilder {
         let candidates = memory.scored.map { $0.prefix(8).map(\.source) }
         if sinceLast == nil { memory.outcomes = nil }
         return PickedCandidates(candidates: candidates, passages: passages, read: read, memory: memory, changedSources: sinceLast.map(Set.init))
+    }
+
+    /// The sources among `range` holding enough of each quotation's pairs
+    /// (at least `needed[quotation]` of those `owners` gives it), each
+    /// quotation's in the order of the sources.
+    static func scored(sources range: Range<Int>, hits: [QuoteProbe.Hits], owners: [[Int32]], needed: [Int]) -> [[QuoteScanMemory.Scored]] {
+        var scored = [[QuoteScanMemory.Scored]](repeating: [], count: needed.count)
+        var counts = [Int](repeating: 0, count: needed.count)
+        var touched: [Int] = []
+        for position in range {
+            for pair in hits[position].pairs {
+                for quotation in owners[Int(pair)] {
+                    if counts[Int(quotation)] == 0 { touched.append(Int(quotation)) }
+                    counts[Int(quotation)] += 1
+                }
+            }
+            for quotation in touched {
+                if counts[quotation] >= needed[quotation] {
+                    scored[quotation].append(QuoteScanMemory.Scored(source: position, hits: counts[quotation]))
+                }
+                counts[quotation] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return scored
     }
 
     /// Each quotation's candidates, by place among the sources, best
@@ -648,7 +675,7 @@ extension SiteBuilder {
     /// loading found. Otherwise the caller reads the whole document again.
     func markdownBody(of document: Document) -> String? {
         guard let bytes = try? fileSystem.readFile(at: settings.contentDirectory + "/" + document.path),
-              !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.contains(0), !bytes.contains(UInt8(ascii: "\r")),
+              !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.contains(where: { $0 == 0 || $0 == UInt8(ascii: "\r") }),
               let text = String(validating: bytes, as: UTF8.self),
               case .success(let split) = FrontMatterSplitter.split(text), split.yaml != nil, split.bodyFirstLine == document.bodyStartLine
         else { return nil }
@@ -684,6 +711,29 @@ struct QuoteScanMemory: Sendable {
         /// More pairs first, then the earlier source.
         func precedes(_ other: Scored) -> Bool {
             (hits, -source) > (other.hits, -other.source)
+        }
+
+        /// `entries` in the order of ``precedes(_:)``: a counting sort by
+        /// pairs held when they come in the order of their sources, as a
+        /// scan of the sources gives them (a sort otherwise).
+        static func ordered(_ entries: [Scored]) -> [Scored] {
+            guard entries.count > 1 else { return entries }
+            var most = 0
+            for index in entries.indices {
+                if index > 0, entries[index - 1].source >= entries[index].source { return entries.sorted { $0.precedes($1) } }
+                most = max(most, entries[index].hits)
+            }
+            guard entries.allSatisfy({ $0.hits >= 0 }) else { return entries.sorted { $0.precedes($1) } }
+            // Bucket `most - hits`: the most pairs first.
+            var next = [Int](repeating: 0, count: most + 2)
+            for entry in entries { next[most - entry.hits + 1] += 1 }
+            for bucket in 1 ..< next.count { next[bucket] += next[bucket - 1] }
+            var result = entries
+            for entry in entries {
+                result[next[most - entry.hits]] = entry
+                next[most - entry.hits] += 1
+            }
+            return result
         }
     }
 

@@ -131,4 +131,19 @@ import Testing
         #expect(after == before)
         #expect(after.map(\.[0]).filter { $0 != "not checked" } == ["verbatim", "verbatim", "verbatim", "altered", "not found"])
     }
+
+    @Test("a quotation's scored sources come out in the order of a sort by pairs held, then source, however they come in")
+    func scoredOrder() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [0, 1, 2, 7, 300] {
+            // In the order of their sources, as the scan gives them, and shuffled.
+            let inOrder = (0 ..< count).map { QuoteScanMemory.Scored(source: 3 * $0 + 1, hits: Int.random(in: 1 ... 9, using: &generator)) }
+            let expected = inOrder.sorted { $0.precedes($1) }
+            #expect(QuoteScanMemory.Scored.ordered(inOrder) == expected)
+            #expect(QuoteScanMemory.Scored.ordered(inOrder.shuffled(using: &generator)) == expected)
+            for (earlier, later) in zip(expected, expected.dropFirst()) {
+                #expect(earlier.hits > later.hits || (earlier.hits == later.hits && earlier.source < later.source))
+            }
+        }
+    }
 }
