@@ -159,7 +159,8 @@ public struct SiteBuilder: Sendable {
         let options = markdownOptions(for: content, renderer: renderer)
         let registry = Self.registry(content.speakers)
         let rendering = BodyRendering(
-            registry: registry, options: options, store: memory.store, reload: reload, search: content.config.options.search
+            registry: registry, options: options, store: memory.store, reload: reload, search: content.config.options.search,
+            keepsPassages: content.documents.contains { $0.frontMatter.kind == "article" }, markdown: markdownBody
         )
         var context = PlanningContext(renderer: renderer, rendering: rendering, speakers: content.speakers, seed: seed)
         context.listsUncheckedQuotes = output == nil
@@ -481,6 +482,26 @@ public struct SiteBuilder: Sendable {
         var reload: @Sendable (Document) -> Document?
         /// Whether bodies are surveyed for the search index (`options.search`).
         var search = true
+        /// Whether each body's passages go to the store even when search is
+        /// off: on a site with articles, whose quotations the quote check
+        /// checks against the other transcripts' passages, read from there
+        /// rather than rendered again.
+        var keepsPassages = false
+        /// A transcript's Markdown read again from its file without decoding
+        /// its front matter, when that reads it as loading did (nil: it may
+        /// not): for the quote check, which reads many bodies again.
+        var markdown: @Sendable (Document) -> String? = { _ in nil }
+
+        /// The document with its Markdown: as it is, or read again.
+        func loaded(_ document: Document) -> Document {
+            guard document.isBodyElided else { return document }
+            if let body = markdown(document) {
+                var loaded = document
+                loaded.body = body
+                return loaded
+            }
+            return reload(document) ?? document
+        }
 
         func render(_ document: Document) -> RenderedMarkdown {
             // A transcript taken from the document cache by its stamps comes
@@ -499,9 +520,14 @@ public struct SiteBuilder: Sendable {
             let document = document.isBodyElided ? reload(document) ?? document : document
             var body = render(document)
             var survey = TranscriptSurvey(document, rendered: body, search: search)
-            if search, let store {
-                let passages = String(decoding: SearchIndex.passagesJSON(TranscriptSurvey.searchPassages(body)), as: UTF8.self)
+            if search || keepsPassages, let store {
+                // For search, as its index reads them; for the quote check
+                // alone, in a form much quicker to write and read.
+                let passages = search ? String(decoding: SearchIndex.passagesJSON(TranscriptSurvey.searchPassages(body)), as: UTF8.self)
+                    : SiteBuilder.storedPassages(body.passages)
                 survey.searchPassages = store.append(passages).map { .stored($0) } ?? .inMemory(passages)
+            }
+            if search, let store {
                 // Kept in memory too, for this build's shards; the next build
                 // in a new process reads only those of the shards it changes.
                 survey.searchTermsStored = store.append(String(decoding: survey.searchTerms, as: UTF8.self))

@@ -1,3 +1,4 @@
+import GlossContent
 import GlossMarkdown
 import GlossModel
 import GlossQuotes
@@ -293,18 +294,18 @@ extension SiteBuilder {
             var passages: [SourcePassage]?
             if position < bodies.count, let body = bodies[position] {
                 switch body.survey.searchPassages {
-                case .inMemory(let json): passages = Self.sourcePassages(fromJSON: json)
-                case .stored(let location): passages = rendering.store?.read(location).flatMap(Self.sourcePassages(fromJSON:))
+                case .inMemory(let stored): passages = Self.sourcePassages(stored: stored)
+                case .stored(let location): passages = rendering.store?.read(location).flatMap(Self.sourcePassages(stored:))
                 case .dropped: break
                 }
             }
             return QuoteSource(
                 id: document.path, date: document.frontMatter.date, speakerIDs: document.frontMatter.speakers.map(\.id),
-                passages: passages ?? rendering.render(document).passages.map { SourcePassage(id: $0.id, speakerID: $0.speakerID, text: $0.text) }
+                passages: passages ?? rendering.render(rendering.loaded(document)).passages.map { SourcePassage(id: $0.id, speakerID: $0.speakerID, text: $0.text) }
             )
         }
         @Sendable func scan(_ probe: QuoteProbe, _ position: Int) -> QuoteProbe.Hits {
-            let document = sources[position].isBodyElided ? rendering.reload(sources[position]) ?? sources[position] : sources[position]
+            let document = rendering.loaded(sources[position])
             if let hits = probe.scan(markdown: document.body) { return hits }
             return probe.scan(passages: read(position).passages.map(\.text))
         }
@@ -397,7 +398,7 @@ extension SiteBuilder {
         // Each quotation's sources holding enough of its pairs, best first.
         var counts = [Int](repeating: 0, count: quotations.count)
         var touched: [Int] = []
-        func score(_ position: Int, into scored: inout [[QuoteScanMemory.Scored]], sorted: Bool) {
+        func score(_ position: Int, into scored: inout [[QuoteScanMemory.Scored]]) {
             for pair in hits[position].pairs {
                 for quotation in owners[Int(pair)] {
                     if counts[Int(quotation)] == 0 { touched.append(Int(quotation)) }
@@ -407,16 +408,12 @@ extension SiteBuilder {
             for quotation in touched {
                 if counts[quotation] >= needed[quotation] {
                     let entry = QuoteScanMemory.Scored(source: position, hits: counts[quotation])
-                    if sorted {
-                        var low = 0, high = scored[quotation].count
-                        while low < high {
-                            let middle = (low + high) / 2
-                            if scored[quotation][middle].precedes(entry) { low = middle + 1 } else { high = middle }
-                        }
-                        scored[quotation].insert(entry, at: low)
-                    } else {
-                        scored[quotation].append(entry)
+                    var low = 0, high = scored[quotation].count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if scored[quotation][middle].precedes(entry) { low = middle + 1 } else { high = middle }
                     }
+                    scored[quotation].insert(entry, at: low)
                 }
                 counts[quotation] = 0
             }
@@ -429,13 +426,19 @@ extension SiteBuilder {
                 for quotation in scored.indices where scored[quotation].contains(where: { changed.contains($0.source) }) {
                     scored[quotation].removeAll { changed.contains($0.source) }
                 }
-                for position in changed.sorted() { score(position, into: &scored, sorted: true) }
+                for position in changed.sorted() { score(position, into: &scored) }
             }
             memory.scored = scored
         } else {
-            var scored = [[QuoteScanMemory.Scored]](repeating: [], count: quotations.count)
-            for position in hits.indices { score(position, into: &scored, sorted: false) }
-            memory.scored = scored.map { $0.sorted { $0.precedes($1) } }
+            // In stretches of sources at once, each stretch's entries in
+            // the order of its sources, joined in the stretches' order.
+            let (owned, least) = (owners, needed)
+            let stretch = max(64, hits.count / 16)
+            let stretches = stride(from: 0, to: hits.count, by: stretch).map { $0 ..< min($0 + stretch, hits.count) }
+            let parts = stretches.parallelMap { Self.scored(sources: $0, hits: hits, owners: owned, needed: least) }
+            memory.scored = quotations.indices.map { quotation in
+                QuoteScanMemory.Scored.ordered(parts.flatMap { $0[quotation] })
+            }
         }
         memory.quotations = quotations
         memory.known = known
@@ -443,6 +446,31 @@ extension SiteBuilder {
         let candidates = memory.scored.map { $0.prefix(8).map(\.source) }
         if sinceLast == nil { memory.outcomes = nil }
         return PickedCandidates(candidates: candidates, passages: passages, read: read, memory: memory, changedSources: sinceLast.map(Set.init))
+    }
+
+    /// The sources among `range` holding enough of each quotation's pairs
+    /// (at least `needed[quotation]` of those `owners` gives it), each
+    /// quotation's in the order of the sources.
+    static func scored(sources range: Range<Int>, hits: [QuoteProbe.Hits], owners: [[Int32]], needed: [Int]) -> [[QuoteScanMemory.Scored]] {
+        var scored = [[QuoteScanMemory.Scored]](repeating: [], count: needed.count)
+        var counts = [Int](repeating: 0, count: needed.count)
+        var touched: [Int] = []
+        for position in range {
+            for pair in hits[position].pairs {
+                for quotation in owners[Int(pair)] {
+                    if counts[Int(quotation)] == 0 { touched.append(Int(quotation)) }
+                    counts[Int(quotation)] += 1
+                }
+            }
+            for quotation in touched {
+                if counts[quotation] >= needed[quotation] {
+                    scored[quotation].append(QuoteScanMemory.Scored(source: position, hits: counts[quotation]))
+                }
+                counts[quotation] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return scored
     }
 
     /// Each quotation's candidates, by place among the sources, best
@@ -463,6 +491,68 @@ extension SiteBuilder {
     /// A transcript's passages as the search index keeps them, for the check.
     static func sourcePassages(fromJSON json: String) -> [SourcePassage]? {
         SearchIndex.passages(fromJSON: Array(json.utf8))?.map { SourcePassage(id: $0.id, speakerID: $0.speakerID, text: $0.text) }
+    }
+
+    /// A transcript's passages as the body store keeps them: the search
+    /// index's JSON, or ``storedPassages(_:)``'s form when search is off.
+    static func sourcePassages(stored: String) -> [SourcePassage]? {
+        stored.utf8.first == UInt8(ascii: "Q") ? sourcePassages(fromStored: stored) : sourcePassages(fromJSON: stored)
+    }
+
+    /// Passages as the body store keeps them for the quote check when search
+    /// is off (a site with articles): `Q`, then each passage's id, speaker
+    /// id (`~` for none) and text, each as its length in UTF-8 bytes, `:`
+    /// and its bytes. Quicker to write and read than JSON, which escapes.
+    static func storedPassages(_ passages: [Passage]) -> String {
+        var out = "Q"
+        out.reserveCapacity(passages.reduce(1) { $0 + $1.text.utf8.count + $1.id.utf8.count + 24 })
+        func field(_ text: String) {
+            out += String(text.utf8.count)
+            out += ":"
+            out += text
+        }
+        for passage in passages {
+            field(passage.id)
+            if let speaker = passage.speakerID { field(speaker) } else { out += "~" }
+            field(passage.text)
+        }
+        return out
+    }
+
+    /// ``storedPassages(_:)`` read back; nil if it is not that form.
+    static func sourcePassages(fromStored stored: String) -> [SourcePassage]? {
+        var stored = stored
+        return stored.withUTF8 { bytes -> [SourcePassage]? in
+            guard bytes.first == UInt8(ascii: "Q") else { return nil }
+            var i = 1
+            func field() -> String? {
+                var length = 0
+                var digits = 0
+                while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9"), digits < 12 {
+                    length = length * 10 + Int(bytes[i] - UInt8(ascii: "0"))
+                    digits += 1
+                    i += 1
+                }
+                guard digits > 0, i < bytes.count, bytes[i] == UInt8(ascii: ":"), length <= bytes.count - i - 1 else { return nil }
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1) ..< (i + 1 + length)]), as: UTF8.self)
+                i += 1 + length
+                return text
+            }
+            var passages: [SourcePassage] = []
+            while i < bytes.count {
+                guard let id = field() else { return nil }
+                var speaker: String?
+                if i < bytes.count, bytes[i] == UInt8(ascii: "~") {
+                    i += 1
+                } else {
+                    guard let read = field() else { return nil }
+                    speaker = read
+                }
+                guard let text = field() else { return nil }
+                passages.append(SourcePassage(id: id, speakerID: speaker, text: text))
+            }
+            return passages
+        }
     }
 
     /// How many sources' passages are read to find whether a quotation's
@@ -638,6 +728,23 @@ extension SiteBuilder {
     }
 }
 
+extension SiteBuilder {
+    /// A transcript's Markdown body read again from its file (the quote
+    /// check reads every transcript's again), without decoding the front
+    /// matter: nil unless the file is plain UTF-8 text with `\n` line
+    /// endings and no byte order mark, which loading took as it is, and its
+    /// body starts on the line the document's did, so that it is the body
+    /// loading found. Otherwise the caller reads the whole document again.
+    func markdownBody(of document: Document) -> String? {
+        guard let bytes = try? fileSystem.readFile(at: settings.contentDirectory + "/" + document.path),
+              !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.contains(where: { $0 == 0 || $0 == UInt8(ascii: "\r") }),
+              let text = String(validating: bytes, as: UTF8.self),
+              case .success(let split) = FrontMatterSplitter.split(text), split.yaml != nil, split.bodyFirstLine == document.bodyStartLine
+        else { return nil }
+        return split.body
+    }
+}
+
 /// What the quote check keeps from one rebuild to the next in `gloss serve`
 /// (``SiteBuilder/candidates(for:among:bodies:rendering:memory:)``): each
 /// source's scan, each quotation's scored sources, the passages read, the
@@ -666,6 +773,29 @@ struct QuoteScanMemory: Sendable {
         /// More pairs first, then the earlier source.
         func precedes(_ other: Scored) -> Bool {
             (hits, -source) > (other.hits, -other.source)
+        }
+
+        /// `entries` in the order of ``precedes(_:)``: a counting sort by
+        /// pairs held when they come in the order of their sources, as a
+        /// scan of the sources gives them (a sort otherwise).
+        static func ordered(_ entries: [Scored]) -> [Scored] {
+            guard entries.count > 1 else { return entries }
+            var most = 0
+            for index in entries.indices {
+                if index > 0, entries[index - 1].source >= entries[index].source { return entries.sorted { $0.precedes($1) } }
+                most = max(most, entries[index].hits)
+            }
+            guard entries.allSatisfy({ $0.hits >= 0 }) else { return entries.sorted { $0.precedes($1) } }
+            // Bucket `most - hits`: the most pairs first.
+            var next = [Int](repeating: 0, count: most + 2)
+            for entry in entries { next[most - entry.hits + 1] += 1 }
+            for bucket in 1 ..< next.count { next[bucket] += next[bucket - 1] }
+            var result = entries
+            for entry in entries {
+                result[next[most - entry.hits]] = entry
+                next[most - entry.hits] += 1
+            }
+            return result
         }
     }
 

@@ -129,6 +129,7 @@ public struct QuoteChecker: Sendable {
             }
         }
         let vocabulary = given == nil ? library.vocabulary : local
+        let numbering = given == nil ? library.numbering : WordNumbering(local)
         let quoteWords = pattern.elements.compactMap { element -> Int32? in
             if case .word(let word, _) = element { return vocabulary[word] ?? -2 } else { return nil }
         }
@@ -158,7 +159,7 @@ public struct QuoteChecker: Sendable {
         for sourceIndex in given ?? library.candidates(forPairs: pairs) {
             let source = library.sources[sourceIndex]
             if source.id == excluding { continue }
-            let words = library.words(of: sourceIndex, speakers: speakers, vocabulary: vocabulary)
+            let words = library.words(of: sourceIndex, speakers: speakers, numbering: numbering)
             for window in windows(words.numbers, quote: Set(quoteWords.filter { $0 >= 0 }), length: pattern.elements.count, hasGap: pattern.elements.contains(.gap)) {
                 guard let alignment = Alignment.align(pattern, quoteWords, words.numbers, window) else { continue }
                 if alignment.similarity > nearest.similarity { nearest = (alignment.similarity, alignment.coverage) }

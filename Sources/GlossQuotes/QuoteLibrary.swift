@@ -56,6 +56,8 @@ public struct QuoteLibrary: Sendable {
     public let sources: [QuoteSource]
     /// Each distinct word, numbered.
     let vocabulary: [String: Int32]
+    /// `vocabulary`, for looking a source's words up in.
+    let numbering: WordNumbering
     /// For each source, its filter of word pairs (a power of two of bits).
     let pairFilters: [[UInt64]]
 
@@ -69,6 +71,7 @@ public struct QuoteLibrary: Sendable {
         guard filters else {
             // A check given its candidates numbers the quotation's words alone.
             vocabulary = [:]
+            numbering = WordNumbering([:])
             pairFilters = []
             return
         }
@@ -100,6 +103,7 @@ public struct QuoteLibrary: Sendable {
             made.append(filter)
         }
         self.vocabulary = vocabulary
+        numbering = WordNumbering(vocabulary)
         pairFilters = made
     }
 
@@ -154,6 +158,7 @@ public struct QuoteLibrary: Sendable {
 
     /// A source cut into words, each numbered (-1 for a word the caller may
     /// not match, such as another speaker's), with the passage it is in.
+    /// The tokens' `word` is left empty: the numbers stand for it.
     struct Words {
         var numbers: [Int32]
         var tokens: [QuoteToken]
@@ -161,23 +166,174 @@ public struct QuoteLibrary: Sendable {
     }
 
     func words(of sourceIndex: Int, speakers: Set<String>?) -> Words {
-        words(of: sourceIndex, speakers: speakers, vocabulary: vocabulary)
+        words(of: sourceIndex, speakers: speakers, numbering: numbering)
     }
 
-    /// ``words(of:speakers:)`` numbered by `vocabulary`, a word it does not
+    /// ``words(of:speakers:)`` numbered by `numbering`, a word it does not
     /// hold numbered -1: with the quotation's words alone, this aligns as
     /// the whole site's vocabulary does, as only equal numbers count.
-    func words(of sourceIndex: Int, speakers: Set<String>?, vocabulary: [String: Int32]) -> Words {
+    func words(of sourceIndex: Int, speakers: Set<String>?, numbering: WordNumbering) -> Words {
         let source = sources[sourceIndex]
         var result = Words(numbers: [], tokens: [], passage: [])
         for (p, passage) in source.passages.enumerated() {
             let eligible = speakers == nil || source.speaker(ofPassage: p).map { speakers?.contains($0) == true } ?? true
-            for token in QuoteText.tokens(passage.text) {
-                result.numbers.append(eligible ? (vocabulary[token.word] ?? -1) : -1)
-                result.tokens.append(token)
-                result.passage.append(Int32(p))
-            }
+            numbering.appendWords(of: passage.text, passage: Int32(p), eligible: eligible, to: &result)
         }
         return result
+    }
+}
+
+/// A vocabulary (folded word → number) as the check looks a source's
+/// words up in it: a word of ASCII letters and digits, nearly every word,
+/// by a 64-bit hash of its bytes checked against the bytes, with no
+/// `String` made; any other word by `String` in the vocabulary itself.
+///
+/// `String` equality is canonical equivalence, not byte equality; an ASCII
+/// word is canonically equivalent to a vocabulary word exactly when its
+/// bytes are that word's canonical decomposition, so each word is entered
+/// under its decomposition when that is ASCII.
+struct WordNumbering: Sendable {
+    let vocabulary: [String: Int32]
+    /// Hash of an ASCII word → place in `entries`.
+    private var table = IDTable(capacity: 64)
+    private var entries: [(bytes: [UInt8], number: Int32)] = []
+    /// Two ASCII words with one hash: every word is then looked up by `String`.
+    private var collided = false
+
+    init(_ vocabulary: [String: Int32]) {
+        self.vocabulary = vocabulary
+        for (word, number) in vocabulary {
+            var bytes = Array(word.utf8)
+            if bytes.contains(where: { $0 >= 0x80 }) {
+                bytes = Array(word.decomposedStringWithCanonicalMapping.utf8)
+                if bytes.contains(where: { $0 >= 0x80 }) { continue }
+            }
+            let place = table.insert(WordHash.of(bytes))
+            if Int(place) < entries.count {
+                // The same hash as a word entered before: a collision, or a
+                // second word with the same decomposition (not a valid
+                // vocabulary of distinct `String`s).
+                if entries[Int(place)].bytes != bytes || entries[Int(place)].number != number { collided = true }
+                continue
+            }
+            entries.append((bytes, number))
+        }
+    }
+
+    /// The number of a folded word, given as bytes and their hash; -1 if
+    /// the vocabulary does not hold it.
+    func number(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, ascii: Bool) -> Int32 {
+        if ascii, !collided {
+            let place = table.lookup(hash)
+            guard place >= 0 else { return -1 }
+            let entry = entries[Int(place)]
+            guard entry.bytes.count == bytes.count else { return -1 }
+            for k in 0 ..< bytes.count where entry.bytes[k] != bytes[k] { return -1 }
+            return entry.number
+        }
+        return vocabulary[String(decoding: bytes, as: UTF8.self)] ?? -1
+    }
+
+    /// Cuts `text` into words as ``QuoteText/tokens(_:specials:)`` does,
+    /// with the same offsets and sentence marks, and appends each with its
+    /// number (-1 when not `eligible`) and `passage` to `words`. Reads the
+    /// bytes once and makes no `String` for an ASCII word.
+    func appendWords(of text: String, passage: Int32, eligible: Bool, to words: inout QuoteLibrary.Words) {
+        var text = text
+        text.withUTF8 { bytes in
+            typealias Scan = QuoteProbe.Scanner
+            let n = bytes.count
+            let firstToken = words.tokens.count
+            var folded: [UInt8] = []
+            folded.reserveCapacity(32)
+            var wordStart = -1
+            var capitalized = false
+            var sentenceOpen = true
+            var startsSentence = true
+            var lastWasDigit = false
+            var ascii = true
+            var hash = WordHash.basis
+
+            func finish(at end: Int) {
+                guard wordStart >= 0 else { return }
+                if !folded.isEmpty {
+                    let number = eligible ? folded.withUnsafeBufferPointer { self.number(of: $0, hash: hash, ascii: ascii) } : -1
+                    words.numbers.append(number)
+                    words.tokens.append(QuoteToken(word: "", start: wordStart, end: end, capitalized: capitalized, startsSentence: startsSentence))
+                    words.passage.append(passage)
+                }
+                folded.removeAll(keepingCapacity: true)
+                wordStart = -1
+                lastWasDigit = false
+                ascii = true
+                hash = WordHash.basis
+            }
+            func open(at i: Int, upper: Bool) {
+                guard wordStart < 0 else { return }
+                wordStart = i
+                capitalized = upper
+                startsSentence = sentenceOpen
+                sentenceOpen = false
+            }
+
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                let scalar: Unicode.Scalar
+                let width: Int
+                if b < 0x80 {
+                    if Scan.isAlnum(b) {
+                        let upper = b >= 0x41 && b <= 0x5A
+                        open(at: i, upper: upper)
+                        let lower = upper ? b + 32 : b
+                        folded.append(lower)
+                        hash = (hash ^ UInt64(lower)) &* WordHash.prime
+                        lastWasDigit = Scan.isDigit(b)
+                        i += 1
+                        continue
+                    }
+                    (scalar, width) = (Unicode.Scalar(b), 1)
+                } else {
+                    (scalar, width) = Scan.decode(bytes, at: i)
+                    if QuoteText.isMark(scalar) {
+                        i += width
+                        continue
+                    }
+                    if QuoteText.isWordScalar(scalar) {
+                        open(at: i, upper: scalar.properties.isUppercase)
+                        for piece in QuoteText.fold(scalar) {
+                            for byte in String(piece).utf8 {
+                                folded.append(byte)
+                                hash = (hash ^ UInt64(byte)) &* WordHash.prime
+                            }
+                        }
+                        ascii = false
+                        lastWasDigit = scalar.properties.numericType != nil
+                        i += width
+                        continue
+                    }
+                }
+                // Inside a word: an apostrophe between letters, or `.`/`,` between digits.
+                if wordStart >= 0, Scan.isWordScalar(bytes, at: i + width) {
+                    if QuoteText.isSingleQuote(scalar) {
+                        i += width
+                        continue
+                    }
+                    if scalar == "." || scalar == ",", lastWasDigit, Scan.isNumeric(bytes, at: i + width) {
+                        i += width
+                        continue
+                    }
+                }
+                finish(at: i)
+                if scalar == "." || scalar == "?" || scalar == "!" {
+                    if words.tokens.count > firstToken { words.tokens[words.tokens.count - 1].endsSentence = true }
+                    sentenceOpen = true
+                } else if scalar == ":" {
+                    sentenceOpen = true
+                }
+                i += width
+            }
+            finish(at: n)
+        }
     }
 }

@@ -69,9 +69,9 @@ public struct QuoteProbe: Sendable {
 
     /// What the quotations' words and pairs a text holds.
     public struct Hits: Sendable, Hashable {
-        /// Word numbers met, ascending.
+        /// Word numbers met, each once, in the order first met.
         public var words: [Int32]
-        /// Pair numbers met, ascending.
+        /// Pair numbers met, each once, in the order first met.
         public var pairs: [Int32]
         /// Read from rendered passages (exact), not from Markdown (a superset).
         public var exact: Bool
@@ -137,7 +137,8 @@ public struct QuoteProbe: Sendable {
         }
 
         func hits(exact: Bool) -> Hits {
-            Hits(words: words.sorted(), pairs: pairs.sorted(), exact: exact)
+            // Not sorted: what reads them (counts, sets) does not need an order.
+            Hits(words: words, pairs: pairs, exact: exact)
         }
 
         mutating func finishWord() {
@@ -522,8 +523,12 @@ enum WordHash {
     static let prime: UInt64 = 0x0000_0100_0000_01B3
 
     static func of(_ word: String) -> UInt64 {
+        of(word.utf8)
+    }
+
+    static func of(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash = basis
-        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* prime }
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
         return hash
     }
 }

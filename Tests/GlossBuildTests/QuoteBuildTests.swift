@@ -1,5 +1,8 @@
 import Foundation
+import GlossContent
+import GlossMarkdown
 import GlossModel
+import GlossQuotes
 import Testing
 @testable import GlossBuild
 
@@ -101,5 +104,95 @@ import Testing
             guard let start = line.range(of: "href=\"#"), let end = line[start.upperBound...].firstIndex(of: "\"") else { continue }
             #expect(speech.contains("id=\"\(line[start.upperBound ..< end])\""))
         }
+    }
+
+    @Test("the check reads a body again without its front matter only when loading took the file as it is; a file with CRLF line endings and a byte order mark is read whole, with the same verdicts")
+    func bodiesReadAgain() throws {
+        let temp = try site()
+        let settings = BuildSettings(
+            contentDirectory: temp.path + "/Content", templatesDirectory: temp.path + "/Templates", outputDirectory: temp.path + "/Public"
+        )
+        let builder = SiteBuilder(settings: settings)
+        let speech = "2025/hegseth-ukraine-defense-contact-group.md"
+        let loader = ContentLoader(fileSystem: LocalFileSystem())
+        let plain = try #require(loader.reload(speech, directory: settings.contentDirectory, displayPath: settings.contentDirectory))
+        #expect(!plain.body.isEmpty)
+        #expect(builder.markdownBody(of: plain.withoutBody()) == plain.body)
+        // A body said to start on another line is not taken.
+        var moved = plain.withoutBody()
+        moved.bodyStartLine += 1
+        #expect(builder.markdownBody(of: moved) == nil)
+        let before = builder.check().quotes.map { [$0.verdict, $0.source ?? ""] + $0.details }
+
+        let text = try #require(temp.read("Content/" + speech))
+        try temp.write("\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n"), to: "Content/" + speech)
+        let crlf = try #require(loader.reload(speech, directory: settings.contentDirectory, displayPath: settings.contentDirectory))
+        #expect(crlf.body == plain.body)
+        #expect(builder.markdownBody(of: crlf.withoutBody()) == nil)
+        let after = builder.check().quotes.map { [$0.verdict, $0.source ?? ""] + $0.details }
+        #expect(after == before)
+        #expect(after.map(\.[0]).filter { $0 != "not checked" } == ["verbatim", "verbatim", "verbatim", "altered", "not found"])
+    }
+
+    @Test("a quotation's scored sources come out in the order of a sort by pairs held, then source, however they come in")
+    func scoredOrder() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [0, 1, 2, 7, 300] {
+            // In the order of their sources, as the scan gives them, and shuffled.
+            let inOrder = (0 ..< count).map { QuoteScanMemory.Scored(source: 3 * $0 + 1, hits: Int.random(in: 1 ... 9, using: &generator)) }
+            let expected = inOrder.sorted { $0.precedes($1) }
+            #expect(QuoteScanMemory.Scored.ordered(inOrder) == expected)
+            #expect(QuoteScanMemory.Scored.ordered(inOrder.shuffled(using: &generator)) == expected)
+            for (earlier, later) in zip(expected, expected.dropFirst()) {
+                #expect(earlier.hits > later.hits || (earlier.hits == later.hits && earlier.source < later.source))
+            }
+        }
+    }
+
+    @Test("passages kept in the body store for the check when search is off read back as they were; anything else is not taken for them")
+    func storedPassagesRoundTrip() {
+        let passages = [
+            Passage(id: "p-3f2a1c", turnID: "t-00-01-12", speakerID: "hegseth", seconds: 72, text: "We want, like you, a sovereign and prosperous Ukraine."),
+            Passage(id: "p-000000", turnID: nil, speakerID: nil, seconds: nil, text: ""),
+            Passage(id: "p-4", turnID: nil, speakerID: "", seconds: nil, text: "12:~Q “Zoë” \u{1E}\u{1F} 👍🏽 ~ 3:abc"),
+        ]
+        let stored = SiteBuilder.storedPassages(passages)
+        #expect(stored.hasPrefix("Q"))
+        let read = SiteBuilder.sourcePassages(stored: stored)
+        #expect(read == passages.map { SourcePassage(id: $0.id, speakerID: $0.speakerID, text: $0.text) })
+        #expect(SiteBuilder.sourcePassages(stored: SiteBuilder.storedPassages([])) == [])
+        // Cut short, or not this form at all.
+        #expect(SiteBuilder.sourcePassages(fromStored: String(stored.dropLast(3))) == nil)
+        #expect(SiteBuilder.sourcePassages(fromStored: "Qx") == nil)
+        #expect(SiteBuilder.sourcePassages(fromStored: "Q99999999999999999999:a") == nil)
+        #expect(SiteBuilder.sourcePassages(fromStored: "[]") == nil)
+        // The search index's JSON is read as JSON.
+        #expect(SiteBuilder.sourcePassages(stored: "[]") == [])
+    }
+
+    @Test("with search off, a site with articles keeps its passages in the body store for the check, and the pages show what they show with search on")
+    func passagesKeptWithSearchOff() throws {
+        func checkedSection(search: Bool) throws -> (article: String, speech: String) {
+            let temp = try site()
+            let config = try #require(temp.read("Content/site.yaml"))
+            try temp.write(config.replacingOccurrences(of: "search: true", with: "search: \(search)"), to: "Content/site.yaml")
+            let builder = SiteBuilder(settings: BuildSettings(
+                contentDirectory: temp.path + "/Content", templatesDirectory: temp.path + "/Templates", outputDirectory: temp.path + "/Public"
+            ))
+            let outcome = builder.build()
+            #expect(!outcome.diagnostics.hasErrors)
+            let page = try #require(temp.read("Public/2025/article/index.html"))
+            let start = try #require(page.range(of: "id=\"quotes-checked\""))
+            let end = try #require(page.range(of: "id=\"data\""))
+            let speech = try #require(temp.read("Public/2025/hegseth-ukraine-defense-contact-group/index.html"))
+            let quoted = try #require(speech.range(of: "id=\"quoted-in\""))
+            return (String(page[start.lowerBound ..< end.lowerBound]), String(speech[quoted.lowerBound...].prefix(2000)))
+        }
+        let on = try checkedSection(search: true)
+        let off = try checkedSection(search: false)
+        #expect(on.article.contains("verbatim"))
+        #expect(off.article == on.article)
+        #expect(off.speech.contains("(verbatim)"))
+        #expect(off.speech == on.speech)
     }
 }
