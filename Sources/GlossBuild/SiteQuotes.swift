@@ -396,18 +396,10 @@ extension SiteBuilder {
             needed[quotation] = count == 0 ? Int.max : max(1, count / 3)
         }
         // Each quotation's sources holding enough of its pairs, best first.
-        var counts = [Int](repeating: 0, count: quotations.count)
-        var touched: [Int] = []
         func score(_ position: Int, into scored: inout [[QuoteScanMemory.Scored]]) {
-            for pair in hits[position].pairs {
-                for quotation in owners[Int(pair)] {
-                    if counts[Int(quotation)] == 0 { touched.append(Int(quotation)) }
-                    counts[Int(quotation)] += 1
-                }
-            }
-            for quotation in touched {
-                if counts[quotation] >= needed[quotation] {
-                    let entry = QuoteScanMemory.Scored(source: position, hits: counts[quotation])
+            let found = Self.scored(sources: position..<(position + 1), hits: hits, owners: owners, needed: needed)
+            for (quotation, entries) in found.enumerated() {
+                for entry in entries {
                     var low = 0, high = scored[quotation].count
                     while low < high {
                         let middle = (low + high) / 2
@@ -415,9 +407,7 @@ extension SiteBuilder {
                     }
                     scored[quotation].insert(entry, at: low)
                 }
-                counts[quotation] = 0
             }
-            touched.removeAll(keepingCapacity: true)
         }
         if reused != nil, memory.quotations == quotations, known == memory.known {
             // Only the changed sources' entries are made again.
