@@ -69,13 +69,16 @@ struct NodeMap<Value> {
 
     /// The slot of `node`, claimed for it when it had none.
     private mutating func insertionSlot(of node: OpaquePointer) -> Int {
+        var slot = slot(of: node)
+        if let found = slot, keys[found] != 0 { return found }
         // Kept at most half full, so that probes stay short.
-        if (count + 1) * 2 > keys.count { grow() }
-        guard let slot = slot(of: node) else { preconditionFailure("a grown table has slots") }
-        if keys[slot] == 0 {
-            keys[slot] = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(node)))
-            count += 1
+        if (count + 1) * 2 > keys.count {
+            grow()
+            slot = self.slot(of: node)
         }
+        guard let slot else { preconditionFailure("a grown table has slots") }
+        keys[slot] = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(node)))
+        count += 1
         return slot
     }
 
