@@ -202,7 +202,11 @@ extension BodyStore {
     /// left out), first moving the bodies of mostly dead packs into this
     /// build's, then deletes every pack the index no longer names. Returns
     /// `bodies` with their new locations.
-    func commit(_ bodies: [String: RememberedBody], seed: UInt64) -> [String: RememberedBody] {
+    ///
+    /// A new index is written `batch` records at a time, each batch made as
+    /// the file is written: at 100,000 transcripts the records come to
+    /// hundreds of megabytes.
+    func commit(_ bodies: [String: RememberedBody], seed: UInt64, batch: Int = 2048) -> [String: RememberedBody] {
         var bodies = bodies
         compact(&bodies)
         let current = writer.withLock { $0.pack }
@@ -211,27 +215,31 @@ extension BodyStore {
             if case .stored(let location) = body.html { stored[path] = (body.revision, location) }
         }
         let written = logged.withLock { logged -> Bool in
-            var changes: [[UInt8]] = []
-            if logged.pack != current { changes.append(Self.record(.pack) { $0.write(current.fileName) }) }
             // Filtered first, then sorted: an edit changes a few of thousands.
             let changed = stored.filter { path, entry in
                 guard let earlier = logged.entries[path] else { return true }
                 return earlier.revision != entry.revision || earlier.location != entry.location
             }.keys.sorted()
-            changes += Self.bodyRecords(changed, bodies: bodies)
-            for path in logged.entries.keys.filter({ stored[$0] == nil }).sorted() {
-                changes.append(Self.record(.removal) { $0.write(path) })
-            }
+            let removed = logged.entries.keys.filter { stored[$0] == nil }.sorted()
+            let movesPack = logged.pack != current
+            let changeCount = (movesPack ? 1 : 0) + changed.count + removed.count
             let ok: Bool
-            if logged.seed == seed, logged.records + changes.count <= 2 * stored.count + 64 {
+            if logged.seed == seed, logged.records + changeCount <= 2 * stored.count + 64 {
+                var changes: [[UInt8]] = []
+                if movesPack { changes.append(Self.record(.pack) { $0.write(current.fileName) }) }
+                changes += Self.bodyRecords(changed, bodies: bodies)
+                for path in removed { changes.append(Self.record(.removal) { $0.write(path) }) }
                 ok = log.append(changes.map(RecordLog.framed))
                 logged.records += changes.count
             } else {
-                let all = [Self.record(.header) { $0.writeFixed(seed) }, Self.record(.pack) { $0.write(current.fileName) }].map(RecordLog.framed)
-                    + Self.bodyRecords(stored.keys.sorted(), bodies: bodies, framed: true)
+                let head = [Self.record(.header) { $0.writeFixed(seed) }, Self.record(.pack) { $0.write(current.fileName) }].map(RecordLog.framed)
+                let paths = stored.keys.sorted()
+                let batches = stride(from: 0, to: max(paths.count, 1), by: batch).lazy.map { start in
+                    (start == 0 ? head : []) + Self.bodyRecords(Array(paths[start ..< min(start + batch, paths.count)]), bodies: bodies, framed: true)
+                }
                 try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                ok = log.rewrite(all)
-                logged.records = all.count
+                ok = log.rewrite(batches: batches)
+                logged.records = head.count + paths.count
             }
             logged = ok ? Logged(seed: seed, pack: current, entries: stored, records: logged.records) : Logged()
             return ok

@@ -62,16 +62,24 @@ struct ByteReader {
 
     private let bytes: [UInt8]
     private(set) var offset: Int
+    /// Where reading stops: the records of a file share the file's bytes.
+    private let end: Int
 
     init(_ bytes: [UInt8], offset: Int = 0) {
-        self.bytes = bytes
-        self.offset = offset
+        self.init(bytes, range: offset ..< bytes.count)
     }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    /// Reads `bytes[range]` alone, without copying them.
+    init(_ bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        self.offset = range.lowerBound
+        self.end = range.upperBound
+    }
+
+    var isAtEnd: Bool { offset == end }
 
     mutating func skip(_ count: Int) throws {
-        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        guard count >= 0, count <= end - offset else { throw Malformed() }
         offset += count
     }
 
@@ -79,7 +87,7 @@ struct ByteReader {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < bytes.count, shift < 64 else { throw Malformed() }
+            guard offset < end, shift < 64 else { throw Malformed() }
             let byte = bytes[offset]
             offset += 1
             value |= UInt64(byte & 0x7F) << shift
@@ -93,18 +101,18 @@ struct ByteReader {
     /// A count of things that each take at least one byte: never more than what is left.
     mutating func readCount() throws -> Int {
         let count = try readInt()
-        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        guard count >= 0, count <= end - offset else { throw Malformed() }
         return count
     }
 
     mutating func readBool() throws -> Bool {
-        guard offset < bytes.count, bytes[offset] <= 1 else { throw Malformed() }
+        guard offset < end, bytes[offset] <= 1 else { throw Malformed() }
         offset += 1
         return bytes[offset - 1] == 1
     }
 
     mutating func readFixed() throws -> UInt64 {
-        guard bytes.count - offset >= 8 else { throw Malformed() }
+        guard end - offset >= 8 else { throw Malformed() }
         var value: UInt64 = 0
         for index in (0 ..< 8).reversed() { value = value << 8 | UInt64(bytes[offset + index]) }
         offset += 8

@@ -22,9 +22,7 @@ struct RecordLog {
     /// Every record in order; nil when the file is missing, was written in
     /// another format, or is damaged anywhere.
     func read() -> [ByteReader]? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let bytes = [UInt8](data)
-        guard bytes.starts(with: magic) else { return nil }
+        guard let bytes = Self.contents(of: path), bytes.starts(with: magic) else { return nil }
         var reader = ByteReader(bytes, offset: magic.count)
         var records: [ByteReader] = []
         do {
@@ -33,16 +31,38 @@ struct RecordLog {
                 let start = reader.offset
                 try reader.skip(length)
                 let checksum = try reader.readFixed()
-                let record = Array(bytes[start ..< start + length])
                 var hasher = StableHasher()
-                hasher.combine(record)
+                bytes.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[start ..< start + length])) }
                 guard hasher.value == checksum else { return nil }
-                records.append(ByteReader(record))
+                records.append(ByteReader(bytes, range: start ..< start + length))
             }
         } catch {
             return nil
         }
         return records
+    }
+
+    /// The whole file in one array, read straight into it: the build cache's
+    /// index can be hundreds of megabytes, and each record reads its part of
+    /// this one copy.
+    private static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_size >= 0 else { return nil }
+        let size = Int(status.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let read = Glibc.read(descriptor, buffer.baseAddress.map { $0 + count }, size - count)
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else { break }
+                count += read
+            }
+            complete = count == size
+        }
+        return complete ? bytes : nil
     }
 
     /// A record with its length before and its hash after, as the file holds
@@ -60,10 +80,23 @@ struct RecordLog {
     /// Replaces the file with these records (each ``framed(_:)``) alone.
     @discardableResult
     func rewrite(_ records: [[UInt8]]) -> Bool {
+        rewrite(batches: CollectionOfOne(records))
+    }
+
+    /// Replaces the file with the records of each batch in turn. A lazy
+    /// sequence of batches is made one batch at a time as the file is
+    /// written, so that a large file is never held whole in memory.
+    @discardableResult
+    func rewrite<Batches: Sequence>(batches: Batches) -> Bool where Batches.Element == [[UInt8]] {
         let temporary = path + ".tmp-" + String(UInt64.random(in: 0 ... .max), radix: 16)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
-        let written = Self.write([magic] + records, to: descriptor)
+        var buffer = Buffer(descriptor: descriptor)
+        var written = buffer.add(magic)
+        for batch in batches where written {
+            for record in batch where written { written = buffer.add(record) }
+        }
+        written = written && buffer.flush()
         close(descriptor)
         guard written, rename(temporary, path) == 0 else {
             unlink(temporary)
@@ -79,7 +112,9 @@ struct RecordLog {
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        return Self.write([records.joined().map { $0 }], to: descriptor)
+        var buffer = Buffer(descriptor: descriptor)
+        for record in records where !buffer.add(record) { return false }
+        return buffer.flush()
     }
 
     /// A record of the given kind: the kind first, then what `fill` writes.
@@ -102,18 +137,25 @@ struct RecordLog {
         return true
     }
 
-    /// Writes the chunks in order, a megabyte or so at a time.
-    private static func write(_ chunks: [[UInt8]], to descriptor: Int32) -> Bool {
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 20)
-        func flush() -> Bool {
-            defer { buffer.removeAll(keepingCapacity: true) }
-            return buffer.withUnsafeBytes { writeFully($0, to: descriptor) }
+    /// Bytes on their way to a file, written a megabyte or so at a time.
+    private struct Buffer {
+        let descriptor: Int32
+        var bytes: [UInt8] = []
+
+        init(descriptor: Int32) {
+            self.descriptor = descriptor
+            bytes.reserveCapacity(1 << 20)
         }
-        for chunk in chunks {
-            buffer += chunk
-            if buffer.count >= 1 << 20, !flush() { return false }
+
+        /// False when a write failed.
+        mutating func add(_ chunk: [UInt8]) -> Bool {
+            bytes += chunk
+            return bytes.count < 1 << 20 || flush()
         }
-        return flush()
+
+        mutating func flush() -> Bool {
+            defer { bytes.removeAll(keepingCapacity: true) }
+            return bytes.withUnsafeBytes { RecordLog.writeFully($0, to: descriptor) }
+        }
     }
 }

@@ -52,6 +52,47 @@ import Testing
         #expect(BodyStore.open(directory: directory, seed: 43).bodies.isEmpty)
     }
 
+    @Test("an index written a few records at a time holds every body, whatever the batch size")
+    func batchedIndex() throws {
+        let temp = try TemporaryDirectory()
+        let directory = temp.path + "/bodies"
+        let store = BodyStore(directory: directory)
+        var bodies: [String: RememberedBody] = [:]
+        for index in 0 ..< 7 {
+            bodies["\(index).md"] = try body("<p>body \(index)</p>\n", revision: UInt64(index + 1), store: store)
+        }
+        // 7 bodies in batches of 3: the header and pack records go with the
+        // first, and the last batch is short.
+        _ = store.commit(bodies, seed: 9, batch: 3)
+
+        let (reopened, loaded) = BodyStore.open(directory: directory, seed: 9)
+        #expect(loaded.keys.sorted() == (0 ..< 7).map { "\($0).md" })
+        for index in 0 ..< 7 {
+            #expect(html(loaded["\(index).md"], in: reopened) == "<p>body \(index)</p>\n")
+            #expect(loaded["\(index).md"]?.revision == UInt64(index + 1))
+        }
+    }
+
+    @Test("a record log written in batches reads back every record in order, each bounded by its own length")
+    func recordLogBatches() throws {
+        let temp = try TemporaryDirectory()
+        let log = RecordLog(path: temp.path + "/log", magic: Array("test log 1\n".utf8))
+        let batches: [[[UInt8]]] = [[[1, 2, 3]], [], [[4], [], [5, 6]]]
+        #expect(log.rewrite(batches: batches.map { $0.map(RecordLog.framed) }))
+
+        let records = try #require(log.read())
+        #expect(records.count == 4)
+        var first = records[0]
+        // Three bytes are left in the file after this record's own, but
+        // reading eight from it must fail, not run into the next record.
+        #expect(throws: ByteReader.Malformed.self) { try first.readFixed() }
+        var last = records[3]
+        #expect(try last.readUInt64() == 5)
+        #expect(try last.readUInt64() == 6)
+        #expect(last.isAtEnd)
+        #expect(records[2].isAtEnd)
+    }
+
     @Test("a damaged or truncated index is discarded whole")
     func damagedIndex() throws {
         let temp = try TemporaryDirectory()
