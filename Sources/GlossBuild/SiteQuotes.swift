@@ -206,9 +206,12 @@ extension SiteBuilder {
                     outcomes[index] = outcome
                 }
             }
+            // Round 1 aligns only the candidates after the best, whose
+            // verdict round 0 found, and merges the two.
+            var firstOutcomes = [QuoteResult?](repeating: nil, count: work.count)
             for round in 0 ..< 2 {
                 let open = work.indices.filter { outcomes[$0] == nil }
-                let wanted = round == 0 ? open.map { Array(picked.candidates[$0].prefix(1)) } : open.map { picked.candidates[$0] }
+                let wanted = open.map { round == 0 ? Array(picked.candidates[$0].prefix(1)) : Array(picked.candidates[$0].dropFirst()) }
                 let unread = Array(Set(wanted.joined()).filter { picked.passages[$0] == nil }).sorted()
                 let reader = picked.read
                 let read = unread.parallelMap { reader($0) }
@@ -217,10 +220,13 @@ extension SiteBuilder {
                 let checker = QuoteChecker(library: QuoteLibrary(sources: order.map { picked.passages[$0] ?? QuoteSource(id: "", passages: []) }, filters: false))
                 let local = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
                 let jobs = open.indices.map { (index: open[$0], item: work[open[$0]], candidates: wanted[$0].compactMap { local[$0] }) }
-                let checked = jobs.parallelMap { job -> (Int, QuoteResult?) in
+                let earlier = firstOutcomes
+                let checked = jobs.parallelMap { job -> (Int, QuoteResult, settled: Bool) in
                     let item = job.item
+                    let date = item.document.frontMatter.date
+                    if round == 1, let first = earlier[job.index], job.candidates.isEmpty { return (job.index, first, true) }
                     let outcome = checker.check(
-                        item.quotation.quotation.text, speakers: item.speakers, date: item.document.frontMatter.date, excluding: item.document.path,
+                        item.quotation.quotation.text, speakers: item.speakers, date: date, excluding: item.document.path,
                         candidates: job.candidates
                     )
                     // Mapped back from the library's order to the sources'.
@@ -228,13 +234,17 @@ extension SiteBuilder {
                     if let match = outcome.match { mapped.match?.sourceIndex = order[match.sourceIndex] }
                     if round == 0 {
                         guard let match = mapped.match, QuoteChecker.isUnbeatable(
-                            mapped, text: item.quotation.quotation.text, date: item.document.frontMatter.date,
+                            mapped, text: item.quotation.quotation.text, date: date,
                             sourceDate: sourceDocuments[match.sourceIndex].frontMatter.date
-                        ) else { return (job.index, nil) }
+                        ) else { return (job.index, mapped, false) }
+                        return (job.index, mapped, true)
                     }
-                    return (job.index, mapped)
+                    guard let first = earlier[job.index] else { return (job.index, mapped, true) }
+                    return (job.index, QuoteChecker.merged(first, mapped, date: date) { sourceDocuments[$0].frontMatter.date }, true)
                 }
-                for (index, outcome) in checked { outcomes[index] = outcome }
+                for (index, outcome, settled) in checked {
+                    if settled { outcomes[index] = outcome } else { firstOutcomes[index] = outcome }
+                }
             }
             let checked = work.indices.map { (work[$0], outcomes[$0] ?? QuoteResult.notFound) }
             var kept = picked.memory
@@ -445,20 +455,34 @@ extension SiteBuilder {
         var scored = [[QuoteScanMemory.Scored]](repeating: [], count: needed.count)
         var counts = [Int](repeating: 0, count: needed.count)
         var touched: [Int] = []
-        for position in range {
-            for pair in hits[position].pairs {
-                for quotation in owners[Int(pair)] {
-                    if counts[Int(quotation)] == 0 { touched.append(Int(quotation)) }
-                    counts[Int(quotation)] += 1
+        // The owners in one array, each pair's from `first[pair]` to
+        // `first[pair + 1]`: the inner loop below runs for every pair every
+        // source holds, and an array of arrays costs a retain and a release
+        // each time it is indexed.
+        var first = [Int](repeating: 0, count: owners.count + 1)
+        for pair in owners.indices { first[pair + 1] = first[pair] + owners[pair].count }
+        let owning = owners.flatMap { $0 }
+        owning.withUnsafeBufferPointer { owning in
+            first.withUnsafeBufferPointer { first in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for position in range {
+                        for pair in hits[position].pairs {
+                            for k in first[Int(pair)] ..< first[Int(pair) + 1] {
+                                let quotation = Int(owning[k])
+                                if counts[quotation] == 0 { touched.append(quotation) }
+                                counts[quotation] += 1
+                            }
+                        }
+                        for quotation in touched {
+                            if counts[quotation] >= needed[quotation] {
+                                scored[quotation].append(QuoteScanMemory.Scored(source: position, hits: counts[quotation]))
+                            }
+                            counts[quotation] = 0
+                        }
+                        touched.removeAll(keepingCapacity: true)
+                    }
                 }
             }
-            for quotation in touched {
-                if counts[quotation] >= needed[quotation] {
-                    scored[quotation].append(QuoteScanMemory.Scored(source: position, hits: counts[quotation]))
-                }
-                counts[quotation] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
         }
         return scored
     }

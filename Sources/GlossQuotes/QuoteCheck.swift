@@ -75,6 +75,9 @@ public struct QuoteResult: Sendable, Hashable {
     public var similarity: Double
     /// Of the same alignment: the share of the quotation's words it found.
     public var coverage: Double = 0
+    /// How many words of the source the match spans, less one (0 when not
+    /// found): what tells two matches apart when all else is equal.
+    public var span: Int = 0
 
     /// Not found, with nothing near.
     public static let notFound = QuoteResult(verdict: .notFound, match: nil, similarity: 0)
@@ -178,7 +181,8 @@ public struct QuoteChecker: Sendable {
                 if let date, let sourceDate = source.date, sourceDate > date { onTime = 0 }
                 let key = (verdict.rank, onTime, alignment.similarity, -(alignment.last - alignment.first))
                 if let known = best, key <= known.key { continue }
-                best = (QuoteResult(verdict: verdict, match: match, similarity: alignment.similarity, coverage: alignment.coverage), key)
+                best = (QuoteResult(verdict: verdict, match: match, similarity: alignment.similarity, coverage: alignment.coverage,
+                                    span: alignment.last - alignment.first), key)
             }
         }
         return best?.result ?? QuoteResult(verdict: .notFound, match: nil, similarity: nearest.similarity, coverage: nearest.coverage)
@@ -196,6 +200,31 @@ public struct QuoteChecker: Sendable {
         if let date, let sourceDate, sourceDate > date { return false }
         return !QuotePattern(text).elements.contains { element in
             if case .word = element { false } else { true }
+        }
+    }
+
+    /// What ``check(_:speakers:date:excluding:candidates:)`` gives for
+    /// some candidates followed by others, from its results for each part
+    /// apart (`first` for the first part): a later candidate replaces the
+    /// best only with a better (verdict, on time, similarity, shorter span),
+    /// and when none is found, the nearest is the first of the most similar.
+    /// A caller that checked a quotation against its best candidate alone
+    /// then checks it against the others without aligning the best again.
+    ///
+    /// - Parameter sourceDate: a source's date, by the place the matches name.
+    public static func merged(_ first: QuoteResult, _ later: QuoteResult, date: CalendarDate?,
+                              sourceDate: (Int) -> CalendarDate?) -> QuoteResult {
+        switch (first.match, later.match) {
+        case (nil, nil): return later.similarity > first.similarity ? later : first
+        case (nil, _?): return later
+        case (_?, nil): return first
+        case (let a?, let b?):
+            func key(_ result: QuoteResult, _ match: QuoteSourceMatch) -> (Int, Int, Double, Int) {
+                var onTime = 1
+                if let date, let source = sourceDate(match.sourceIndex), source > date { onTime = 0 }
+                return (result.verdict.rank, onTime, result.similarity, -result.span)
+            }
+            return key(later, b) > key(first, a) ? later : first
         }
     }
 

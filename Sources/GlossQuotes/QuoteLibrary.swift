@@ -175,6 +175,12 @@ public struct QuoteLibrary: Sendable {
     func words(of sourceIndex: Int, speakers: Set<String>?, numbering: WordNumbering) -> Words {
         let source = sources[sourceIndex]
         var result = Words(numbers: [], tokens: [], passage: [])
+        // A word is rarely shorter than five bytes with the space after it:
+        // room enough for most passages' words without growing the arrays.
+        let room = source.passages.reduce(0) { $0 + $1.text.utf8.count } / 5
+        result.numbers.reserveCapacity(room)
+        result.tokens.reserveCapacity(room)
+        result.passage.reserveCapacity(room)
         for (p, passage) in source.passages.enumerated() {
             let eligible = speakers == nil || source.speaker(ofPassage: p).map { speakers?.contains($0) == true } ?? true
             numbering.appendWords(of: passage.text, passage: Int32(p), eligible: eligible, to: &result)
@@ -196,7 +202,11 @@ struct WordNumbering: Sendable {
     let vocabulary: [String: Int32]
     /// Hash of an ASCII word → place in `entries`.
     private var table = IDTable(capacity: 64)
-    private var entries: [(bytes: [UInt8], number: Int32)] = []
+    /// Each entry's bytes, one after another, where `entryStarts` says:
+    /// flat, so that a lookup copies no array (and retains none).
+    private var entryBytes: [UInt8] = []
+    private var entryStarts: [Int] = [0]
+    private var entryNumbers: [Int32] = []
     /// Two ASCII words with one hash: every word is then looked up by `String`.
     private var collided = false
 
@@ -208,15 +218,19 @@ struct WordNumbering: Sendable {
                 bytes = Array(word.decomposedStringWithCanonicalMapping.utf8)
                 if bytes.contains(where: { $0 >= 0x80 }) { continue }
             }
-            let place = table.insert(WordHash.of(bytes))
-            if Int(place) < entries.count {
+            let place = Int(table.insert(WordHash.of(bytes)))
+            if place < entryNumbers.count {
                 // The same hash as a word entered before: a collision, or a
                 // second word with the same decomposition (not a valid
                 // vocabulary of distinct `String`s).
-                if entries[Int(place)].bytes != bytes || entries[Int(place)].number != number { collided = true }
+                if !entryBytes[entryStarts[place] ..< entryStarts[place + 1]].elementsEqual(bytes) || entryNumbers[place] != number {
+                    collided = true
+                }
                 continue
             }
-            entries.append((bytes, number))
+            entryBytes += bytes
+            entryStarts.append(entryBytes.count)
+            entryNumbers.append(number)
         }
     }
 
@@ -224,12 +238,14 @@ struct WordNumbering: Sendable {
     /// the vocabulary does not hold it.
     func number(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, ascii: Bool) -> Int32 {
         if ascii, !collided {
-            let place = table.lookup(hash)
+            let place = Int(table.lookup(hash))
             guard place >= 0 else { return -1 }
-            let entry = entries[Int(place)]
-            guard entry.bytes.count == bytes.count else { return -1 }
-            for k in 0 ..< bytes.count where entry.bytes[k] != bytes[k] { return -1 }
-            return entry.number
+            let start = entryStarts[place]
+            guard entryStarts[place + 1] - start == bytes.count else { return -1 }
+            return entryBytes.withUnsafeBufferPointer { stored in
+                for k in 0 ..< bytes.count where stored[start + k] != bytes[k] { return -1 }
+                return entryNumbers[place]
+            }
         }
         return vocabulary[String(decoding: bytes, as: UTF8.self)] ?? -1
     }

@@ -25,6 +25,21 @@ public struct QuoteProbe: Sendable {
     let wordTable: IDTable
     /// (first word number << 32 | second) → pair number.
     let pairTable: IDTable
+    /// One bit per slot, set for each of the quotations' pairs: on a large
+    /// site nearly every word a transcript holds is a quotation's, and a
+    /// pair table of tens of thousands of pairs is too large for the
+    /// processor's nearest cache, so the scan looks at this first and
+    /// reaches the table only for the few pairs whose bit is set (no pair
+    /// is ever missed: a pair's bit is always set).
+    let pairFilter: [UInt64]
+    /// The filter's bits: a power of two, as a shift of a 64-bit hash.
+    let pairFilterShift: UInt64
+    /// When the quotations hold few distinct words (up to
+    /// ``densePairWords``), every pair's number at `first * wordCount +
+    /// second` (-1 for none): one look where the filter and the table take
+    /// two or three, in an array small enough to stay in the cache.
+    let pairMatrix: [Int32]
+    static let densePairWords = 512
     /// How many distinct words and pairs the quotations hold.
     public let wordCount: Int
     public let pairCount: Int
@@ -60,6 +75,34 @@ public struct QuoteProbe: Sendable {
         wordCount = words.count
         pairCount = pairs.count
         self.quotationPairs = quotationPairs
+        // About sixteen bits a pair, a few tens of kilobytes; the smallest
+        // when the matrix below stands in for it.
+        var bits = 1 << 9
+        while words.count > Self.densePairWords, bits < pairs.count * 16 { bits <<= 1 }
+        let shift = UInt64(64 - bits.trailingZeroBitCount)
+        var filter = [UInt64](repeating: 0, count: bits / 64)
+        for own in quotationPairs {
+            for pair in own {
+                let slot = Self.filterSlot(Self.pairKey(pair.first, pair.second), shift: shift)
+                filter[slot >> 6] |= 1 << UInt64(slot & 63)
+            }
+        }
+        pairFilter = filter
+        pairFilterShift = shift
+        if words.count <= Self.densePairWords {
+            var matrix = [Int32](repeating: -1, count: words.count * words.count)
+            for own in quotationPairs {
+                for pair in own { matrix[Int(pair.first) * words.count + Int(pair.second)] = pair.pair }
+            }
+            pairMatrix = matrix
+        } else {
+            pairMatrix = []
+        }
+    }
+
+    /// A pair key's bit in ``pairFilter``: the top bits of a multiplicative hash.
+    @inline(__always) static func filterSlot(_ key: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
     static func pairKey(_ a: Int32, _ b: Int32) -> UInt64 {
@@ -155,7 +198,15 @@ public struct QuoteProbe: Sendable {
                 for slot in 0 ..< previous.count {
                     let before = previous[slot]
                     guard before >= 0 else { continue }
-                    let pair = probe.pairTable.lookup(QuoteProbe.pairKey(before, number))
+                    let pair: Int32
+                    if !probe.pairMatrix.isEmpty {
+                        pair = probe.pairMatrix[Int(before) * probe.wordCount + Int(number)]
+                    } else {
+                        let key = QuoteProbe.pairKey(before, number)
+                        let bit = QuoteProbe.filterSlot(key, shift: probe.pairFilterShift)
+                        guard probe.pairFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
+                        pair = probe.pairTable.lookup(key)
+                    }
                     if pair >= 0, !seenPairs[Int(pair)] {
                         seenPairs[Int(pair)] = true
                         pairs.append(pair)

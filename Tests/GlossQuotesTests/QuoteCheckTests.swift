@@ -127,4 +127,34 @@ let briefing = QuoteSource(
         #expect(result.verdict == .verbatim)
         #expect(result.match?.sourceID == "said")
     }
+
+    @Test("a check against the best candidate, then the others, merges into the check against all of them")
+    func mergedChecksEqualOneCheck() {
+        let other = QuoteSource(id: "2025/later", date: CalendarDate(year: 2025, month: 3, day: 1), speakerIDs: ["hegseth"], passages: [
+            SourcePassage(id: "p-x", speakerID: "hegseth", text: "The bloodshed must stop and this terrible war must end, I said then."),
+            SourcePassage(id: "p-y", speakerID: "hegseth", text: "Chasing this illusory goal will only prolong the war and cause more suffering."),
+        ])
+        let checker = QuoteChecker(library: QuoteLibrary(sources: [speech, briefing, other], filters: false))
+        let quotations = [
+            "The bloodshed must stop and this war must end.",
+            "the bloodshed must stop and this terrible war must end",
+            "Chasing this illusory goal will only prolong the war",
+            "We want, like you, a sovereign Ukraine.",
+            "Nothing of this sentence was ever said by anyone here at all.",
+        ]
+        let orders = [[0, 1, 2], [2, 0, 1], [1, 2, 0], [2, 1]]
+        let date = CalendarDate(year: 2025, month: 2, day: 20)
+        for text in quotations {
+            for order in orders {
+                let whole = checker.check(text, speakers: nil, date: date, candidates: order)
+                let first = checker.check(text, speakers: nil, date: date, candidates: Array(order.prefix(1)))
+                let rest = checker.check(text, speakers: nil, date: date, candidates: Array(order.dropFirst()))
+                let merged = QuoteChecker.merged(first, rest, date: date) { checker.library.sources[$0].date }
+                #expect(merged == whole, "\(text) \(order)")
+            }
+        }
+        // Not every case is the first candidate's: the merge has work to do.
+        let picked = quotations.map { checker.check($0, speakers: nil, date: date, candidates: [2, 0, 1]).match?.sourceIndex }
+        #expect(picked.contains(0) && picked.contains(2))
+    }
 }

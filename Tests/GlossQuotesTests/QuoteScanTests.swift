@@ -79,6 +79,33 @@ import Testing
         #expect(!apart.pairs.contains(probe.quotationPairs[0][0].pair))
     }
 
+    @Test("quotations of many distinct words (a filter and a table, no pair matrix) find the same pairs as few do")
+    func manyWordsFindTheSamePairs() throws {
+        // Enough made-up words that the probe leaves its dense matrix for the
+        // filter and the hash table; the quotation under test comes last.
+        let filler = (0 ..< QuoteProbe.densePairWords + 40).map { "w\($0)x" }
+        let many = stride(from: 0, to: filler.count, by: 8).map { filler[$0 ..< min($0 + 8, filler.count)].joined(separator: " ") }
+        let large = QuoteProbe(quotations: many + [quotation])
+        let small = QuoteProbe(quotations: [quotation])
+        #expect(large.wordCount > QuoteProbe.densePairWords)
+        #expect(small.wordCount <= QuoteProbe.densePairWords)
+        let text = "**Hale Speaker** [00:01:16]: We will *build* the bridge across the river, w3x w4x w5x before the winter comes. The river, then winter."
+        let largeHits = try #require(large.scan(markdown: text))
+        let smallHits = try #require(small.scan(markdown: text))
+        // Each found pair of the quotation by its place in the quotation,
+        // the same in both probes whatever its number.
+        func places(_ probe: QuoteProbe, _ hits: QuoteProbe.Hits, quotation: Int) -> Set<Int> {
+            let own = probe.quotationPairs[quotation].map(\.pair)
+            return Set(hits.pairs.compactMap { own.firstIndex(of: $0) })
+        }
+        let found = places(small, smallHits, quotation: 0)
+        // All but river-before: we-will … the-river, before-the, the-winter, winter-comes.
+        #expect(found == Set(0 ..< 11).subtracting([7]))
+        #expect(places(large, largeHits, quotation: many.count) == found)
+        // And the filler's pairs the text holds: w3x-w4x, w4x-w5x.
+        #expect(largeHits.pairs.count == found.count + 2)
+    }
+
     @Test("pairs across an ellipsis or an insertion are not the quotation's")
     func gaps() {
         let probe = QuoteProbe(quotations: ["we will build … the river before [the Secretary] said"])
