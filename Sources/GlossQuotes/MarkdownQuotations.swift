@@ -295,15 +295,26 @@ extension QuoteFinder {
 
 extension String {
     func droppingLeadingSpaces() -> Substring {
+        // Most lines start with a letter or a mark: no scalar is looked at.
+        if let first = utf8.first, first < 0x80, !Self.isASCIISpace(first) { return self[...] }
         var scalars = unicodeScalars[...]
         while let first = scalars.first, QuoteText.isSpace(first) { scalars = scalars.dropFirst() }
         return Substring(scalars)
     }
 
     func trimmingSpaces() -> String {
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+           !Self.isASCIISpace(first), !Self.isASCIISpace(last) {
+            return self
+        }
         var scalars = Substring(self)
         while let first = scalars.unicodeScalars.first, QuoteText.isSpace(first) { scalars = scalars.dropFirst() }
         while let last = scalars.unicodeScalars.last, QuoteText.isSpace(last) { scalars = scalars.dropLast() }
         return String(scalars)
+    }
+
+    /// The ASCII bytes `QuoteText.isSpace` holds for: tab to carriage return, and space.
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09 ... 0x0D).contains(byte)
     }
 }

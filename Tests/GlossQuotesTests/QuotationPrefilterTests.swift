@@ -28,3 +28,28 @@ import Testing
         #expect(found.first?.location.line == 3)
     }
 }
+
+/// The line trimming the finder does per line reads ASCII bytes first; it
+/// must trim exactly the scalars `QuoteText.isSpace` calls spaces.
+@Suite struct LineTrimmingTests {
+    static let samples = [
+        "", "a", " a", "\ta b\t", "\u{1C}x\u{1F}", "\u{00A0}quoted\u{00A0}", "\u{2003}\u{200B}“Yes”", "x\u{FEFF}",
+        "> quote", "   ", "\u{0085}next", "é ", " é", "Ukraine’s", "\r\n",
+    ]
+
+    static func reference(dropping text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.drop(while: QuoteText.isSpace)))
+    }
+
+    static func reference(trimming text: String) -> String {
+        let scalars = Array(text.unicodeScalars.drop(while: QuoteText.isSpace))
+        let end = scalars.lastIndex { !QuoteText.isSpace($0) }.map { $0 + 1 } ?? 0
+        return String(String.UnicodeScalarView(scalars[..<end]))
+    }
+
+    @Test("leading spaces, and spaces at both ends, are those of the scalar rule", arguments: samples)
+    func trimsLikeTheScalarRule(_ text: String) {
+        #expect(String(text.droppingLeadingSpaces()) == Self.reference(dropping: text))
+        #expect(text.trimmingSpaces() == Self.reference(trimming: text))
+    }
+}
