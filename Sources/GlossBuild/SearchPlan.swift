@@ -29,9 +29,13 @@ struct SearchPlan: Sendable {
     var shardPositions: [String: [Int]]
     /// Each shard's key: a hash of its bytes.
     var shardKeys: [String: UInt64]
-    var shards: [String: PlannedPage]
-    /// Each transcript's file, by place.
-    var transcripts: [PlannedPage]
+    /// How each shard is cut into files: for each of its big terms, how
+    /// many parts (``SearchIndex/layout(ofShardBody:)``).
+    var shardLayouts: [String: [Int]]
+    /// Each shard's files: its own, then its big terms' parts.
+    var shards: [String: [PlannedPage]]
+    /// Each transcript's files (its own, then its passages' chunks), by place.
+    var transcripts: [[PlannedPage]]
     var meta: PlannedPage?
     /// Reads the summaries the shards being made need, once each.
     var loader: Loader?
@@ -99,7 +103,7 @@ struct SearchPlan: Sendable {
     }
 
     var pages: [PlannedPage] {
-        transcripts + shards.keys.sorted().compactMap { shards[$0] } + (meta.map { [$0] } ?? [])
+        transcripts.flatMap { $0 } + shards.keys.sorted().flatMap { shards[$0] ?? [] } + (meta.map { [$0] } ?? [])
     }
 
     static let directory = "search/"
@@ -115,6 +119,7 @@ struct SearchPlan: Sendable {
         documents = []
         shardPositions = [:]
         shardKeys = [:]
+        shardLayouts = [:]
         shards = [:]
         transcripts = []
         meta = nil
@@ -129,9 +134,10 @@ struct SearchPlan: Sendable {
         seed = context.seed
         shardPositions = [:]
         shardKeys = [:]
+        shardLayouts = [:]
         shards = [:]
         self.transcripts = Array(transcripts.indices).parallelMap { position in
-            Self.transcriptPage(position, document: transcripts[position], body: bodies[position], context: context)
+            Self.transcriptPages(position, document: transcripts[position], body: bodies[position], context: context)
         }
         if let cachePath, let cached = SearchPlanCache.read(path: cachePath), planFromCache(cached, context: context) {
             return
@@ -144,16 +150,17 @@ struct SearchPlan: Sendable {
         for (position, list) in chunked.enumerated() {
             for (name, lines) in list { groups[name, default: []].append((position, lines)) }
         }
-        let made = groups.sorted { $0.key < $1.key }.parallelMap { name, lines -> (String, UInt64, [Int], [UInt8]) in
+        let made = groups.sorted { $0.key < $1.key }.parallelMap { name, lines -> (String, UInt64, [Int], [UInt8], [Int]) in
             let body = SearchIndex.shardBody(lines)
-            return (name, Self.shardKey(name, body: body), lines.map(\.position), body)
+            return (name, Self.shardKey(name, body: body), lines.map(\.position), body, SearchIndex.layout(ofShardBody: body))
         }
         shardPositions = Dictionary(made.map { ($0.0, $0.2) }, uniquingKeysWith: { first, _ in first })
         shardKeys = Dictionary(made.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+        shardLayouts = Dictionary(made.filter { !$0.4.isEmpty }.map { ($0.0, $0.4) }, uniquingKeysWith: { first, _ in first })
         shardsKeyed = made.count
         self.loader = loader
-        shards = Dictionary(made.map { name, key, _, body in
-            (name, PlannedPage(path: Self.shardDirectory + name + ".js", key: key) { SearchIndex.shardFile(name: name, body: body) })
+        shards = Dictionary(made.map { name, key, _, body, layout in
+            (name, Self.shardPages(name, key: key, layout: layout) { body })
         }, uniquingKeysWith: { first, _ in first })
         meta = Self.metaPage(transcripts: transcripts.count, shards: Array(shards.keys))
         persisted = .changed
@@ -177,6 +184,7 @@ struct SearchPlan: Sendable {
         }
         shardPositions = cached.shardPositions
         shardKeys = cached.shardKeys
+        shardLayouts = cached.shardLayouts
         persisted = changed.isEmpty && cached.locations == sources.map(\.stored) ? .same : .changed
         let loader = Loader(sources: sources, documents: documents, rendering: context.rendering)
         let work = changed.map { (position: $0, old: olds[$0] ?? [], new: loader.terms($0)) }
@@ -195,7 +203,7 @@ struct SearchPlan: Sendable {
             sources[position] = Source(change.body.survey)
             documents[position] = change.document
             kept[position] = nil
-            transcripts[position] = Self.transcriptPage(position, document: change.document, body: change.body, context: context)
+            transcripts[position] = Self.transcriptPages(position, document: change.document, body: change.body, context: context)
             work.append((position, old, change.body.survey.searchTerms))
         }
         let loader = Loader(sources: sources, documents: documents, rendering: context.rendering, loaded: kept)
@@ -225,28 +233,34 @@ struct SearchPlan: Sendable {
         var needed: Set<Int> = []
         for name in touched { needed.formUnion(shardPositions[name] ?? []) }
         loader.prefetch(needed.sorted())
-        let keyed = touched.sorted().map { ($0, shardPositions[$0] ?? []) }.parallelMap { name, places -> (String, UInt64?) in
-            (name, places.isEmpty ? nil : Self.shardKey(name, body: Self.shardBody(name, positions: places, loader: loader)))
+        let keyed = touched.sorted().map { ($0, shardPositions[$0] ?? []) }.parallelMap { name, places -> (String, UInt64?, [Int]) in
+            guard !places.isEmpty else { return (name, nil, []) }
+            let body = Self.shardBody(name, positions: places, loader: loader)
+            return (name, Self.shardKey(name, body: body), SearchIndex.layout(ofShardBody: body))
         }
         shardsKeyed = keyed.count
         var shardSetChanged = !shardSetKnown
-        for (name, key) in keyed {
+        for (name, key, layout) in keyed {
             if (shardKeys[name] == nil) != (key == nil) { shardSetChanged = true }
             shardKeys[name] = key
+            shardLayouts[name] = key == nil || layout.isEmpty ? nil : layout
         }
         self.loader = loader
         if shardSetKnown {
-            for (name, _) in keyed {
-                shards[name] = shardKeys[name].map { Self.shardPage(name, key: $0, positions: shardPositions[name] ?? [], loader: loader) }
+            for (name, _, _) in keyed {
+                shards[name] = shardKeys[name].map {
+                    Self.shardPages(name, key: $0, layout: shardLayouts[name] ?? [], positions: shardPositions[name] ?? [], loader: loader)
+                }
             }
             // The pages not keyed again read the summaries through the new loader.
-            for (name, page) in shards where !touched.contains(name) {
-                shards[name] = Self.shardPage(name, key: page.key, positions: shardPositions[name] ?? [], loader: loader)
+            for name in shards.keys where !touched.contains(name) {
+                guard let key = shardKeys[name] else { continue }
+                shards[name] = Self.shardPages(name, key: key, layout: shardLayouts[name] ?? [], positions: shardPositions[name] ?? [], loader: loader)
             }
         } else {
-            let positions = shardPositions
+            let positions = shardPositions, layouts = shardLayouts
             shards = Dictionary(uniqueKeysWithValues: shardKeys.map { name, key in
-                (name, Self.shardPage(name, key: key, positions: positions[name] ?? [], loader: loader))
+                (name, Self.shardPages(name, key: key, layout: layouts[name] ?? [], positions: positions[name] ?? [], loader: loader))
             })
         }
         if shardSetChanged || meta == nil { meta = Self.metaPage(transcripts: transcriptCount, shards: Array(shardKeys.keys)) }
@@ -270,7 +284,7 @@ struct SearchPlan: Sendable {
         guard persisted != .same else { return }
         let cache = SearchPlanCache(
             seed: seed, paths: documents.map(\.path), digests: sources.map(\.digest), locations: sources.map(\.stored),
-            shardPositions: shardPositions, shardKeys: shardKeys
+            shardPositions: shardPositions, shardKeys: shardKeys, shardLayouts: shardLayouts
         )
         if cache.write(path: path) { persisted = .same }
     }
@@ -281,15 +295,49 @@ struct SearchPlan: Sendable {
 
     private static func shardKey(_ name: String, body: [UInt8]) -> UInt64 {
         var key = StableHasher()
-        key.combine("search shard 1")
+        key.combine("search shard 2")
         key.combine(name)
         key.combine(body)
         return key.value
     }
 
-    private static func shardPage(_ name: String, key: UInt64, positions: [Int], loader: Loader) -> PlannedPage {
-        PlannedPage(path: shardDirectory + name + ".js", key: key) {
-            SearchIndex.shardFile(name: name, body: shardBody(name, positions: positions, loader: loader))
+    private static func shardPages(_ name: String, key: UInt64, layout: [Int], positions: [Int], loader: Loader) -> [PlannedPage] {
+        shardPages(name, key: key, layout: layout) { shardBody(name, positions: positions, loader: loader) }
+    }
+
+    /// A shard's files, each keyed by the shard's key and its name: the
+    /// shard's bytes are made once for all of them.
+    private static func shardPages(_ name: String, key: UInt64, layout: [Int], body: @escaping @Sendable () -> [UInt8]) -> [PlannedPage] {
+        let names = SearchIndex.shardFileNames(name: name, layout: layout)
+        let files = FileGroup(count: names.count) { SearchIndex.shardFiles(name: name, body: body()).map(\.bytes) }
+        return names.enumerated().map { index, fileName in
+            var fileKey = StableHasher()
+            fileKey.combine(key)
+            fileKey.combine(fileName)
+            return PlannedPage(path: shardDirectory + fileName + ".js", key: index == 0 ? key : fileKey.value) { files.take(index) }
+        }
+    }
+
+    /// Files made together (a shard's, a transcript's), on the first
+    /// request for one of them, and let go once each has been taken.
+    final class FileGroup: Sendable {
+        let count: Int
+        let make: @Sendable () -> [[UInt8]]
+        private let state: Mutex<(files: [[UInt8]]?, taken: Int)>
+
+        init(count: Int, make: @escaping @Sendable () -> [[UInt8]]) {
+            self.count = count
+            self.make = make
+            state = Mutex((nil, 0))
+        }
+
+        func take(_ index: Int) -> [UInt8] {
+            state.withLock { state in
+                let files = state.files ?? make()
+                state.taken += 1
+                state.files = state.taken >= count ? nil : files
+                return index < files.count ? files[index] : []
+            }
         }
     }
 
@@ -300,11 +348,14 @@ struct SearchPlan: Sendable {
         return PlannedPage(path: metaFile, key: key.value) { bytes }
     }
 
-    private static func transcriptPage(
+    /// A transcript's file and its chunks' files: how many chunks there are
+    /// follows from the length of its passages, which the body store knows
+    /// without reading them.
+    private static func transcriptPages(
         _ position: Int, document: Document, body: RememberedBody, context: SiteBuilder.PlanningContext
-    ) -> PlannedPage {
+    ) -> [PlannedPage] {
         var key = StableHasher()
-        key.combine("search transcript 1")
+        key.combine("search transcript 2")
         key.combine(context.seed)
         key.combine(position)
         key.combine(document.slug)
@@ -320,9 +371,24 @@ struct SearchPlan: Sendable {
             kind: document.frontMatter.kind, speakers: speakers
         )
         let rendering = context.rendering
-        return PlannedPage(path: transcriptDirectory + String(position) + ".js", key: key.value) {
-            SearchIndex.transcriptFile(position: position, info: info, passagesJSON: rendering.searchPassages(of: body, for: document))
+        let length = switch body.survey.searchPassages {
+        case .inMemory(let json): json.utf8.count
+        case .stored(let location): location.length
+        case .dropped: rendering.searchPassages(of: body, for: document).count
         }
+        let chunks = SearchIndex.chunkCount(passagesBytes: length)
+        let files = FileGroup(count: chunks + 1) {
+            SearchIndex.transcriptFiles(position: position, info: info, passagesJSON: rendering.searchPassages(of: body, for: document))
+        }
+        let own = key.value
+        var pages = [PlannedPage(path: transcriptDirectory + String(position) + ".js", key: own) { files.take(0) }]
+        for chunk in 0 ..< chunks {
+            var chunkKey = StableHasher()
+            chunkKey.combine(own)
+            chunkKey.combine(chunk)
+            pages.append(PlannedPage(path: transcriptDirectory + "\(position)-\(chunk).js", key: chunkKey.value) { files.take(chunk + 1) })
+        }
+        return pages
     }
 }
 
@@ -339,9 +405,10 @@ struct SearchPlanCache: Sendable, Equatable {
     var locations: [BodyLocation?]
     var shardPositions: [String: [Int]]
     var shardKeys: [String: UInt64]
+    var shardLayouts: [String: [Int]]
 
     static let fileName = "search"
-    private static let magic = Array("gloss search plan 1\n".utf8)
+    private static let magic = Array("gloss search plan 2\n".utf8)
     private static let transcriptsPerRecord = 1024
     private static let shardsPerRecord = 256
 
@@ -349,7 +416,7 @@ struct SearchPlanCache: Sendable, Equatable {
 
     private enum Part: Sendable {
         case transcripts(start: Int, [(String, UInt64, BodyLocation?)])
-        case shards([(String, UInt64, [Int])])
+        case shards([(String, UInt64, [Int], [Int])])
     }
 
     /// The cache at `path`, if whole and consistent.
@@ -366,7 +433,7 @@ struct SearchPlanCache: Sendable, Equatable {
             }
             var cache = SearchPlanCache(
                 seed: seed, paths: Array(repeating: "", count: count), digests: Array(repeating: 0, count: count),
-                locations: Array(repeating: nil, count: count), shardPositions: [:], shardKeys: [:]
+                locations: Array(repeating: nil, count: count), shardPositions: [:], shardKeys: [:], shardLayouts: [:]
             )
             var covered = 0
             for part in parts {
@@ -382,9 +449,10 @@ struct SearchPlanCache: Sendable, Equatable {
                     }
                     covered += list.count
                 case .shards(let list)?:
-                    for (name, key, positions) in list {
+                    for (name, key, positions, layout) in list {
                         guard cache.shardKeys.updateValue(key, forKey: name) == nil else { return nil }
                         cache.shardPositions[name] = positions
+                        if !layout.isEmpty { cache.shardLayouts[name] = layout }
                     }
                 }
             }
@@ -408,7 +476,7 @@ struct SearchPlanCache: Sendable, Equatable {
                 guard start >= 0, start + list.count <= count else { throw ByteReader.Malformed() }
                 part = .transcripts(start: start, list)
             case .shards:
-                part = .shards(try reader.readArray { reader -> (String, UInt64, [Int]) in
+                part = .shards(try reader.readArray { reader -> (String, UInt64, [Int], [Int]) in
                     let name = try reader.readString(), key = try reader.readFixed()
                     var last = -1
                     let positions = try reader.readArray { reader -> Int in
@@ -419,8 +487,13 @@ struct SearchPlanCache: Sendable, Equatable {
                         guard last < count else { throw ByteReader.Malformed() }
                         return last
                     }
+                    let layout = try reader.readArray { reader -> Int in
+                        let parts = try reader.readInt()
+                        guard parts > 0 else { throw ByteReader.Malformed() }
+                        return parts
+                    }
                     guard !positions.isEmpty, !name.isEmpty else { throw ByteReader.Malformed() }
-                    return (name, key, positions)
+                    return (name, key, positions, layout)
                 })
             default: throw ByteReader.Malformed()
             }
@@ -456,7 +529,7 @@ struct SearchPlanCache: Sendable, Equatable {
             return RecordLog.framed(writer.bytes)
         }
         let names = shardKeys.keys.sorted()
-        let shardPositions = shardPositions, shardKeys = shardKeys
+        let shardPositions = shardPositions, shardKeys = shardKeys, shardLayouts = shardLayouts
         let shardRecords = Array(stride(from: 0, to: names.count, by: Self.shardsPerRecord)).parallelMap { start -> [UInt8] in
             var writer = ByteWriter()
             writer.write(Record.shards.rawValue)
@@ -472,6 +545,9 @@ struct SearchPlanCache: Sendable, Equatable {
                     writer.write(position - last - 1)
                     last = position
                 }
+                let layout = shardLayouts[name] ?? []
+                writer.write(layout.count)
+                for parts in layout { writer.write(parts) }
             }
             return RecordLog.framed(writer.bytes)
         }

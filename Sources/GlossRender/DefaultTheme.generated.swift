@@ -660,27 +660,46 @@ mark.annotation {
   function pageURL(url) { return /\/$/.test(url) ? url + INDEX : url; }
 
   // ---- What the index files call ----
-  var data = { meta: null, shards: {}, docs: {} };
+  var data = { meta: null, shards: {}, parts: {}, docs: {}, texts: {} };
   window.GlossSearch = {
     meta: function (m) { data.meta = m; },
     shard: function (name, body) { data.shards[name] = parseShard(body); },
-    doc: function (position, d) { data.docs[position] = d; }
+    part: function (name, body) { data.parts[name] = parsePart(body); },
+    doc: function (position, d) { data.docs[position] = d; },
+    text: function (position, chunk, passages) { data.texts[position + '-' + chunk] = passages; }
   };
 
+  /** A shard: its terms' postings ([position, postings, …]) and its big
+      terms, whose postings are in parts, best transcripts first. */
   function parseShard(body) {
-    var terms = Object.create(null);
+    var terms = Object.create(null), big = Object.create(null);
     var position = -1;
     var lines = String(body).split('\n');
     for (var i = 0; i < lines.length; i++) {
       var line = lines[i];
       if (!line) continue;
       if (line.charAt(0) === '@') { position = parseInt(line.slice(1), 10); continue; }
-      var tab = line.indexOf('\t');
-      if (tab < 1 || position < 0) continue;
-      var term = line.slice(0, tab);
-      (terms[term] || (terms[term] = [])).push(position, line.slice(tab + 1));
+      var fields = line.split('\t');
+      if (line.charAt(0) === '!' && fields.length === 5) {
+        // !term TAB index TAB transcripts TAB passages TAB each part's best entry (count, "t" for the title)
+        big[fields[0].slice(1)] = {
+          index: parseInt(fields[1], 10), df: parseInt(fields[2], 10), passages: parseInt(fields[3], 10),
+          heads: fields[4].split(',').map(function (h) { return { tf: parseInt(h, 10), title: /t$/.test(h) }; })
+        };
+        continue;
+      }
+      if (fields.length !== 2 || !fields[0] || position < 0) continue;
+      (terms[fields[0]] || (terms[fields[0]] = [])).push(position, fields[1]);
     }
-    return terms;
+    return { terms: terms, big: big };
+  }
+  function parsePart(body) {
+    var list = [];
+    String(body).split('\n').forEach(function (line) {
+      var tab = line.indexOf('\t');
+      if (tab > 0) list.push(parseInt(line.slice(0, tab), 10), line.slice(tab + 1));
+    });
+    return list;
   }
 
   var loading = {};
@@ -706,11 +725,42 @@ mark.annotation {
     if (!data.shardSet.has(name)) return Promise.resolve();
     return load('index/' + name + '.js', function () { return !!data.shards[name]; });
   }
+  function partName(state, k) { return state.shard + '-' + state.big.index + '-' + k; }
+  /** The next part of a big term's postings. */
+  function loadPart(state) {
+    var name = partName(state, state.loaded);
+    return load('index/' + name + '.js', function () { return !!data.parts[name]; }).then(function () {
+      state.loaded = Math.max(state.loaded, parseInt(name.slice(name.lastIndexOf('-') + 1), 10) + 1);
+    });
+  }
   function loadDoc(position) {
     return load('doc/' + position + '.js', function () {
       var d = data.docs[position];
-      return !!(d && typeof d.u === 'string' && Array.isArray(d.p));
+      return !!(d && typeof d.u === 'string' && Array.isArray(d.c) && d.c.length > 0);
     });
+  }
+  /** The chunk of a transcript's passages that holds passage `ord` (from 1). */
+  function chunkOf(doc, ord) {
+    var k = 0;
+    for (var i = 0; i < doc.c.length; i++) if (doc.c[i] <= ord) k = i;
+    return k;
+  }
+  /** The chunks that hold these passages of a transcript, loaded. */
+  function loadPassages(position, ords) {
+    var doc = data.docs[position], chunks = new Set();
+    ords.forEach(function (ord) { if (ord > 0) chunks.add(chunkOf(doc, ord)); });
+    return Promise.all(Array.from(chunks).map(function (k) {
+      var key = position + '-' + k;
+      return load('doc/' + key + '.js', function () { return Array.isArray(data.texts[key]); });
+    }));
+  }
+  /** Passage `ord` of a transcript as [id, speaker, seconds, text], if loaded. */
+  function passageOf(position, ord) {
+    var doc = data.docs[position];
+    if (!doc || ord < 1) return null;
+    var k = chunkOf(doc, ord), list = data.texts[position + '-' + k];
+    var passage = list && list[ord - doc.c[k]];
+    return Array.isArray(passage) ? passage : null;
   }
 
   // ---- Text: the same folding, words and stemmer as the build (GlossSearch) ----
@@ -789,60 +839,133 @@ mark.annotation {
     return { clauses: clauses, phrases: phrases, highlight: highlight };
   }
 
-  function postingsOf(clause) {
-    // position -> {ords: Map(ordinal -> count), title: count}
-    var byDoc = new Map();
-    var shard = data.shards[shardName(clause.prefix || clause.terms[0])];
-    if (!shard) return byDoc;
-    var names = clause.terms.filter(function (t) { return shard[t]; });
+  /** What a clause's terms are in the loaded shards: each term with its
+      postings so far and, for a big term, how many of its parts are loaded. */
+  function resolve(clause) {
+    var shard = shardName(clause.prefix || clause.terms[0]);
+    var found = data.shards[shard];
+    clause.states = [];
+    clause.names = [];
+    if (!found) return;
+    var names = clause.terms.filter(function (t) { return found.terms[t] || found.big[t]; });
     if (clause.prefix) {
-      for (var t in shard) if (t.indexOf(clause.prefix) === 0 && names.indexOf(t) < 0) names.push(t);
+      [found.terms, found.big].forEach(function (set) {
+        for (var t in set) if (t.indexOf(clause.prefix) === 0 && names.indexOf(t) < 0) names.push(t);
+      });
     }
-    names.forEach(function (t) {
-      var list = shard[t];
-      for (var i = 0; i < list.length; i += 2) {
-        var entry = byDoc.get(list[i]);
-        if (!entry) byDoc.set(list[i], entry = { ords: new Map(), title: 0 });
-        list[i + 1].split(',').forEach(function (p) {
-          var dot = p.indexOf('.');
-          var ord = parseInt(dot < 0 ? p : p.slice(0, dot), 10);
-          var count = dot < 0 ? 1 : parseInt(p.slice(dot + 1), 10);
-          if (ord === 0) entry.title += count;
-          else entry.ords.set(ord, (entry.ords.get(ord) || 0) + count);
-        });
-      }
-    });
     clause.names = names;
-    return byDoc;
+    clause.states = names.map(function (t) {
+      return { term: t, shard: shard, small: found.terms[t] || null, big: found.terms[t] ? null : found.big[t], loaded: 0 };
+    });
+  }
+  function complete(state) { return !state.big || state.loaded >= state.big.heads.length; }
+  /** The parts a clause still needs, all of them (a filter, or a phrase to check). */
+  function loadAll(clause) {
+    return Promise.all(clause.states.filter(function (st) { return !complete(st); }).map(function (st) {
+      var ks = [];
+      for (var k = st.loaded; k < st.big.heads.length; k++) ks.push(k);
+      return Promise.all(ks.map(function (k) {
+        var name = partName(st, k);
+        return load('index/' + name + '.js', function () { return !!data.parts[name]; });
+      })).then(function () { st.loaded = st.big.heads.length; });
+    }));
   }
 
-  /** Every passage that has all clauses, scored, grouped by transcript, best first. */
+  function saturate(tf) { return tf * (K1 + 1) / (tf + K1); }
+  function idfOf(df, n) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
+  function parsePostings(text) {
+    var entry = { ords: new Map(), title: false, best: 0 };
+    text.split(',').forEach(function (p) {
+      var dot = p.indexOf('.');
+      var ord = parseInt(dot < 0 ? p : p.slice(0, dot), 10);
+      var count = dot < 0 ? 1 : parseInt(p.slice(dot + 1), 10);
+      if (ord === 0) entry.title = true;
+      else { entry.ords.set(ord, count); if (count > entry.best) entry.best = count; }
+    });
+    return entry;
+  }
+
+  /** The passages of the loaded postings that have every clause, scored and
+      grouped by transcript, best first; with how sure the order is: a
+      transcript not settled (some of its postings may be in parts not
+      loaded) scores at most `bound`. A passage's score is BM25 summed over
+      the clauses, each clause counting its best term in the passage (a
+      prefix can match several); a term in the title adds half its weight. */
   function rank(parsed) {
     var n = data.meta.n || 1;
-    var lists = parsed.clauses.map(postingsOf);
-    var groups = [];
-    if (!lists.length) return groups;
-    var order = lists.map(function (l, i) { return i; }).sort(function (a, b) { return lists[a].size - lists[b].size; });
-    lists[order[0]].forEach(function (_, position) {
-      var entries = [];
-      for (var i = 0; i < lists.length; i++) {
-        var e = lists[i].get(position);
-        if (!e) return;
-        entries.push(e);
+    var clauses = parsed.clauses.map(function (clause) {
+      var byDoc = new Map(), incomplete = [];
+      clause.states.forEach(function (st, k) {
+        var idf = idfOf(st.small ? st.small.length / 2 : st.big.df, n);
+        var weight = clause.field ? 0 : idf;
+        function add(list) {
+          for (var i = 0; i < list.length; i += 2) {
+            var e = parsePostings(list[i + 1]);
+            e.term = k;
+            e.weight = weight;
+            e.impact = weight * (saturate(e.best) + (e.title ? 0.5 : 0));
+            var at = byDoc.get(list[i]);
+            if (!at) byDoc.set(list[i], at = []);
+            at.push(e);
+          }
+        }
+        if (st.small) add(st.small);
+        else for (var p = 0; p < st.loaded; p++) add(data.parts[partName(st, p)] || []);
+        if (!complete(st)) {
+          var head = st.big.heads[st.loaded];
+          incomplete.push({ term: k, bound: weight * (saturate(head.tf) + (head.title ? 0.5 : 0)) });
+        }
+      });
+      return { byDoc: byDoc, incomplete: incomplete };
+    });
+    var whole = clauses.every(function (c) { return !c.incomplete.length; });
+    var groups = [], bound = -Infinity;
+    if (!clauses.length) return { groups: groups, bound: bound, whole: true };
+    var positions;
+    if (whole) {
+      positions = clauses.reduce(function (a, b) { return a.byDoc.size <= b.byDoc.size ? a : b; }).byDoc;
+    } else {
+      positions = new Map();
+      clauses.forEach(function (c) { c.byDoc.forEach(function (_, p) { positions.set(p, true); }); });
+      // A transcript in no loaded postings can still match if no clause is whole.
+      var unseen = 0;
+      for (var i = 0; i < clauses.length; i++) {
+        if (!clauses[i].incomplete.length) { unseen = -Infinity; break; }
+        unseen += Math.max.apply(null, clauses[i].incomplete.map(function (x) { return x.bound; }));
       }
+      bound = unseen;
+    }
+    positions.forEach(function (_, position) {
+      var entries = [], settled = true, most = 0;
+      for (var i = 0; i < clauses.length; i++) {
+        var c = clauses[i], es = c.byDoc.get(position) || [];
+        var best = -Infinity;
+        es.forEach(function (e) { if (e.impact > best) best = e.impact; });
+        c.incomplete.forEach(function (x) {
+          if (!es.some(function (e) { return e.term === x.term; })) {
+            settled = false;
+            if (x.bound > best) best = x.bound;
+          }
+        });
+        if (best === -Infinity) return;  // in no term of a whole clause: no match
+        most += best;
+        entries.push(es);
+      }
+      if (!settled) { if (most > bound) bound = most; return; }
       var candidates = new Set();
-      entries.forEach(function (e) { e.ords.forEach(function (_, ord) { candidates.add(ord); }); });
+      entries.forEach(function (es) { es.forEach(function (e) { e.ords.forEach(function (_, ord) { candidates.add(ord); }); }); });
       if (!candidates.size) candidates.add(0);
       var passages = [];
       candidates.forEach(function (ord) {
         var score = 0;
         for (var i = 0; i < entries.length; i++) {
-          var e = entries[i], tf = ord ? (e.ords.get(ord) || 0) : 0;
-          if (!tf && !e.title) return;
-          if (parsed.clauses[i].field) continue;
-          var df = lists[i].size;
-          var idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-          score += idf * (tf * (K1 + 1)) / (tf + K1) + (e.title ? idf * 0.5 : 0);
+          var best = -1;
+          entries[i].forEach(function (e) {
+            var tf = ord ? (e.ords.get(ord) || 0) : 0;
+            if (tf || e.title) best = Math.max(best, e.weight * (saturate(tf) + (e.title ? 0.5 : 0)));
+          });
+          if (best < 0) return;
+          score += best;
         }
         passages.push({ ord: ord, score: score });
       });
@@ -851,7 +974,29 @@ mark.annotation {
       groups.push({ position: position, passages: passages, score: passages[0].score });
     });
     groups.sort(function (a, b) { return b.score - a.score || a.position - b.position; });
-    return groups;
+    // Among equal scores the parts of one term are in site order, so with
+    // one term a tie with what is not loaded yet cannot come first.
+    var single = clauses.length === 1 && parsed.clauses[0].states.length === 1;
+    return { groups: groups, bound: bound, whole: whole, single: single, clauses: clauses };
+  }
+
+  /** Ranks with more parts loaded until the first `count` transcripts are
+      certain: each loaded one scores above anything not yet settled. */
+  function rankFirst(parsed, count) {
+    var ranked = rank(parsed);
+    var k = Math.min(count, ranked.groups.length);
+    var kth = k ? ranked.groups[k - 1].score : -Infinity;
+    var sure = ranked.whole || ranked.bound === -Infinity ||
+      (ranked.groups.length >= count && (kth > ranked.bound || (ranked.single && kth >= ranked.bound)));
+    if (sure) return Promise.resolve(ranked);
+    // The part that could raise a score most.
+    var next = null, top = -Infinity;
+    parsed.clauses.forEach(function (clause, i) {
+      ranked.clauses[i].incomplete.forEach(function (x) {
+        if (x.bound > top) { top = x.bound; next = clause.states[x.term]; }
+      });
+    });
+    return loadPart(next).then(function () { return rankFirst(parsed, count); });
   }
 
   function hasPhrase(text, phrase) {
@@ -904,6 +1049,7 @@ mark.annotation {
     return e;
   }
   function groupElement(group, doc, shown, parsed) {
+    var position = group.position;
     var li = element('li', 'search-group');
     var heading = element('h2', 'search-transcript');
     var link = element('a', null, doc.t);
@@ -914,7 +1060,7 @@ mark.annotation {
     if (facts) li.appendChild(element('p', 'search-facts', facts));
     var list = element('ol', 'search-passages');
     shown.forEach(function (p) {
-      var passage = doc.p[p.ord - 1];
+      var passage = passageOf(position, p.ord);
       var item = element('li', 'search-passage');
       var a = element('a');
       a.href = pageURL(doc.u) + (passage ? '#' + passage[0] : '');
@@ -961,24 +1107,49 @@ mark.annotation {
       var names = new Set(parsed.clauses.map(function (c) { return shardName(c.prefix || c.terms[0]); }));
       return Promise.all(Array.from(names).map(loadShard));
     }).then(function () {
+      // Filters, and every word of a query with a phrase to check, need all
+      // their postings; other words start with their best part.
+      return Promise.all(parsed.clauses.map(function (clause) {
+        resolve(clause);
+        // data-parts="all" (scripts/check-search) loads every part, to compare the rankings.
+        if (clause.field || parsed.phrases.length || root.getAttribute('data-parts') === 'all') return loadAll(clause);
+        return Promise.all(clause.states.filter(function (st) { return !complete(st) && !st.loaded; }).map(loadPart));
+      }));
+    }).then(function () {
       if (mine !== generation) return;
-      var groups = rank(parsed);
+      var ranked = null, groups = [];
       var list = element('ol', 'search-groups');
       results.appendChild(list);
       var next = 0, found = 0, passages = 0;
-      if (!parsed.phrases.length) groups.forEach(function (g) { passages += g.passages.length; });
+      function count() {
+        if (parsed.phrases.length) return;
+        passages = 0;
+        groups.forEach(function (g) { passages += g.passages.length; });
+      }
       function step() {
         if (mine !== generation) return Promise.resolve();
-        var batch = groups.slice(next, next + GROUPS);
-        next += batch.length;
-        return Promise.all(batch.map(function (g) { return loadDoc(g.position); })).then(function () {
+        return rankFirst(parsed, next + GROUPS).then(function (now) {
+          ranked = now;
+          groups = now.groups;
+          count();
+          var batch = groups.slice(next, next + GROUPS);
+          next += batch.length;
+          // Each transcript's own file, then the chunks of the passages it shows
+          // (of every passage with the words, for a phrase to check).
+          return Promise.all(batch.map(function (g) {
+            return loadDoc(g.position).then(function () {
+              var ords = (parsed.phrases.length ? g.passages : g.passages.slice(0, SHOWN)).map(function (p) { return p.ord; });
+              return loadPassages(g.position, ords);
+            });
+          })).then(function () { return batch; });
+        }).then(function (batch) {
           if (mine !== generation) return;
           batch.forEach(function (g) {
             var doc = data.docs[g.position];
             var kept = g.passages;
             if (parsed.phrases.length) {
               kept = kept.filter(function (p) {
-                var passage = doc.p[p.ord - 1];
+                var passage = passageOf(g.position, p.ord);
                 return passage && parsed.phrases.every(function (ph) { return hasPhrase(String(passage[3]), ph); });
               });
               passages += kept.length;
@@ -1000,10 +1171,18 @@ mark.annotation {
           status.textContent = 'No passages match.';
           return;
         }
-        var exact = !parsed.phrases.length || next >= groups.length;
+        var transcripts = parsed.phrases.length ? found : groups.length;
+        var exact = parsed.phrases.length ? next >= groups.length : ranked.whole;
+        if (!ranked.whole && ranked.single) {
+          // One word: its head line counts what its parts hold.
+          var big = parsed.clauses[0].states[0].big;
+          transcripts = big.df;
+          passages = big.passages;
+          exact = true;
+        }
         status.textContent = (exact ? '' : 'At least ') + plural(passages, 'passage', 'passages') + ' in ' +
-          plural(exact && parsed.phrases.length ? found : (parsed.phrases.length ? found : groups.length), 'transcript', 'transcripts') + '.';
-        if (next < groups.length) {
+          plural(transcripts, 'transcript', 'transcripts') + '.';
+        if (next < groups.length || !ranked.whole) {
           var button = element('button', 'search-more', 'Show more transcripts');
           button.type = 'button';
           button.addEventListener('click', function () { button.disabled = true; step(); });

@@ -352,8 +352,74 @@ public enum SearchIndex {
         }
     }
 
+    /// A transcript's passages go in chunks of about this many bytes, so
+    /// that showing three of its passages does not load all of them.
+    public static let chunkBytes = 4096
+
+    /// How many chunks a transcript's passages (``passagesJSON(_:)``, `bytes` long) are cut into.
+    public static func chunkCount(passagesBytes bytes: Int) -> Int {
+        max(1, (bytes + chunkBytes - 1) / chunkBytes)
+    }
+
+    /// A transcript's files: `search/doc/POSITION.js`, what it says of the
+    /// transcript and where each chunk of its passages starts, then each
+    /// chunk's `search/doc/POSITION-K.js`. There are
+    /// ``chunkCount(passagesBytes:)`` chunks; a passage goes in the chunk
+    /// where its first byte falls, so a chunk can be empty.
+    public static func transcriptFiles(position: Int, info: TranscriptInfo, passagesJSON: [UInt8]) -> [[UInt8]] {
+        let total = max(passagesJSON.count, 1)
+        let count = chunkCount(passagesBytes: passagesJSON.count)
+        var chunks = Array(repeating: [UInt8](), count: count)
+        var sizes = Array(repeating: 0, count: count)
+        // The passages are copied as they are, not read and written again.
+        for range in passageRanges(passagesJSON) {
+            let chunk = min(count - 1, range.lowerBound * count / total)
+            if !chunks[chunk].isEmpty { chunks[chunk].append(UInt8(ascii: ",")) }
+            chunks[chunk] += passagesJSON[range]
+            sizes[chunk] += 1
+        }
+        // Each chunk's first passage's ordinal (from 1): an empty chunk's is the next one's.
+        var firsts: [Int] = []
+        var ordinal = 1
+        for size in sizes {
+            firsts.append(ordinal)
+            ordinal += size
+        }
+        var files = [transcriptFile(position: position, info: info, chunkStarts: firsts)]
+        for (index, chunk) in chunks.enumerated() {
+            files.append(Array("GlossSearch.text(\(position),\(index),[".utf8) + chunk + Array("]);\n".utf8))
+        }
+        return files
+    }
+
+    /// Where each passage (`[…]`) of ``passagesJSON(_:)`` is: one pass over
+    /// the bytes, minding strings and their escapes.
+    static func passageRanges(_ json: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var depth = 0, start = 0
+        var inString = false, escaped = false
+        for index in json.indices {
+            let byte = json[index]
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["):
+                depth += 1
+                if depth == 2 { start = index }
+            case UInt8(ascii: "]"):
+                if depth == 2 { ranges.append(start ..< index + 1) }
+                depth -= 1
+            default: break
+            }
+        }
+        return ranges
+    }
+
     /// `search/doc/POSITION.js`.
-    public static func transcriptFile(position: Int, info: TranscriptInfo, passagesJSON: [UInt8]) -> [UInt8] {
+    static func transcriptFile(position: Int, info: TranscriptInfo, chunkStarts: [Int]) -> [UInt8] {
         var out = Array("GlossSearch.doc(\(position),{\"u\":".utf8) + jsonString(info.url)
         out += Array(",\"t\":".utf8) + jsonString(info.title)
         out += Array(",\"d\":".utf8) + (info.date.map(jsonString) ?? Array("null".utf8))
@@ -364,7 +430,7 @@ public enum SearchIndex {
             out += jsonString(speaker.id) + [UInt8(ascii: ":"), UInt8(ascii: "[")] + jsonString(speaker.name)
             out += [UInt8(ascii: ",")] + (speaker.role.map(jsonString) ?? Array("null".utf8)) + [UInt8(ascii: "]")]
         }
-        out += Array("},\"p\":".utf8) + passagesJSON + Array("});\n".utf8)
+        out += Array("},\"c\":[\(chunkStarts.map(String.init).joined(separator: ","))]});\n".utf8)
         return out
     }
 
@@ -403,5 +469,176 @@ public enum SearchIndex {
             index += 1
         }
         out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// A shard's files: the shard itself and, for each term whose postings in
+/// it pass ``bigTermBytes``, that term's postings in parts, best first
+/// (docs/search.md, "Common words"). A query for such a term loads its
+/// first part and only as many more as it needs to be sure of the results
+/// it shows.
+extension SearchIndex {
+    /// A term with more bytes of postings in a shard than this gets parts.
+    public static let bigTermBytes = 8 * 1024
+    /// The first part's size; each next part doubles, up to ``largestPartBytes``.
+    public static let firstPartBytes = 4 * 1024
+    public static let largestPartBytes = 64 * 1024
+
+    /// How a shard is cut: for each big term in order, how many parts it has.
+    public static func layout(ofShardBody body: [UInt8]) -> [Int] {
+        split(body).big.map(\.parts.count)
+    }
+
+    /// The files of a shard, the shard's own first and then each big term's
+    /// parts in order, with their names (`NAME`, `NAME-J-K`).
+    public static func shardFiles(name: String, body: [UInt8]) -> [(name: String, bytes: [UInt8])] {
+        let cut = split(body)
+        var files = [(name, shardFile(name: name, body: cut.main))]
+        for (index, term) in cut.big.enumerated() {
+            for (part, bytes) in term.parts.enumerated() {
+                let partName = "\(name)-\(index)-\(part)"
+                var out = Array("GlossSearch.part(".utf8) + jsonString(partName) + Array(",".utf8)
+                bytes.withUnsafeBufferPointer { appendJSONString($0, to: &out) }
+                out += Array(");\n".utf8)
+                files.append((partName, out))
+            }
+        }
+        return files
+    }
+
+    /// The name of the file at `index` of a shard's ``shardFiles(name:body:)``,
+    /// from its layout alone.
+    public static func shardFileNames(name: String, layout: [Int]) -> [String] {
+        var names = [name]
+        for (index, parts) in layout.enumerated() {
+            for part in 0 ..< parts { names.append("\(name)-\(index)-\(part)") }
+        }
+        return names
+    }
+
+    /// How much one posting list says a transcript is about a term: the
+    /// BM25 term-frequency part of its best passage (k1 = 1.2, as the page
+    /// computes it), plus a half when the term is in the title.
+    public static func impact(maxCount: Int, title: Bool) -> Double {
+        let tf = Double(maxCount)
+        return tf * 2.2 / (tf + 1.2) + (title ? 0.5 : 0)
+    }
+
+    struct BigTerm {
+        var term: ArraySlice<UInt8>
+        /// Each part's lines, `POSITION TAB postings`.
+        var parts: [[UInt8]]
+        /// Each part's first entry's best count and title flag, as the head line writes it.
+        var heads: [String]
+        var transcripts: Int
+        var passages: Int
+    }
+
+    /// A shard body cut into what stays in the shard's file (the big
+    /// terms' head lines, then the other terms' lines by transcript) and the
+    /// big terms' parts.
+    static func digits(_ value: Int) -> Int {
+        var count = 1, rest = value
+        while rest >= 10 {
+            rest /= 10
+            count += 1
+        }
+        return count
+    }
+
+    static func split(_ body: [UInt8]) -> (main: [UInt8], big: [BigTerm]) {
+        // Each line: the transcript it is under, and where its term and postings are.
+        struct Line { var position: Int; var start: Int; var tab: Int; var end: Int }
+        var lines: [Line] = []
+        var bytesByTerm: [ArraySlice<UInt8>: Int] = [:]
+        var position = -1
+        var at = 0
+        let count = body.count
+        while at < count {
+            var end = at
+            while end < count, body[end] != UInt8(ascii: "\n") { end += 1 }
+            if body[at] == UInt8(ascii: "@") {
+                var value = 0
+                for byte in body[(at + 1) ..< end] { value = value * 10 + Int(byte &- 0x30) }
+                position = value
+            } else if end > at, let tab = body[at ..< end].firstIndex(of: UInt8(ascii: "\t")) {
+                lines.append(Line(position: position, start: at, tab: tab, end: end))
+                // What the term's entry costs in a part: the place, a tab, the postings and a newline.
+                bytesByTerm[body[at ..< tab], default: 0] += digits(position) + end - tab + 1
+            }
+            at = end + 1
+        }
+        let bigNames = bytesByTerm.filter { $0.value > bigTermBytes }.keys.sorted { $0.lexicographicallyPrecedes($1) }
+        guard !bigNames.isEmpty else { return (body, []) }
+        let bigIndex = Dictionary(uniqueKeysWithValues: bigNames.enumerated().map { ($1, $0) })
+        var entries = Array(repeating: [(position: Int, best: Int, title: Bool, passages: Int, postings: ArraySlice<UInt8>)](), count: bigNames.count)
+        var rest: [UInt8] = []
+        var restPosition = -1
+        for line in lines {
+            let term = body[line.start ..< line.tab]
+            let postings = body[(line.tab + 1) ..< line.end]
+            if let index = bigIndex[term] {
+                var best = 0, title = false, passages = 0
+                // `ordinal` or `ordinal.count`, comma-separated, read in one pass.
+                var ordinal = 0, times = 0, afterDot = false
+                func posting() {
+                    if ordinal == 0 { title = true } else { best = max(best, afterDot ? times : 1); passages += 1 }
+                    ordinal = 0
+                    times = 0
+                    afterDot = false
+                }
+                for byte in postings {
+                    switch byte {
+                    case UInt8(ascii: ","): posting()
+                    case UInt8(ascii: "."): afterDot = true
+                    default:
+                        if afterDot { times = times * 10 + Int(byte &- 0x30) } else { ordinal = ordinal * 10 + Int(byte &- 0x30) }
+                    }
+                }
+                posting()
+                entries[index].append((line.position, best, title, max(passages, 1), postings))
+            } else {
+                if line.position != restPosition {
+                    rest.append(UInt8(ascii: "@"))
+                    rest += Array(String(line.position).utf8)
+                    rest.append(UInt8(ascii: "\n"))
+                    restPosition = line.position
+                }
+                rest += body[line.start ... min(line.end, count - 1)]
+                if line.end == count { rest.append(UInt8(ascii: "\n")) }
+            }
+        }
+        var big: [BigTerm] = []
+        var head: [UInt8] = []
+        for (index, name) in bigNames.enumerated() {
+            // Best first; among equals, in site order, as the page ranks them.
+            let sorted = entries[index].sorted {
+                let a = impact(maxCount: $0.best, title: $0.title), b = impact(maxCount: $1.best, title: $1.title)
+                return a != b ? a > b : $0.position < $1.position
+            }
+            var parts: [[UInt8]] = []
+            var heads: [String] = []
+            var part: [UInt8] = []
+            var limit = firstPartBytes
+            for entry in sorted {
+                if part.isEmpty { heads.append(String(entry.best) + (entry.title ? "t" : "")) }
+                part += Array(String(entry.position).utf8)
+                part.append(UInt8(ascii: "\t"))
+                part += entry.postings
+                part.append(UInt8(ascii: "\n"))
+                if part.count >= limit {
+                    parts.append(part)
+                    part = []
+                    limit = min(limit * 2, largestPartBytes)
+                }
+            }
+            if !part.isEmpty { parts.append(part) }
+            let passages = sorted.reduce(0) { $0 + $1.passages }
+            big.append(BigTerm(term: name, parts: parts, heads: heads, transcripts: sorted.count, passages: passages))
+            head.append(UInt8(ascii: "!"))
+            head += name
+            head += Array("\t\(index)\t\(sorted.count)\t\(passages)\t\(heads.joined(separator: ","))\n".utf8)
+        }
+        return (head + rest, big)
     }
 }

@@ -7,7 +7,7 @@ import Testing
         SearchPlanCache(
             seed: 42, paths: ["a.md", "b.md", "c.md"], digests: [1, 2, 3],
             locations: [BodyLocation(pack: PackID(number: 7), offset: 10, length: 20, checksum: 1), nil, nil],
-            shardPositions: ["tax": [0, 2], "quo": [1]], shardKeys: ["tax": 99, "quo": 100]
+            shardPositions: ["tax": [0, 2], "quo": [1]], shardKeys: ["tax": 99, "quo": 100], shardLayouts: ["tax": [3, 1]]
         )
     }
 

@@ -38,8 +38,9 @@ import Testing
         // What every page loads.
         let everyPage = ["assets/gloss.css", "assets/gloss.js"].reduce(0) { $0 + (renderer.assets[$1]?.count ?? 0) }
         #expect(everyPage <= 20 * 1024)
-        // What the search page alone adds (docs/search.md).
+        // What the search page alone adds (docs/search.md); ranking with the
+        // parts of common words loaded as needed made it 5 KB larger.
         let search = ["assets/search.css", "assets/search.js"].reduce(0) { $0 + (renderer.assets[$1]?.count ?? 0) }
-        #expect(search <= 24 * 1024)
+        #expect(search <= 32 * 1024)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GlossSearch
 import Testing
 
@@ -136,17 +137,58 @@ import Testing
         #expect(escaped == "\"a\\\"b\\\\c\\u003c/script>\\u2028\\u0001\"")
     }
 
-    @Test func transcriptFileHoldsPassagesAndSpeakers() {
+    @Test func transcriptFileHoldsSpeakersAndChunksPassages() {
         let info = SearchIndex.TranscriptInfo(
             url: "../debate/", title: "Debate", date: "2012-10-03", kind: nil,
             speakers: [(id: "obama", name: "Barack Obama", role: "President")]
         )
-        let file = String(decoding: SearchIndex.transcriptFile(position: 4, info: info, passagesJSON: SearchIndex.passagesJSON(passages)), as: UTF8.self)
-        #expect(file == """
-        GlossSearch.doc(4,{"u":"../debate/","t":"Debate","d":"2012-10-03","k":null,"s":{"obama":["Barack Obama","President"]},\
-        "p":[["p-1","obama",12,"Taxes and more taxes."],["p-2","romney",null,"We cut taxes; \\"growth\\" followed."]]});
+        let files = SearchIndex.transcriptFiles(position: 4, info: info, passagesJSON: SearchIndex.passagesJSON(passages)).map {
+            String(decoding: $0, as: UTF8.self)
+        }
+        #expect(files == [
+            """
+            GlossSearch.doc(4,{"u":"../debate/","t":"Debate","d":"2012-10-03","k":null,"s":{"obama":["Barack Obama","President"]},"c":[1]});
 
-        """)
+            """,
+            """
+            GlossSearch.text(4,0,[["p-1","obama",12,"Taxes and more taxes."],["p-2","romney",null,"We cut taxes; \\"growth\\" followed."]]);
+
+            """,
+        ])
+    }
+
+    /// Many passages, one of them long: as many chunks as the length says,
+    /// each passage once, in order, where the head says its chunk starts.
+    @Test func chunksFollowTheLengthOfThePassages() throws {
+        var many: [SearchPassage] = []
+        for index in 1 ... 30 {
+            let text = index == 12 ? String(repeating: "A long passage. ", count: 800) : "Passage \(index) says a few words about the budget."
+            many.append(SearchPassage(id: "p-\(index)", speakerID: "hale", seconds: Double(index), text: text))
+        }
+        let json = SearchIndex.passagesJSON(many)
+        let info = SearchIndex.TranscriptInfo(url: "../t/", title: "T", date: nil, kind: nil, speakers: [])
+        let files = SearchIndex.transcriptFiles(position: 0, info: info, passagesJSON: json)
+        let count = SearchIndex.chunkCount(passagesBytes: json.count)
+        #expect(count == (json.count + SearchIndex.chunkBytes - 1) / SearchIndex.chunkBytes && count >= 4)
+        #expect(files.count == count + 1)
+        let head = String(decoding: files[0], as: UTF8.self)
+        let starts = try #require(head.split(separator: "\"c\":[").last?.split(separator: "]").first)
+            .split(separator: ",").compactMap { Int($0) }
+        #expect(starts.count == count && starts.first == 1 && starts == starts.sorted())
+        var read: [SearchPassage] = []
+        var empty = 0
+        for (chunk, file) in files.dropFirst().enumerated() {
+            let text = String(decoding: file, as: UTF8.self)
+            let prefix = "GlossSearch.text(0,\(chunk),"
+            #expect(text.hasPrefix(prefix) && text.hasSuffix(");\n"))
+            let array = Array(text.dropFirst(prefix.count).dropLast(3).utf8)
+            let passages = try #require(SearchIndex.passages(fromJSON: array))
+            if passages.isEmpty { empty += 1 } else { #expect(starts[chunk] == read.count + 1) }
+            read += passages
+        }
+        #expect(read == many)
+        // The long passage spans chunks it leaves empty.
+        #expect(empty > 0)
     }
 
     /// What the quote check reads back of what the build keeps for search.
@@ -159,6 +201,63 @@ import Testing
         #expect(SearchIndex.passages(fromJSON: SearchIndex.passagesJSON([])) == [])
         #expect(SearchIndex.passages(fromJSON: Array("[[\"p-1\",null,x,\"text\"]]".utf8)) == nil)
         #expect(SearchIndex.passages(fromJSON: Array("[[\"p-1\",null,3,\"unclosed".utf8)) == nil)
+    }
+
+    /// A shard with a term of many postings: the term's postings leave the
+    /// shard's file for parts, best transcripts first, and its head line
+    /// says how many transcripts and passages it has and where each part starts.
+    @Test func bigTermsGoToPartsBestFirst() throws {
+        var chunks: [(position: Int, lines: ArraySlice<UInt8>)] = []
+        for position in 0 ..< 900 {
+            // The best count varies with the place; every fifth has the word in its title.
+            let count = 1 + position % 4
+            var lines = "tax\t" + (position % 5 == 0 ? "0," : "") + "3,\(10 + position % 7)" + (count > 1 ? ".\(count)" : "") + "\n"
+            if position % 300 == 0 { lines += "taxi\t2\n" }
+            chunks.append((position, ArraySlice(Array(lines.utf8))))
+        }
+        let body = SearchIndex.shardBody(chunks)
+        let layout = SearchIndex.layout(ofShardBody: body)
+        #expect(layout.count == 1 && layout[0] > 1)
+        let files = SearchIndex.shardFiles(name: "tax", body: body)
+        #expect(files.map(\.name) == SearchIndex.shardFileNames(name: "tax", layout: layout))
+        func argument(_ file: [UInt8]) throws -> String {
+            let text = String(decoding: file, as: UTF8.self)
+            let start = try #require(text.firstIndex(of: ","))
+            let json = text[text.index(after: start) ..< text.index(text.endIndex, offsetBy: -3)]
+            return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed) as? String)
+        }
+        let main = try argument(files[0].bytes)
+        let head = try #require(main.split(separator: "\n").first)
+        let fields = head.split(separator: "\t", omittingEmptySubsequences: false)
+        #expect(fields[0] == "!tax" && fields[1] == "0" && fields[2] == "900" && fields[3] == "1800")
+        // The small term stays, under its transcripts.
+        #expect(main.hasSuffix("@0\ntaxi\t2\n@300\ntaxi\t2\n@600\ntaxi\t2\n"))
+        #expect(!main.contains("\ntax\t"))
+        var order: [(impact: Double, position: Int)] = []
+        for (index, file) in files.dropFirst().enumerated() {
+            #expect(file.bytes.starts(with: Array("GlossSearch.part(\"tax-0-\(index)\",".utf8)))
+            let part = try argument(file.bytes)
+            let lines = part.split(separator: "\n")
+            // The head line gives each part's first entry: its best count, and t for the title.
+            let first = lines[0].split(separator: "\t")
+            let position = try #require(Int(first[0]))
+            #expect(String(fields[4].split(separator: ",")[index]) == "\(1 + position % 4)" + (position % 5 == 0 ? "t" : ""))
+            for line in lines {
+                let position = try #require(Int(line.split(separator: "\t")[0]))
+                order.append((SearchIndex.impact(maxCount: 1 + position % 4, title: position % 5 == 0), position))
+            }
+            // Parts grow: none but the last is under the first part's size.
+            if index < files.count - 2 { #expect(part.utf8.count >= SearchIndex.firstPartBytes) }
+        }
+        #expect(order.count == 900)
+        #expect(Set(order.map(\.position)).count == 900)
+        for (a, b) in zip(order, order.dropFirst()) {
+            #expect(a.impact > b.impact || (a.impact == b.impact && a.position < b.position))
+        }
+        // A shard of small terms is one file, as it was.
+        let small = SearchIndex.shardBody(Array(chunks.prefix(3)))
+        #expect(SearchIndex.layout(ofShardBody: small).isEmpty)
+        #expect(SearchIndex.shardFiles(name: "tax", body: small).map(\.bytes) == [SearchIndex.shardFile(name: "tax", body: small)])
     }
 
     @Test func metaNamesTheShards() {
