@@ -608,7 +608,7 @@ final class CountingFileSystem: ContentFileSystem {
         _ = try Self.apply(next, over: files, in: temp, step: 4)
         let afterDamagedKeys = builder(temp, output: "Public").build()
         #expect(afterDamagedKeys.pagesWritten == afterDamagedKeys.keys.count)
-        let clean = builder(temp, output: "Clean").build()
+        _ = builder(temp, output: "Clean").build()
         #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
     }
 
