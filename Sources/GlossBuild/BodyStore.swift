@@ -93,28 +93,35 @@ final class BodyStore: Sendable {
     /// (the caller keeps the HTML in memory instead).
     func append(_ html: String) -> BodyLocation? {
         var html = html
-        return html.withUTF8 { bytes -> BodyLocation? in
-            var hasher = StableHasher()
-            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-            return writer.withLock { pack -> BodyLocation? in
-                guard !pack.failed else { return nil }
-                if pack.descriptor < 0 {
-                    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                    pack.descriptor = Glibc.open(directory + "/" + pack.pack.fileName, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-                    guard pack.descriptor >= 0 else {
-                        pack.failed = true
-                        return nil
-                    }
-                    pack.size = Int(lseek(pack.descriptor, 0, SEEK_END))
-                }
-                guard RecordLog.writeFully(UnsafeRawBufferPointer(bytes), to: pack.descriptor) else {
-                    // What was half written lies past every recorded location.
+        return html.withUTF8 { append(bytes: $0) }
+    }
+
+    /// ``append(_:)`` for bytes: a body's HTML as the renderer made it.
+    func append(_ html: [UInt8]) -> BodyLocation? {
+        html.withUnsafeBufferPointer { append(bytes: $0) }
+    }
+
+    private func append(bytes: UnsafeBufferPointer<UInt8>) -> BodyLocation? {
+        var hasher = StableHasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        return writer.withLock { pack -> BodyLocation? in
+            guard !pack.failed else { return nil }
+            if pack.descriptor < 0 {
+                try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                pack.descriptor = Glibc.open(directory + "/" + pack.pack.fileName, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+                guard pack.descriptor >= 0 else {
                     pack.failed = true
                     return nil
                 }
-                defer { pack.size += bytes.count }
-                return BodyLocation(pack: pack.pack, offset: pack.size, length: bytes.count, checksum: hasher.value)
+                pack.size = Int(lseek(pack.descriptor, 0, SEEK_END))
             }
+            guard RecordLog.writeFully(UnsafeRawBufferPointer(bytes), to: pack.descriptor) else {
+                // What was half written lies past every recorded location.
+                pack.failed = true
+                return nil
+            }
+            defer { pack.size += bytes.count }
+            return BodyLocation(pack: pack.pack, offset: pack.size, length: bytes.count, checksum: hasher.value)
         }
     }
 

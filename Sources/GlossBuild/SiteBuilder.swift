@@ -538,11 +538,11 @@ public struct SiteBuilder: Sendable {
             body.links = []
             body.headings = []
             let html: BodyHTML = if let store {
-                store.append(body.html).map { .stored($0) } ?? .inMemory(body.html)
+                store.append(body.htmlBytes).map { .stored($0) } ?? .inMemory(body.html)
             } else {
                 .dropped
             }
-            body.html = ""
+            body.htmlBytes = []
             return RememberedBody(revision: document.revision, body: body, html: html, survey: survey)
         }
 
@@ -553,13 +553,13 @@ public struct SiteBuilder: Sendable {
             switch remembered.html {
             case .inMemory(let html): body.html = html
             case .stored(let location):
-                guard let html = store?.read(location) else { fallthrough }
-                body.html = html
+                guard let html = store?.readBytes(location) else { fallthrough }
+                body.htmlBytes = html
             case .dropped:
                 // A transcript changed on disk since it was loaded renders as
                 // it is now; its page key names the old revision, so the next
                 // build writes the page again.
-                body.html = render(document).html
+                body.htmlBytes = render(document).htmlBytes
             }
             return body
         }

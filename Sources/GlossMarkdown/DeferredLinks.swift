@@ -37,8 +37,7 @@ extension RenderedMarkdown {
     /// A build that decides early which pages to write computes these first.
     public func fillingLinks(_ resolutions: [LinkResolution]) -> (html: String, diagnostics: [Diagnostic]) {
         guard !pendingLinks.isEmpty else { return (html, []) }
-        var text = html
-        return text.withUTF8 { fillingLinks(resolutions, in: $0) }
+        return htmlBytes.withUnsafeBufferPointer { fillingLinks(resolutions, in: $0) }
     }
 
     /// ``fillingLinks(_:)`` for this body's HTML as read back from a store,

@@ -111,7 +111,7 @@ public enum MarkdownRenderer {
             var html = writer.html
             html.append(plan.end)
             var rendered = RenderedMarkdown(
-                html: String(decoding: html.bytes, as: UTF8.self),
+                htmlBytes: html.bytes,
                 headings: writer.headings,
                 diagnostics: (dialect.diagnostics + anchorDiagnostics + codeDiagnostics + writer.linkDiagnostics
                     + Self.capped(writer.diagnostics, file: file)).sortedForDisplay(),
@@ -123,7 +123,7 @@ public enum MarkdownRenderer {
         }
         writer.write(CmarkNode(pointer: root))
         return RenderedMarkdown(
-            html: String(decoding: writer.html.bytes, as: UTF8.self),
+            htmlBytes: writer.html.bytes,
             headings: writer.headings,
             diagnostics: writer.linkDiagnostics.isEmpty
                 ? Self.capped(writer.diagnostics, file: file)

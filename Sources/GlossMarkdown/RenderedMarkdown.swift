@@ -3,7 +3,13 @@ import GlossModel
 /// The result of rendering one Markdown body.
 public struct RenderedMarkdown: Sendable {
     /// HTML fragment for the body, ending in a newline unless empty.
-    public var html: String
+    public var html: String {
+        get { String(decoding: htmlBytes, as: UTF8.self) }
+        set { htmlBytes = Array(newValue.utf8) }
+    }
+    /// `html` as the writer made it, in UTF-8: a build stores and fills it
+    /// as bytes, and checking its encoding once per page is enough.
+    public var htmlBytes: [UInt8]
     /// Every heading, in document order.
     public var headings: [Heading]
     /// Warnings about content left out of `html`, in document order.
@@ -26,8 +32,13 @@ public struct RenderedMarkdown: Sendable {
     public init(html: String, headings: [Heading], diagnostics: [Diagnostic], passages: [Passage] = [], links: [LinkReference] = []) {
         self.passages = passages
         self.links = links
-        self.html = html
+        self.htmlBytes = Array(html.utf8)
         self.headings = headings
         self.diagnostics = diagnostics
+    }
+
+    init(htmlBytes: [UInt8], headings: [Heading], diagnostics: [Diagnostic], passages: [Passage] = [], links: [LinkReference] = []) {
+        self.init(html: "", headings: headings, diagnostics: diagnostics, passages: passages, links: links)
+        self.htmlBytes = htmlBytes
     }
 }

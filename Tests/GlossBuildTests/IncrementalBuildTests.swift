@@ -384,7 +384,7 @@ final class CountingFileSystem: ContentFileSystem {
         #expect(changedShards.contains("search/index/quo.js"))
         #expect(edited.searchShardsKeyed == changedShards.count, "\(changedShards.sorted())")
         #expect(edited.searchShardsKeyed < shardCount)
-        let clean = builder(temp, output: "Clean").build()
+        _ = builder(temp, output: "Clean").build()
         #expect(differences(tree(temp, "Public"), tree(temp, "Clean")) == [])
 
         // A build in a new process with nothing changed keys nothing.
