@@ -8,14 +8,23 @@
 /// address does the same job for a few instructions. Entries are never
 /// removed: a table lives as long as one rendering.
 struct NodeMap<Value> {
-    /// Node addresses by slot; 0, never an address, marks an empty slot.
-    private var keys: [UInt] = []
-    private var values: [Value?] = []
+    /// A node's address and where its entry is; a key of 0, never an
+    /// address, marks an empty slot.
+    private struct Slot {
+        var key: UInt
+        var entry: Int
+    }
+
+    /// Kept at most half full, so that probes stay short. Growing rehashes
+    /// these small slots alone: the values stay where they are.
+    private var slots: [Slot] = []
     /// log2 of the slot count, once there are slots.
     private var shift = 0
-    /// Slots claimed.
-    private var count = 0
-    /// Slots holding a value.
+    /// Each entry's node address, in the order the entries were made.
+    private var entryKeys: [UInt] = []
+    /// Each entry's value; nil once it was removed.
+    private var values: [Value?] = []
+    /// Entries holding a value.
     private var valueCount = 0
 
     init() {}
@@ -24,18 +33,17 @@ struct NodeMap<Value> {
 
     subscript(node: OpaquePointer) -> Value? {
         get {
-            guard let slot = slot(of: node), keys[slot] != 0 else { return nil }
-            return values[slot]
+            guard let entry = entry(of: node) else { return nil }
+            return values[entry]
         }
         set {
             if newValue != nil {
-                let slot = insertionSlot(of: node)
-                if values[slot] == nil { valueCount += 1 }
-                values[slot] = newValue
-            } else if let slot = slot(of: node), keys[slot] != 0, values[slot] != nil {
-                // The slot stays claimed, holding nothing: gets and iteration
-                // see no entry.
-                values[slot] = nil
+                let entry = insertionEntry(of: node)
+                if values[entry] == nil { valueCount += 1 }
+                values[entry] = newValue
+            } else if let entry = entry(of: node), values[entry] != nil {
+                // The entry stays, holding nothing: gets and iteration see none.
+                values[entry] = nil
                 valueCount -= 1
             }
         }
@@ -45,66 +53,71 @@ struct NodeMap<Value> {
     subscript(node: OpaquePointer, default fallback: @autoclosure () -> Value) -> Value {
         get { self[node] ?? fallback() }
         _modify {
-            let slot = insertionSlot(of: node)
-            if values[slot] == nil { valueCount += 1 }
+            let entry = insertionEntry(of: node)
+            if values[entry] == nil { valueCount += 1 }
             // Moved out of the table while it is changed, so that it is
             // uniquely referenced and changes in place.
-            var value = values[slot] ?? fallback()
-            values[slot] = nil
-            defer { values[slot] = value }
+            var value = values[entry] ?? fallback()
+            values[entry] = nil
+            defer { values[entry] = value }
             yield &value
         }
     }
 
-    /// The slot holding `node`, or the empty slot where it would go; nil
-    /// while there are no slots.
-    private func slot(of node: OpaquePointer) -> Int? {
-        guard !keys.isEmpty else { return nil }
-        let key = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(node)))
-        let mask = keys.count - 1
+    private static func key(of node: OpaquePointer) -> UInt {
+        UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(node)))
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go. There
+    /// must be slots.
+    private func slot(of key: UInt) -> Int {
+        let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt(64 - shift)) & mask
-        while keys[slot] != 0, keys[slot] != key { slot = (slot + 1) & mask }
+        while slots[slot].key != 0, slots[slot].key != key { slot = (slot + 1) & mask }
         return slot
     }
 
-    /// The slot of `node`, claimed for it when it had none.
-    private mutating func insertionSlot(of node: OpaquePointer) -> Int {
-        var slot = slot(of: node)
-        if let found = slot, keys[found] != 0 { return found }
-        // Kept at most half full, so that probes stay short.
-        if (count + 1) * 2 > keys.count {
-            grow()
-            slot = self.slot(of: node)
+    /// The entry of `node`, if it has one.
+    private func entry(of node: OpaquePointer) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        let found = slots[slot(of: Self.key(of: node))]
+        return found.key == 0 ? nil : found.entry
+    }
+
+    /// The entry of `node`, made for it when it had none.
+    private mutating func insertionEntry(of node: OpaquePointer) -> Int {
+        let key = Self.key(of: node)
+        if !slots.isEmpty {
+            let found = slots[slot(of: key)]
+            if found.key != 0 { return found.entry }
         }
-        guard let slot else { preconditionFailure("a grown table has slots") }
-        keys[slot] = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(node)))
-        count += 1
-        return slot
+        if (entryKeys.count + 1) * 2 > slots.count { grow() }
+        let entry = entryKeys.count
+        slots[slot(of: key)] = Slot(key: key, entry: entry)
+        entryKeys.append(key)
+        values.append(nil)
+        return entry
     }
 
     private mutating func grow() {
-        let oldKeys = keys
-        var oldValues = values
         shift = Swift.max(shift + 1, 4)
-        keys = [UInt](repeating: 0, count: 1 << shift)
-        values = [Value?](repeating: nil, count: 1 << shift)
-        count = 0
-        for (slot, key) in oldKeys.enumerated() {
-            guard let node = OpaquePointer(bitPattern: key), let value = oldValues[slot].take() else { continue }
-            values[insertionSlot(of: node)] = value
+        slots = [Slot](repeating: Slot(key: 0, entry: 0), count: 1 << shift)
+        for (entry, key) in entryKeys.enumerated() {
+            slots[slot(of: key)] = Slot(key: key, entry: entry)
         }
     }
 }
 
 extension NodeMap: Sequence {
+    /// The entries holding a value, in the order they were made.
     struct Iterator: IteratorProtocol {
         fileprivate let map: NodeMap
-        fileprivate var slot = 0
+        fileprivate var entry = 0
 
         mutating func next() -> (key: OpaquePointer, value: Value)? {
-            while slot < map.keys.count {
-                defer { slot += 1 }
-                if let node = OpaquePointer(bitPattern: map.keys[slot]), let value = map.values[slot] {
+            while entry < map.entryKeys.count {
+                defer { entry += 1 }
+                if let node = OpaquePointer(bitPattern: map.entryKeys[entry]), let value = map.values[entry] {
                     return (node, value)
                 }
             }

@@ -35,6 +35,16 @@ import Testing
         #expect(listed == Dictionary(uniqueKeysWithValues: model.map { (0x10_0000 + $0.key * spacing, $0.value) }))
     }
 
+    @Test("lists its entries in the order they were first made, across growth")
+    func insertionOrder() {
+        var map = NodeMap<Int>()
+        let order = (0..<200).map { ($0 * 73) % 200 }
+        for index in order { map[Self.node(index)] = index }
+        map[Self.node(order[5])] = nil
+        map[Self.node(order[0])] = -1
+        #expect(map.map(\.value) == [-1] + order[1...].filter { $0 != order[5] })
+    }
+
     @Test("a value set to nil is gone, and the table is empty again")
     func clearing() {
         var map = NodeMap<Int>()
