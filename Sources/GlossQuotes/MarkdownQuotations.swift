@@ -57,7 +57,23 @@ extension QuoteFinder {
             let byte = bytes[index] | 0x20
             return byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
         }
-        for index in bytes.indices {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
+        /// Whether a byte of `word` is `byte` (the classic test for a zero byte).
+        func has(_ word: UInt64, _ byte: UInt8) -> Bool {
+            let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+            return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+        }
+        var index = 0
+        while index < bytes.count {
+            // Eight bytes at a time past ASCII with no `"` or `'`: most of a
+            // paragraph, and no byte of it can answer.
+            while index + 8 <= bytes.count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 || has(word, 0x22) || has(word, 0x27) { break }
+                index += 8
+            }
+            guard index < bytes.count else { break }
+            defer { index += 1 }
             switch bytes[index] {
             case 0x22: return true
             case 0x27: if !(isLetter(index - 1) && isLetter(index + 1)) { return true }
@@ -161,10 +177,20 @@ extension String {
     }
 
     func trimmingSpaces() -> String {
-        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
-           !Self.isASCIISpace(first), !Self.isASCIISpace(last) {
-            return self
+        // On bytes when the text left starts and ends with an ASCII byte:
+        // then every space trimmed is an ASCII one with ASCII on its inner
+        // side, so a character of its own (a combining mark after it, or a
+        // prepended scalar before it, would have joined it to another).
+        // Block quote lines start with the spaces their `>`s were blanked to.
+        let fast = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var lo = 0, hi = bytes.count
+            while lo < hi, Self.isASCIISpace(bytes[lo]) { lo += 1 }
+            while hi > lo, Self.isASCIISpace(bytes[hi - 1]) { hi -= 1 }
+            guard lo == hi || (bytes[lo] < 0x80 && bytes[hi - 1] < 0x80) else { return nil }
+            if lo == 0, hi == bytes.count { return self }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[lo ..< hi]), as: UTF8.self)
         }
+        if let fast = fast, let trimmed = fast { return trimmed }
         var scalars = Substring(self)
         while let first = scalars.unicodeScalars.first, QuoteText.isSpace(first) { scalars = scalars.dropFirst() }
         while let last = scalars.unicodeScalars.last, QuoteText.isSpace(last) { scalars = scalars.dropLast() }

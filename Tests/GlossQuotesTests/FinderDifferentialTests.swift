@@ -93,4 +93,21 @@ import Testing
         #expect(blocks > 300)
         #expect(credited > 300)
     }
+
+    @Test func quoteMarkLookAndTrimmingAreTheOldOnes() {
+        var g = SplitMix(state: 7)
+        let spaces = [" ", "  ", "\t", "\r", "\n", "\u{00A0}", "\u{2003}", "\u{200B}", "\u{FEFF}", "\u{0085}", " \u{0301}", "\u{0600} ", ""]
+        var trimmed = 0
+        for _ in 0 ..< 20000 {
+            var text = ""
+            for _ in 0 ..< Int.random(in: 0 ... 4, using: &g) { text += spaces.randomElement(using: &g) ?? "" }
+            for _ in 0 ..< Int.random(in: 0 ... 12, using: &g) { text += (Bool.random(using: &g) ? " " : "") + Self.word(&g) }
+            for _ in 0 ..< Int.random(in: 0 ... 4, using: &g) { text += spaces.randomElement(using: &g) ?? "" }
+            #expect(text.trimmingSpaces() == text.referenceTrimmingSpaces(), "\(text.debugDescription)")
+            #expect(text.trimmingSpaces().utf8.elementsEqual(text.referenceTrimmingSpaces().utf8), "\(text.debugDescription)")
+            #expect(QuoteFinder.mayHoldQuotation(text) == ReferenceQuoteFinder.referenceMayHoldQuotation(text), "\(text.debugDescription)")
+            if text.trimmingSpaces() != text { trimmed += 1 }
+        }
+        #expect(trimmed > 5000)
+    }
 }
