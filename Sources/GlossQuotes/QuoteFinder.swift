@@ -159,7 +159,7 @@ public enum QuoteFinder {
             while lo < hi, QuoteText.isSpace(scalars[lo]) { lo += 1 }
             while hi > lo, QuoteText.isSpace(scalars[hi - 1]) { hi -= 1 }
             let body = String(String.UnicodeScalarView(scalars[lo ..< hi]))
-            let count = QuotePattern(body).wordCount
+            let count = QuotePattern.wordCount(of: body)
             guard count >= minimumWords else { continue }
             let attribution = attributionAfter(scalars, from: min(to + 1, scalars.count))
                 ?? attributionBefore(scalars, upTo: max(from - 1, 0))
@@ -175,7 +175,7 @@ public enum QuoteFinder {
     /// (the text of a closing `— Reuters` line, dash left out), or nil if it
     /// is too short to check.
     public static func blockQuotation(_ text: String, attribution: String? = nil, minimumWords: Int = minimumWords) -> FoundQuotation? {
-        let count = QuotePattern(text).wordCount
+        let count = QuotePattern.wordCount(of: text)
         guard count >= minimumWords else { return nil }
         let credit = attribution.flatMap { name(in: $0) }.map { Attribution(name: $0) }
         return FoundQuotation(text: text, start: 0, end: text.utf8.count, attribution: credit, wordCount: count)

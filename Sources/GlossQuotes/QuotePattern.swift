@@ -128,3 +128,28 @@ public struct QuotePattern: Sendable, Hashable {
         return t.hasSuffix("\u{2026}") || t.hasSuffix("...") || t.hasSuffix("[…]") || t.hasSuffix("[...]")
     }
 }
+
+extension QuotePattern {
+    /// `QuotePattern(text).wordCount`, without building the pattern when
+    /// it is sure to be the text's plain words: the finder counts the words
+    /// of every quotation it finds against the minimum, and most of them
+    /// are never checked.
+    ///
+    /// A pattern differs from the words of its text only where it reads a
+    /// `[`, an `…`, three dots (`...`, `. . .`: no `..` or `. .` in the text,
+    /// no run of three) or one of its own stand-in scalars; without them
+    /// every element is a word of ``QuoteText/tokens(_:specials:)``.
+    static func wordCount(of text: String) -> Int {
+        var afterDot = false, afterDotSpace = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "[", "\u{2026}", gapScalar, slotScalar: return QuotePattern(text).wordCount
+            case ".": if afterDot || afterDotSpace { return QuotePattern(text).wordCount }
+            default: break
+            }
+            afterDotSpace = afterDot && scalar == " "
+            afterDot = scalar == "."
+        }
+        return QuoteText.wordCount(text)
+    }
+}

@@ -228,3 +228,52 @@ public enum QuoteText {
         return Array(kept.lowercased().unicodeScalars)
     }
 }
+
+extension QuoteText {
+    /// `tokens(text).count`, without making a String of each word: the
+    /// same reading of `text`, scalar by scalar, keeping only whether a word
+    /// is open and whether it has a letter yet (a scalar that folds to
+    /// nothing, alone, makes no word).
+    static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false, wordHasText = false, lastWasDigit = false
+        func finish() {
+            if inWord, wordHasText { count += 1 }
+            inWord = false
+            wordHasText = false
+            lastWasDigit = false
+        }
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let nextIndex = scalars.index(after: index)
+            defer { index = nextIndex }
+            if scalar.isASCII {
+                let v = scalar.value
+                let isDigit = v >= 0x30 && v <= 0x39
+                if isDigit || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) {
+                    inWord = true
+                    wordHasText = true
+                    lastWasDigit = isDigit
+                    continue
+                }
+            } else if isMark(scalar) {
+                continue
+            } else if isWordScalar(scalar) {
+                inWord = true
+                if !wordHasText { wordHasText = !fold(scalar).isEmpty }
+                lastWasDigit = scalar.properties.numericType != nil
+                continue
+            }
+            // Inside a word: an apostrophe between letters, or `.`/`,` between digits.
+            if inWord, nextIndex < scalars.endIndex, isWordScalar(scalars[nextIndex]) {
+                if isSingleQuote(scalar) || scalar == "'" { continue }
+                if scalar == "." || scalar == ",", lastWasDigit, scalars[nextIndex].properties.numericType != nil { continue }
+            }
+            finish()
+        }
+        finish()
+        return count
+    }
+}
