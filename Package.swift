@@ -43,6 +43,13 @@ let package = Package(
             pkgConfig: "jemalloc",
             providers: [.apt(["libjemalloc-dev"])]
         ),
+        // zlib's raw deflate for the search index's files, which the page
+        // inflates with the browser's DecompressionStream (docs/search.md).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Linux's atomic exchange of two paths, which Glibc's Swift overlay does not export.
         .target(name: "CFileExchange"),
         .target(name: "GlossModel"),
