@@ -59,7 +59,7 @@ let package = Package(
         ),
         .target(name: "GlossMarkdown", dependencies: ["GlossModel", "CCmark"]),
         // Search: folding, words, stemming and the index's file format, pure.
-        .target(name: "GlossSearch", dependencies: ["GlossModel"]),
+        .target(name: "GlossSearch", dependencies: ["GlossModel", "CZlib"]),
         // Quote check: finding quotations, matching them with passages, verdicts; pure.
         .target(name: "GlossQuotes", dependencies: ["GlossModel"]),
         .target(name: "GlossSite", dependencies: ["GlossModel", "GlossMarkdown"]),
@@ -110,8 +110,8 @@ let package = Package(
             name: "GlossTemplateTests",
             dependencies: ["GlossTemplate", "GlossModel", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .testTarget(name: "GlossBuildTests", dependencies: ["GlossBuild"]),
-        .testTarget(name: "GlossSearchTests", dependencies: ["GlossSearch"]),
+        .testTarget(name: "GlossBuildTests", dependencies: ["GlossBuild", "CZlib"]),
+        .testTarget(name: "GlossSearchTests", dependencies: ["GlossSearch", "CZlib"]),
         .testTarget(name: "GlossQuotesTests", dependencies: ["GlossQuotes", "GlossModel"]),
         // Imports fixtures and builds them with the real pipeline to measure fidelity.
         .testTarget(
