@@ -43,6 +43,13 @@ let package = Package(
             pkgConfig: "jemalloc",
             providers: [.apt(["libjemalloc-dev"])]
         ),
+        // zlib's raw deflate for the search index's files, which the page
+        // inflates with the browser's DecompressionStream (docs/search.md).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Linux's atomic exchange of two paths, which Glibc's Swift overlay does not export.
         .target(name: "CFileExchange"),
         .target(name: "GlossModel"),
@@ -52,7 +59,7 @@ let package = Package(
         ),
         .target(name: "GlossMarkdown", dependencies: ["GlossModel", "CCmark"]),
         // Search: folding, words, stemming and the index's file format, pure.
-        .target(name: "GlossSearch", dependencies: ["GlossModel"]),
+        .target(name: "GlossSearch", dependencies: ["GlossModel", "CZlib"]),
         // Quote check: finding quotations, matching them with passages, verdicts; pure.
         .target(name: "GlossQuotes", dependencies: ["GlossModel"]),
         .target(name: "GlossSite", dependencies: ["GlossModel", "GlossMarkdown"]),
@@ -103,8 +110,8 @@ let package = Package(
             name: "GlossTemplateTests",
             dependencies: ["GlossTemplate", "GlossModel", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .testTarget(name: "GlossBuildTests", dependencies: ["GlossBuild"]),
-        .testTarget(name: "GlossSearchTests", dependencies: ["GlossSearch"]),
+        .testTarget(name: "GlossBuildTests", dependencies: ["GlossBuild", "CZlib"]),
+        .testTarget(name: "GlossSearchTests", dependencies: ["GlossSearch", "CZlib"]),
         .testTarget(name: "GlossQuotesTests", dependencies: ["GlossQuotes", "GlossModel"]),
         // Imports fixtures and builds them with the real pipeline to measure fidelity.
         .testTarget(

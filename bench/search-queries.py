@@ -5,12 +5,14 @@ results for a rare and a common word, cold (a new browser, nothing cached)
 and warm (the same query again in the same page).
 
 Usage: bench/search-queries.py SITE_DIR"""
+import base64
 import json
 import os
 import re
 import sys
 import time
 import urllib.parse
+import zlib
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
 from sitebrowser import browser, serve  # noqa: E402
@@ -24,8 +26,9 @@ def shard_terms(root, limit=400):
     counts = {}
     for name in names[::step]:
         text = open(os.path.join(directory, name), encoding="utf-8").read()
-        start = text.index(",") + 1
-        body = json.loads(text[start:text.rindex(")")])
+        # The shard's string is packed: raw deflate in base64 (docs/search.md).
+        packed = json.loads(text[text.index(",") + 1:text.rindex(")")])
+        body = zlib.decompress(base64.b64decode(packed), wbits=-15).decode("utf-8")
         for line in body.split("\n"):
             if line.startswith("!"):
                 # A term with its postings in parts: its head line counts its transcripts.

@@ -295,7 +295,7 @@ struct SearchPlan: Sendable {
 
     private static func shardKey(_ name: String, body: [UInt8]) -> UInt64 {
         var key = StableHasher()
-        key.combine("search shard 2")
+        key.combine("search shard 3")
         key.combine(name)
         key.combine(body)
         return key.value
@@ -355,7 +355,7 @@ struct SearchPlan: Sendable {
         _ position: Int, document: Document, body: RememberedBody, context: SiteBuilder.PlanningContext
     ) -> [PlannedPage] {
         var key = StableHasher()
-        key.combine("search transcript 2")
+        key.combine("search transcript 3")
         key.combine(context.seed)
         key.combine(position)
         key.combine(document.slug)

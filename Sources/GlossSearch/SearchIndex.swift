@@ -26,9 +26,9 @@ public struct SearchPassage: Sendable, Hashable {
 /// (``SearchText/fieldTerm(_:_:)``).
 ///
 /// A **shard** (`search/index/NAME.js`) holds every term of one shard name:
-/// `GlossSearch.shard("NAME", "…")`, the string being, for each transcript
-/// with terms in the shard in site order, a line `@POSITION` and then its
-/// summary's lines of that shard.
+/// `GlossSearch.shard("NAME", "…")`, the string being, packed
+/// (``packedString(_:)``), for each transcript with terms in the shard in
+/// site order, a line `@POSITION` and then its summary's lines of that shard.
 public enum SearchIndex {
     /// The summary of a transcript's passages and its own fields.
     public static func summary(passages: [SearchPassage], title: String, fields: [String]) -> [UInt8] {
@@ -193,7 +193,7 @@ public enum SearchIndex {
     /// A shard's file.
     public static func shardFile(name: String, body: [UInt8]) -> [UInt8] {
         var out = Array("GlossSearch.shard(".utf8) + jsonString(name) + Array(",".utf8)
-        body.withUnsafeBufferPointer { appendJSONString($0, to: &out) }
+        out += packedString(body)
         out += Array(");\n".utf8)
         return out
     }
@@ -387,7 +387,8 @@ public enum SearchIndex {
         }
         var files = [transcriptFile(position: position, info: info, chunkStarts: firsts)]
         for (index, chunk) in chunks.enumerated() {
-            files.append(Array("GlossSearch.text(\(position),\(index),[".utf8) + chunk + Array("]);\n".utf8))
+            let json = [UInt8(ascii: "[")] + chunk + [UInt8(ascii: "]")]
+            files.append(Array("GlossSearch.text(\(position),\(index),".utf8) + packedString(json) + Array(");\n".utf8))
         }
         return files
     }
@@ -498,7 +499,7 @@ extension SearchIndex {
             for (part, bytes) in term.parts.enumerated() {
                 let partName = "\(name)-\(index)-\(part)"
                 var out = Array("GlossSearch.part(".utf8) + jsonString(partName) + Array(",".utf8)
-                bytes.withUnsafeBufferPointer { appendJSONString($0, to: &out) }
+                out += packedString(bytes)
                 out += Array(");\n".utf8)
                 files.append((partName, out))
             }

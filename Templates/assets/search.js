@@ -1,7 +1,8 @@
 /* Gloss search (docs/search.md). Loads the index as classic scripts, each
    calling GlossSearch.meta/shard/doc, so that it works from any host, under
    a sub-path and from file://, with Content-Security-Policy script-src 'self':
-   no fetch, no modules, no eval, no inline script. */
+   no fetch, no modules, no eval, no inline script. Shards, parts and chunks
+   of passages are raw deflate in base64, read with DecompressionStream. */
 (function () {
   'use strict';
   var root = document.getElementById('search');
@@ -19,14 +20,27 @@
   function pageURL(url) { return /\/$/.test(url) ? url + INDEX : url; }
 
   // ---- What the index files call ----
-  var data = { meta: null, shards: {}, parts: {}, docs: {}, texts: {} };
+  var data = { meta: null, shards: {}, parts: {}, docs: {}, texts: {}, packed: {} };
   window.GlossSearch = {
     meta: function (m) { data.meta = m; },
-    shard: function (name, body) { data.shards[name] = parseShard(body); },
-    part: function (name, body) { data.parts[name] = parsePart(body); },
+    shard: function (name, packed) { data.packed['index/' + name] = packed; },
+    part: function (name, packed) { data.packed['index/' + name] = packed; },
     doc: function (position, d) { data.docs[position] = d; },
-    text: function (position, chunk, passages) { data.texts[position + '-' + chunk] = passages; }
+    text: function (position, chunk, packed) { data.packed['doc/' + position + '-' + chunk] = packed; }
   };
+
+  /** The text of a file's packed string (raw deflate in base64), which
+      its script left under `key`; rejects if it is missing or corrupt. */
+  function unpack(key) {
+    var packed = data.packed[key];
+    delete data.packed[key];
+    if (typeof packed !== 'string') return Promise.reject(new Error(key + ' is malformed'));
+    if (typeof DecompressionStream !== 'function') return Promise.reject(new Error('no DecompressionStream'));
+    var binary = atob(packed), bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Response(stream).text();
+  }
 
   /** A shard: its terms' postings ([position, postings, …]) and its big
       terms, whose postings are in parts, best transcripts first. */
@@ -68,7 +82,12 @@
       var script = document.createElement('script');
       script.src = base + path;
       script.async = true;
-      script.onload = function () { ready() ? resolve() : reject(new Error(path + ' is malformed')); };
+      // `ready` says (or promises) whether the file gave what it should.
+      script.onload = function () {
+        Promise.resolve().then(ready).then(function (ok) {
+          if (ok) resolve(); else reject(new Error(path + ' is malformed'));
+        }, reject);
+      };
       script.onerror = function () { reject(new Error(path + ' could not be loaded')); };
       document.head.appendChild(script);
     });
@@ -82,13 +101,20 @@
   }
   function loadShard(name) {
     if (!data.shardSet.has(name)) return Promise.resolve();
-    return load('index/' + name + '.js', function () { return !!data.shards[name]; });
+    return load('index/' + name + '.js', function () {
+      return unpack('index/' + name).then(function (body) { data.shards[name] = parseShard(body); return true; });
+    });
+  }
+  function loadPartFile(name) {
+    return load('index/' + name + '.js', function () {
+      return unpack('index/' + name).then(function (body) { data.parts[name] = parsePart(body); return true; });
+    });
   }
   function partName(state, k) { return state.shard + '-' + state.big.index + '-' + k; }
   /** The next part of a big term's postings. */
   function loadPart(state) {
     var name = partName(state, state.loaded);
-    return load('index/' + name + '.js', function () { return !!data.parts[name]; }).then(function () {
+    return loadPartFile(name).then(function () {
       state.loaded = Math.max(state.loaded, parseInt(name.slice(name.lastIndexOf('-') + 1), 10) + 1);
     });
   }
@@ -110,7 +136,12 @@
     ords.forEach(function (ord) { if (ord > 0) chunks.add(chunkOf(doc, ord)); });
     return Promise.all(Array.from(chunks).map(function (k) {
       var key = position + '-' + k;
-      return load('doc/' + key + '.js', function () { return Array.isArray(data.texts[key]); });
+      return load('doc/' + key + '.js', function () {
+        return unpack('doc/' + key).then(function (json) {
+          data.texts[key] = JSON.parse(json);
+          return Array.isArray(data.texts[key]);
+        });
+      });
     }));
   }
   /** Passage `ord` of a transcript as [id, speaker, seconds, text], if loaded. */
@@ -225,7 +256,7 @@
       for (var k = st.loaded; k < st.big.heads.length; k++) ks.push(k);
       return Promise.all(ks.map(function (k) {
         var name = partName(st, k);
-        return load('index/' + name + '.js', function () { return !!data.parts[name]; });
+        return loadPartFile(name);
       })).then(function () { st.loaded = st.big.heads.length; });
     }));
   }
@@ -552,7 +583,9 @@
     }).catch(function () {
       if (mine !== generation) return;
       results.textContent = '';
-      status.textContent = 'Search is unavailable: part of its index could not be loaded.';
+      status.textContent = typeof DecompressionStream === 'function'
+        ? 'Search is unavailable: part of its index could not be loaded.'
+        : 'Search is unavailable: this browser cannot read its index (it lacks DecompressionStream).';
     });
   }
 

@@ -1,6 +1,44 @@
+import CZlib
 import Foundation
 import GlossSearch
 import Testing
+
+/// The text of a packed string (`"BASE64"` of raw deflate), read with
+/// Foundation's base64 and zlib's inflate, not with the build's own code.
+func unpacked(_ literal: some StringProtocol) throws -> String {
+    #expect(literal.hasPrefix("\"") && literal.hasSuffix("\""))
+    let base64 = String(literal.dropFirst().dropLast())
+    let data = try #require(Data(base64Encoded: base64))
+    var stream = z_stream()
+    try #require(inflateInit2_(&stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK)
+    defer { inflateEnd(&stream) }
+    var input = [UInt8](data), output: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    var status: Int32 = Z_OK
+    input.withUnsafeMutableBufferPointer { inBuffer in
+        stream.next_in = inBuffer.baseAddress
+        stream.avail_in = uInt(inBuffer.count)
+        while status == Z_OK {
+            buffer.withUnsafeMutableBufferPointer { outBuffer in
+                stream.next_out = outBuffer.baseAddress
+                stream.avail_out = uInt(outBuffer.count)
+                status = inflate(&stream, Z_NO_FLUSH)
+                output += outBuffer[0 ..< outBuffer.count - Int(stream.avail_out)]
+            }
+        }
+    }
+    try #require(status == Z_STREAM_END && stream.avail_in == 0)
+    return String(decoding: output, as: UTF8.self)
+}
+
+/// A file `PREFIX"PACKED");` split into its prefix and its packed string's text.
+func unpackedFile(_ file: [UInt8]) throws -> (prefix: String, text: String) {
+    let text = String(decoding: file, as: UTF8.self)
+    try #require(text.hasSuffix(");\n"))
+    let quote = try #require(text.dropLast(3).lastIndex(of: ",")).utf16Offset(in: text) + 1
+    let prefix = String(text.prefix(quote))
+    return (prefix, try unpacked(text.dropFirst(quote).dropLast(3)))
+}
 
 @Suite struct SearchTextTests {
     @Test func foldsCaseAndDiacritics() {
@@ -125,11 +163,35 @@ import Testing
         #expect(SearchIndex.chunk(of: [], shard: "tax").isEmpty)
     }
 
-    @Test func shardFileIsAScriptCallWithEscapedStrings() {
+    @Test func shardFileIsAScriptCallWithAPackedString() throws {
         let body = SearchIndex.shardBody([(3, ArraySlice(Array("tax\t1\n".utf8))), (7, []), (9, ArraySlice(Array("taxi\t0\n".utf8)))])
         #expect(String(decoding: body, as: UTF8.self) == "@3\ntax\t1\n@9\ntaxi\t0\n")
-        let file = String(decoding: SearchIndex.shardFile(name: "tax", body: body), as: UTF8.self)
-        #expect(file == "GlossSearch.shard(\"tax\",\"@3\\ntax\\t1\\n@9\\ntaxi\\t0\\n\");\n")
+        let file = try unpackedFile(SearchIndex.shardFile(name: "tax", body: body))
+        #expect(file.prefix == "GlossSearch.shard(\"tax\",")
+        #expect(file.text == "@3\ntax\t1\n@9\ntaxi\t0\n")
+    }
+
+    /// Packed strings inflate back to their bytes, whatever the length and
+    /// bytes, and the same bytes pack the same way (the build is reproducible).
+    @Test func packedStringsInflateBackAndAreStable() throws {
+        var inputs: [[UInt8]] = [[], [0x41], [0x41, 0x42], [0x41, 0x42, 0x43], Array("é \"𝄞\"\n".utf8)]
+        var state: UInt32 = 12345
+        for length in [100, 511, 512, 513, 4096, 40000, 70000] {
+            // Text-like bytes (a small alphabet), then every byte value.
+            inputs.append((0 ..< length).map { _ in
+                state = state &* 1_103_515_245 &+ 12345
+                return Array("abc de\n".utf8)[Int(state >> 16) % 7]
+            })
+            inputs.append((0 ..< length).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+        }
+        for input in inputs {
+            let packed = SearchIndex.packedString(input)
+            let literal = String(decoding: packed, as: UTF8.self)
+            #expect(try unpacked(literal) == String(decoding: input, as: UTF8.self))
+            #expect(SearchIndex.packedString(input) == packed)
+            // base64 only: nothing to escape in a script.
+            #expect(literal.dropFirst().dropLast().allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+/=".contains($0)) })
+        }
     }
 
     @Test func jsonStringsCannotCloseAScript() {
@@ -137,24 +199,22 @@ import Testing
         #expect(escaped == "\"a\\\"b\\\\c\\u003c/script>\\u2028\\u0001\"")
     }
 
-    @Test func transcriptFileHoldsSpeakersAndChunksPassages() {
+    @Test func transcriptFileHoldsSpeakersAndChunksPassages() throws {
         let info = SearchIndex.TranscriptInfo(
             url: "../debate/", title: "Debate", date: "2012-10-03", kind: nil,
             speakers: [(id: "obama", name: "Barack Obama", role: "President")]
         )
-        let files = SearchIndex.transcriptFiles(position: 4, info: info, passagesJSON: SearchIndex.passagesJSON(passages)).map {
-            String(decoding: $0, as: UTF8.self)
-        }
-        #expect(files == [
-            """
+        let files = SearchIndex.transcriptFiles(position: 4, info: info, passagesJSON: SearchIndex.passagesJSON(passages))
+        #expect(files.count == 2)
+        #expect(String(decoding: files[0], as: UTF8.self) == """
             GlossSearch.doc(4,{"u":"../debate/","t":"Debate","d":"2012-10-03","k":null,"s":{"obama":["Barack Obama","President"]},"c":[1]});
 
-            """,
-            """
-            GlossSearch.text(4,0,[["p-1","obama",12,"Taxes and more taxes."],["p-2","romney",null,"We cut taxes; \\"growth\\" followed."]]);
-
-            """,
-        ])
+            """)
+        let chunk = try unpackedFile(files[1])
+        #expect(chunk.prefix == "GlossSearch.text(4,0,")
+        #expect(chunk.text == """
+            [["p-1","obama",12,"Taxes and more taxes."],["p-2","romney",null,"We cut taxes; \\"growth\\" followed."]]
+            """)
     }
 
     /// Many passages, one of them long: as many chunks as the length says,
@@ -178,10 +238,9 @@ import Testing
         var read: [SearchPassage] = []
         var empty = 0
         for (chunk, file) in files.dropFirst().enumerated() {
-            let text = String(decoding: file, as: UTF8.self)
-            let prefix = "GlossSearch.text(0,\(chunk),"
-            #expect(text.hasPrefix(prefix) && text.hasSuffix(");\n"))
-            let array = Array(text.dropFirst(prefix.count).dropLast(3).utf8)
+            let unpacked = try unpackedFile(file)
+            #expect(unpacked.prefix == "GlossSearch.text(0,\(chunk),")
+            let array = Array(unpacked.text.utf8)
             let passages = try #require(SearchIndex.passages(fromJSON: array))
             if passages.isEmpty { empty += 1 } else { #expect(starts[chunk] == read.count + 1) }
             read += passages
@@ -220,12 +279,7 @@ import Testing
         #expect(layout.count == 1 && layout[0] > 1)
         let files = SearchIndex.shardFiles(name: "tax", body: body)
         #expect(files.map(\.name) == SearchIndex.shardFileNames(name: "tax", layout: layout))
-        func argument(_ file: [UInt8]) throws -> String {
-            let text = String(decoding: file, as: UTF8.self)
-            let start = try #require(text.firstIndex(of: ","))
-            let json = text[text.index(after: start) ..< text.index(text.endIndex, offsetBy: -3)]
-            return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed) as? String)
-        }
+        func argument(_ file: [UInt8]) throws -> String { try unpackedFile(file).text }
         let main = try argument(files[0].bytes)
         let head = try #require(main.split(separator: "\n").first)
         let fields = head.split(separator: "\t", omittingEmptySubsequences: false)
