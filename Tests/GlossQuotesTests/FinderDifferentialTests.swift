@@ -9,16 +9,7 @@ import Testing
 /// spaces, combining marks after syntax, non-ASCII letters.
 @Suite struct FinderDifferentialTests {
     /// A fixed-seed generator, so a failure is the same on every run.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias SplitMix = QuoteEvaluationTests.Generator
 
     static let starts = [
         "", "", "", "", "", "", " ", "  ", "   ", "    ", "        ", "\t", "\u{00A0}", "\u{2003}", "\u{200B}", "\u{FEFF}",
