@@ -512,7 +512,11 @@ struct TranscriptDialect {
         // marker (no whitespace) or an event (a few words).
         // Most text has no bracket at all: then it is one run of words.
         guard bytes.contains(UInt8(ascii: "[")) else {
-            flush(to: bytes.count)
+            // One run of words: the literal itself, not a copy of it.
+            if !bytes.isEmpty {
+                result.append(.text(bytes, rendered: rendered.utf8.count))
+                rendered.utf8.append(contentsOf: bytes)
+            }
             return result
         }
         let spaces = Self.whitespaceOffsets(bytes)
@@ -699,6 +703,10 @@ extension TranscriptDialect {
         var notes = NoteCollector()
         var marked: Set<Int> = []
         for entry in texts {
+            // A text node that is one run of words, with no annotation to
+            // mark, is written as the writer writes any text node: planning
+            // it would copy and escape it once more for nothing.
+            if ranges.isEmpty, entry.segments.count == 1, case .text = entry.segments[0] { continue }
             var out = HTMLBuffer(capacity: 64)
             for segment in entry.segments {
                 switch segment {
