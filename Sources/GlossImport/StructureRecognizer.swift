@@ -74,7 +74,10 @@ struct StructureRecognizer {
         guard !publisher.isEmpty else { return }
         transcript.source.publisher = publisher
         if transcript.source.title == nil, !title.isEmpty { transcript.source.title = title }
-        if let url = MarkdownEscaping.firstLinkURL(in: text), transcript.source.url == nil { transcript.source.url = url }
+        // Only a URL the content loader takes for `source.url`.
+        if let url = MarkdownEscaping.firstLinkURL(in: text), WebURL.isAbsolute(url), transcript.source.url == nil {
+            transcript.source.url = url
+        }
         blocks.remove(at: index)
     }
 
