@@ -21,9 +21,11 @@ extension SearchIndex {
         var windowBits: Int32 = 9
         while windowBits < 15, (1 << windowBits) < bytes.count { windowBits += 1 }
         var stream = z_stream()
+        // zlib fails only when it cannot get memory for its tables: the bytes
+        // are then stored as they are, which every inflater reads the same.
         guard deflateInit2_(&stream, 1, Z_DEFLATED, -windowBits, 8, Z_DEFAULT_STRATEGY,
                             ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
-        else { fatalError("zlib: deflateInit2 failed") }
+        else { return storedDeflate(bytes) }
         defer { deflateEnd(&stream) }
         let bound = Int(deflateBound(&stream, uLong(bytes.count)))
         var out = [UInt8](repeating: 0, count: bound)
@@ -37,8 +39,27 @@ extension SearchIndex {
                 return deflate(&stream, Z_FINISH)
             }
         }
-        guard result == Z_STREAM_END else { fatalError("zlib: deflate did not finish (\(result))") }
+        // The output holds deflateBound's bytes, so one call finishes; if
+        // zlib ever says otherwise, the stored form is still right.
+        guard result == Z_STREAM_END else { return storedDeflate(bytes) }
         out.removeLast(Int(stream.avail_out))
+        return out
+    }
+
+    /// `bytes` as raw deflate without compression (RFC 1951 stored blocks
+    /// of at most 65,535 bytes; the last block says it is the last).
+    static func storedDeflate(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + (bytes.count / 65_535 + 1) * 5)
+        var start = 0
+        repeat {
+            let length = min(65_535, bytes.count - start)
+            let isLast = start + length == bytes.count
+            out.append(isLast ? 1 : 0)
+            out.append(contentsOf: [UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8((~length >> 8) & 0xFF)])
+            out.append(contentsOf: bytes[start ..< start + length])
+            start += length
+        } while start < bytes.count
         return out
     }
 

@@ -1,6 +1,6 @@
 import CZlib
 import Foundation
-import GlossSearch
+@testable import GlossSearch
 import Testing
 
 /// The text of a packed string (`"BASE64"` of raw deflate), read with
@@ -192,6 +192,15 @@ func unpackedFile(_ file: [UInt8]) throws -> (prefix: String, text: String) {
             // base64 only: nothing to escape in a script.
             #expect(literal.dropFirst().dropLast().allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+/=".contains($0)) })
         }
+    }
+
+    /// What the index falls back to when zlib cannot start: stored blocks,
+    /// which zlib's inflate reads back, across the 65,535-byte block limit.
+    @Test(arguments: [0, 1, 65_535, 65_536, 140_000])
+    func storedDeflateInflatesBack(length: Int) throws {
+        let input = (0 ..< length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+        let literal = "\"" + Data(SearchIndex.storedDeflate(input)).base64EncodedString() + "\""
+        #expect(try unpacked(literal) == String(decoding: input, as: UTF8.self))
     }
 
     @Test func jsonStringsCannotCloseAScript() {
